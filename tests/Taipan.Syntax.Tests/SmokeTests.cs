@@ -1,0 +1,7 @@
+namespace Taipan.Syntax.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}
