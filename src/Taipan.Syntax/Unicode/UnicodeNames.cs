@@ -31,13 +31,13 @@ public static class UnicodeNames
     private static Table Data => _table ??= Load();
 
     /// <summary>The code point named <paramref name="name"/>, as <c>\N{...}</c> and
-    /// <c>unicodedata.lookup</c> find it: case-insensitive names and aliases (but the syllable
-    /// part of a Hangul name and the hex digits of a CJK name are upper case only, as in
-    /// CPython); named sequences are not accepted.</summary>
+    /// <c>unicodedata.lookup</c> find it: names and aliases from the table are matched without
+    /// regard to case, but the computed Hangul and CJK names only in upper case, as in CPython;
+    /// named sequences are not accepted.</summary>
     public static bool TryLookup(ReadOnlySpan<char> name, out int codePoint)
     {
         codePoint = 0;
-        if (name.Length >= HangulPrefix.Length && name[..HangulPrefix.Length].Equals(HangulPrefix, StringComparison.OrdinalIgnoreCase))
+        if (name.Length >= HangulPrefix.Length && name[..HangulPrefix.Length].Equals(HangulPrefix, StringComparison.Ordinal))
         {
             var pos = name[HangulPrefix.Length..];
             var l = FindSyllable(pos, JamoL, out var len);
@@ -53,7 +53,7 @@ public static class UnicodeNames
             }
             return false;
         }
-        if (name.Length >= CjkPrefix.Length && name[..CjkPrefix.Length].Equals(CjkPrefix, StringComparison.OrdinalIgnoreCase))
+        if (name.Length >= CjkPrefix.Length && name[..CjkPrefix.Length].Equals(CjkPrefix, StringComparison.Ordinal))
         {
             var hex = name[CjkPrefix.Length..];
             if (hex.Length is not (4 or 5))
@@ -189,7 +189,7 @@ public static class UnicodeNames
             for (var j = 0; j < k; j++)
             {
                 var w = words[ReadVarint(data, ref pos)];
-                if (j > 0 && w[0] != '-')
+                if (j > 0 && (w.Length == 0 || w[0] != '-'))
                 {
                     sb.Append(' ');
                 }
