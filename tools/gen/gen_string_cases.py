@@ -1,0 +1,99 @@
+#!/usr/bin/python3.11
+"""Writes tests/Taipan.Syntax.Tests/StringCases.json: string literal sources (STRING tokens
+only, optionally inside parentheses) with what CPython 3.11 makes of them:
+ast.dump(expr, include_attributes=True), the warnings, or the SyntaxError.
+
+Replacement fields in the f-string cases hold only names or integers, so that the unit tests
+can parse them without the PEG parser."""
+import ast
+import json
+import os
+import warnings
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "tests", "Taipan.Syntax.Tests", "StringCases.json")
+
+BS = "\\"
+
+CASES = [
+    # plain str
+    '""', "''", '"abc"', "'abc'", '"""abc"""', "'''a'b'''", '""""""', '"""a""b"""',
+    '"é"', '"日本語"', '"😀x"', '"a\tb"',
+    # prefixes
+    'u"x"', 'U"x"', 'r"x"', 'R"x"', 'b"x"', 'B"x"', 'br"x"', 'rb"x"', 'bR"x"', 'Rb"x"', 'BR"x"',
+    'f"x"', 'F"x"', 'fr"x"', 'rf"x"', 'Rf"x"', 'fR"x"', 'FR"x"',
+    # escapes of str
+    r'"\n\t\\\'\"\a\b\f\v\r"', r'"\0\1\12\123\1234\400\777"', r'"\x41\x4a\x4A"',
+    r'"\u0041\u00e9\uffff"', r'"\U0001F600\U00000041"', r'"\ud800"', r'"\udc00x"',
+    r'"\N{LATIN SMALL LETTER A}"', r'"\N{latin small letter a}"', r'"\N{EM DASH}"',
+    r'"\N{NBSP}"', r'"\N{LINE FEED}"', r'"\N{BYTE ORDER MARK}"', r'"\N{HANGUL SYLLABLE GAG}"',
+    r'"\N{hangul syllable GAG}"', r'"\N{HANGUL SYLLABLE GA}"', r'"\N{CJK UNIFIED IDEOGRAPH-4E00}"',
+    r'"\N{cjk unified ideograph-4E00}"', r'"\N{CJK UNIFIED IDEOGRAPH-20000}"',
+    r'"\N{CJK COMPATIBILITY IDEOGRAPH-F900}"', r'"\N{GRINNING FACE}"',
+    '"a' + BS + '\nb"', '"""a' + BS + '\nb"""', '"""a\nb"""', '"""\n\n"""',
+    r'"\é"', r'"é\é"', r'"\\é"',
+    # invalid escapes: warnings
+    r'"\d"', r'"\d\q"', r'"a\8"', r'"\9"', r'"\ "', r'"\400"', r'"\777"', r'"\1000"', r'"\d" "\q"',
+    r'"\N{LATIN SMALL LETTER A}\z"',
+    # str errors
+    r'"\x"', r'"\x4"', r'"\x4g"', r'"\xg"', r'"é\x4"', r'"éé\x4"', r'"\é\x4"', r'"ab\u12"', r'"\u"',
+    r'"\U1234567"', r'"\U11111111"', r'"\U00110000"', r'"\N"', r'"\Nx"', r'"\N{"', r'"\N{}"',
+    r'"\N{foo}"', r'"\N{LATIN SMALL LETTER A"', r'"\N{é}"', r'"\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}"',
+    r'"\N{CJK UNIFIED IDEOGRAPH-4e00}"', r'"\N{CJK UNIFIED IDEOGRAPH-4E0}"', r'"\N{TANGUT IDEOGRAPH-17000}"',
+    r'"\N{HANGUL SYLLABLE GAX}"',
+    # raw
+    r'r"\d\n\x"', r"r'\''", r'rb"\x"', r'r"é\N{x}"',
+    # bytes
+    r'b"\n\t\\\'\"\a\b\f\v\r"', r'b"\x41\xff\xFF"', r'b"\0\12\123\377\400\777"', r'b"\d"', r'b"\u1234"',
+    r'b"\N{x}"', r'b"\x"', r'b"ab\x4"', r'b"\xg0"', 'b"é"', 'rb"é"', 'b"a" b"b"', 'b"""a\nb"""',
+    'b"a' + BS + '\nb"',
+    # concatenation
+    '"a" "b"', '"a" u"b"', 'u"a" "b"', '"" ""', '"a" r"\\d"', '("a"\n "b")', '("a"\n\n  "bc")',
+    '"a" b"b"', 'b"a" "b"', 'b"a" f"b"', '"é" "x"',
+    # f-strings
+    'f""', 'f"abc"', 'f"{x}"', 'f"a{x}b"', 'f"{x}{y}"', 'f"{ x }"', 'f"{x!r}"', 'f"{x!s}"', 'f"{x!a}"',
+    'f"{x:>10}"', 'f"{x:}"', 'f"{x:{y}}"', 'f"{x:a{y}b}"', 'f"{x:{y}.{z}}"', 'f"{x!r:^{y}}"',
+    'f"{x=}"', 'f"{x = }"', 'f"{x=!s}"', 'f"{x=:>5}"', 'f"{x = !a:>5}"', 'f"{{"', 'f"}}"', 'f"a{{b}}c"',
+    'f"{{{x}}}"', 'f"{x}{{"', 'f"{x}}}"', 'f"{3}"', 'f"{ 3 }"', 'f"é{x}"', 'f"日本{x}語{y}"', 'f"{x}é{y}"',
+    'f"{x}{x}"', 'f"{x}{x!r}"', 'u"a" f"{x}"', 'f"{x}" u"a"', '"a" f"b" "c"', '"a" f"{x}" "b"',
+    'f"a" "b"', '"" f""', 'f"" ""', 'f"{x}" f"{y}"', 'f"a" f"{x}" "c" f"{y}d"', 'rf"\\d{x}"', 'fr"{x}\\n"',
+    r'f"\n{x}\t"', r'f"\{x}"', r'f"\{{x}}"', r'f"\N{EM DASH}{x}"', r'f"\d{x}\q"', r'f"{x}\N{LATIN SMALL LETTER A}"',
+    'f"""{x}"""', 'f"""a\n{x}"""', 'f"""a\n  {x}\n b{y}"""', 'f"""\n{\nx}"""', 'f"""{\n x\n}"""',
+    'f"""a\n{ x }"""', 'f"""\t{x}"""', 'f"""é\n é{x}"""', '("a"\n f"{x}")', '(f"{x}"\n  f"{y}")',
+    '(f"a"\n "b"\n f"""c\n{x}""")', 'f"{x:{y}}" "a"', '"a" f"{x:{y}}"', 'f"{x:\\n}"',
+    # f-string errors
+    'f"{}"', 'f"{ }"', 'f"{x"', 'f"{x!}"', 'f"{x!z}"', 'f"{x!rr}"', 'f"{x:"', 'f"{x:{y}"', 'f"}"', 'f"a}b"',
+    'f"{"', 'f"{{}"', 'f"{x!r"', 'f"{x=!}"', 'f"{#}"', 'f"{x#}"', 'f"{\\n}"', 'f"{x\\n}"',
+    'f"{(}"', 'f"{[}"', 'f"{)}"', 'f"{]}"', 'f"{(]}"', 'f"{x:{y:{z}}}"', 'f"{\'a}"', 'f"{\'\'\'a}"',
+    'f"\\N{foo}{x}"', 'f"\\x4{x}"', 'f"{x}\\x4"', 'f"{' + "(" * 201 + '}"',
+    'f"{x!r=}"', 'b"a" f"{x}"', 'f"{x}" b"a"',
+]
+
+
+def run(src):
+    result = {"src": src}
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            tree = ast.parse(src)
+        result["dump"] = ast.dump(tree.body[0].value, include_attributes=True)
+        result["warnings"] = [f"{w.category.__name__}: {w.message} @{w.lineno}" for w in caught]
+    except SyntaxError as e:
+        result["error"] = e.msg
+        result["lineno"] = e.lineno
+        result["offset"] = e.offset
+        result["end_lineno"] = e.end_lineno
+        result["end_offset"] = e.end_offset
+    return result
+
+
+def main():
+    out = [run(src) for src in CASES]
+    with open(OUT, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=0)
+        f.write("\n")
+    print(f"{len(out)} cases -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
