@@ -69,8 +69,12 @@ public static class Program
     internal static string FormatSyntaxError(PythonSyntaxError e)
     {
         var sb = new StringBuilder();
-        sb.Append($"  File \"{e.Filename ?? "<string>"}\", line {e.Lineno}\n");
-        if (e.Text is { } text)
+        // Without a location (a source that could not be decoded) CPython prints the message alone.
+        if (e.Lineno > 0)
+        {
+            sb.Append($"  File \"{e.Filename ?? "<string>"}\", line {e.Lineno}\n");
+        }
+        if (e.Lineno > 0 && e.Text is { } text)
         {
             var offset = e.Offset - 1;
             var end = e.EndLineno == e.Lineno && e.EndOffset > e.Offset ? e.EndOffset - 1 : offset + 1;
