@@ -35,6 +35,8 @@ public static class Program
             return 2;
         }
 
+        // Since 3.9 the script's path is made absolute (it becomes __main__.__file__).
+        path = Path.GetFullPath(path);
         var exitCode = 0;
         // A thread with a large stack: deep nesting must end in a Python error, never in a
         // .NET stack overflow.
