@@ -352,8 +352,6 @@ public sealed partial class Parser
         return s;
     }
 
-    private static readonly Dictionary<string, string> s_asciiNames = new(StringComparer.Ordinal);
-
     private static string MakeIdentifier(ReadOnlySpan<byte> bytes)
     {
         var ascii = true;
@@ -368,7 +366,7 @@ public sealed partial class Parser
         var s = Encoding.UTF8.GetString(bytes);
         if (!ascii)
         {
-            s = s.Normalize(NormalizationForm.FormKC);
+            s = Nfkc.Normalize(s);
         }
         return s;
     }
