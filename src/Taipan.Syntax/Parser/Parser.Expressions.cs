@@ -664,6 +664,14 @@ public sealed partial class Parser
     private ExprNode? Power()
     {
         var m = Begin();
+        Enter();
+        var r = PowerRaw(m);
+        Leave();
+        return r;
+    }
+
+    private ExprNode? PowerRaw(int m)
+    {
         var a = AwaitPrimary();
         if (a is null)
         {
@@ -727,7 +735,7 @@ public sealed partial class Parser
             return (ExprNode?)memo;
         }
         var m = Begin();
-        Enter();
+        Enter(PrimaryChainWeight);
         var a = Atom();
         if (a is not null)
         {
@@ -745,7 +753,7 @@ public sealed partial class Parser
         {
             _mark = m;
         }
-        Leave();
+        Leave(PrimaryChainWeight);
         Memoize(m, RPrimary, a);
         return a;
     }
@@ -798,7 +806,9 @@ public sealed partial class Parser
             case TokenKind.LSqb:
             {
                 _mark++;
+                Enter(SlicesWeight);
                 var b = Slices();
+                Leave(SlicesWeight);
                 if (b is null || !Accept(TokenKind.RSqb))
                 {
                     _mark = m2;
@@ -908,6 +918,7 @@ public sealed partial class Parser
                 return NumberToken();
             case TokenKind.LPar:
             {
+                Enter(ParenWeight);
                 var r = TupleRule();
                 if (r is null)
                 {
@@ -923,10 +934,12 @@ public sealed partial class Parser
                 {
                     _mark = m;
                 }
+                Leave(ParenWeight);
                 return r;
             }
             case TokenKind.LSqb:
             {
+                Enter(BracketWeight);
                 var r = ListRule();
                 if (r is null)
                 {
@@ -937,10 +950,12 @@ public sealed partial class Parser
                 {
                     _mark = m;
                 }
+                Leave(BracketWeight);
                 return r;
             }
             case TokenKind.LBrace:
             {
+                Enter(BracketWeight);
                 var r = DictRule();
                 if (r is null)
                 {
@@ -961,6 +976,7 @@ public sealed partial class Parser
                 {
                     _mark = m;
                 }
+                Leave(BracketWeight);
                 return r;
             }
             case TokenKind.Ellipsis:
@@ -1314,6 +1330,8 @@ public sealed partial class Parser
         if (Accept(TokenKind.LPar))
         {
             var m2 = _mark;
+            // genexp and its (assignment_expression | expression !':=') group
+            Enter(2);
             var a = PeekKind() == TokenKind.Name ? AssignmentExpression() : null;
             if (a is null)
             {
@@ -1324,6 +1342,7 @@ public sealed partial class Parser
                     a = null;
                 }
             }
+            Leave(2);
             if (a is not null)
             {
                 var b = ForIfClauses();
@@ -1456,6 +1475,15 @@ public sealed partial class Parser
     }
 
     private ExprNode? ArgsElement()
+    {
+        // arguments, args, the gather and the two groups around an argument in pegen
+        Enter(5);
+        var r = ArgsElementRaw();
+        Leave(5);
+        return r;
+    }
+
+    private ExprNode? ArgsElementRaw()
     {
         var m = _mark;
         var s = StarredExpression();

@@ -319,6 +319,14 @@ public sealed partial class Parser
     // assignment
     private StmtNode? Assignment()
     {
+        Enter();
+        var r = AssignmentRaw();
+        Leave();
+        return r;
+    }
+
+    private StmtNode? AssignmentRaw()
+    {
         var m = Begin();
         // NAME ':' expression ['=' annotated_rhs]
         var name = NameToken();
@@ -377,8 +385,11 @@ public sealed partial class Parser
             }
             if (targets is not null)
             {
+                // (yield_expr | star_expressions) is a group rule of its own in pegen.
+                Enter();
                 var b = At(TokenKind.KwYield) ? YieldExpr() : null;
                 b ??= StarExpressions();
+                Leave();
                 if (b is not null && !At(TokenKind.Equal))
                 {
                     var x = Extra(m);
@@ -395,8 +406,10 @@ public sealed partial class Parser
                 var op = AugAssignOp();
                 if (op >= 0)
                 {
+                    Enter();
                     var c = At(TokenKind.KwYield) ? YieldExpr() : null;
                     c ??= StarExpressions();
+                    Leave();
                     if (c is null)
                     {
                         return null; // cut
@@ -420,7 +433,10 @@ public sealed partial class Parser
         var m = _mark;
         if (Accept(TokenKind.Equal))
         {
+            // ['=' annotated_rhs] is a group rule, then annotated_rhs itself.
+            Enter(2);
             var d = AnnotatedRhs();
+            Leave(2);
             if (d is not null)
             {
                 return d;

@@ -288,7 +288,7 @@ public sealed partial class Parser
             return (ExprNode?)memo;
         }
         var m = Begin();
-        Enter();
+        Enter(3); // t_primary, t_primary_raw, atom
         var a = Atom();
         if (a is not null && TLookahead())
         {
@@ -316,7 +316,7 @@ public sealed partial class Parser
             a = null;
             _mark = m;
         }
-        Leave();
+        Leave(3);
         Memoize(m, RTPrimary, a);
         return a;
     }

@@ -46,6 +46,7 @@ public sealed partial class Parser
     private int _mark;
     private bool _callInvalidRules;
     private int _level;
+    private int _calls;
     private bool _tokenizerFailed;
 
     // f-string replacement fields: tokens on the first line are shifted right (p->starting_*).
@@ -60,6 +61,7 @@ public sealed partial class Parser
         _warnings = warnings;
         _startingLineno = startingLineno;
         _startingColOffset = startingColOffset;
+        _level = BaseLevel(mode);
         _tokenizer.WarningHandler = (category, message, lineno) =>
         {
             Warn(category, message, lineno);
@@ -213,7 +215,8 @@ public sealed partial class Parser
     {
         ClearMemo();
         _mark = 0;
-        _level = 0;
+        _level = BaseLevel(_mode);
+        _calls = 0;
         _callInvalidRules = true;
     }
 
@@ -505,20 +508,44 @@ public sealed partial class Parser
 
     // ---------------------------------------------------------------- depth guard
 
+    // pegen counts every generated rule function in p->level; this parser counts a few rules,
+    // weighted with the number of CPython rules they stand for, so that deep nesting fails
+    // where CPython's does: the chain from primary down to atom (primary, primary_raw,
+    // await_primary, the twelve levels of bitwise_or..term_raw, comparison, conjunction,
+    // disjunction) and the rules between an atom and the expression inside its brackets.
+    private const int PrimaryChainWeight = 19;
+    private const int BracketWeight = 6;
+    private const int ParenWeight = 5;
+    private const int SlicesWeight = 1;
+
+    /// <summary>The depth of the start rule's callers down to the first counted rule.</summary>
+    private static int BaseLevel(ParseMode mode) => mode switch
+    {
+        ParseMode.Exec => 7,
+        ParseMode.Single => 5,
+        ParseMode.FString => 3,
+        ParseMode.Eval => 2,
+        _ => 1,
+    };
+
     /// <summary>Counts rule nesting like pegen's <c>p->level</c>; past <c>MAXSTACK</c> (or when
     /// the .NET stack runs low) the parse fails with <c>MemoryError</c> as 3.11's does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Enter(int weight = 1)
     {
         _level += weight;
-        if (_level > MaxStack || ((_level & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        if (_level > MaxStack || ((++_calls & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             throw new PythonException("MemoryError", "");
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Leave(int weight = 1) => _level -= weight;
+    private void Leave(int weight = 1)
+    {
+        _level -= weight;
+        _calls--;
+    }
 
     // ---------------------------------------------------------------- memo
 
