@@ -48,6 +48,7 @@ public sealed partial class Parser
     private int _level;
     private int _calls;
     private bool _tokenizerFailed;
+    private bool _parsingStarted;
 
     // f-string replacement fields: tokens on the first line are shifted right (p->starting_*).
     private readonly int _startingLineno;
@@ -249,6 +250,20 @@ public sealed partial class Parser
         if (kind == TokenKind.Name)
         {
             kind = KeywordKind(_source.Utf8.AsSpan(t.Start, t.End - t.Start));
+        }
+        if (_mode == ParseMode.Single)
+        {
+            // In single mode the first end of input after some tokens reads as one more
+            // NEWLINE, which ends a compound statement (p->parsing_started).
+            if (kind == TokenKind.EndMarker && _parsingStarted)
+            {
+                kind = TokenKind.Newline;
+                _parsingStarted = false;
+            }
+            else
+            {
+                _parsingStarted = true;
+            }
         }
         var col = t.ColOffset;
         var endCol = t.EndColOffset;
