@@ -148,7 +148,7 @@ public static partial class StringParser
             }
             if (raw)
             {
-                return StringEscapes.DecodeRawBytes(body);
+                return body.ToArray();
             }
             var result = StringEscapes.DecodeBytes(body, out warning);
             if (warning != null)
