@@ -393,7 +393,10 @@ internal static class FStringParser
         }
         if (s == exprEnd)
         {
-            throw p.SyntaxError("f-string: empty expression not allowed");
+            var next = src[exprEnd];
+            throw p.SyntaxError(next is (byte)'!' or (byte)':' or (byte)'='
+                ? $"f-string: expression required before '{(char)next}'"
+                : "f-string: empty expression not allowed");
         }
         var len = exprEnd - exprStart;
         var wrapped = new byte[len + 2];
