@@ -6,7 +6,7 @@ namespace Taipan.Syntax.Parser;
 
 /// <summary>What the literal parser needs from the PEG parser: the source bytes the token
 /// offsets index, warnings, errors located as pegen locates them, and the parsing of f-string
-/// replacement fields. <see cref="Parser"/> provides it through <see cref="ParserStringHost"/>;
+/// replacement fields. <see cref="Parser"/> provides it through <see cref="Parser.StringHost"/>;
 /// tests use their own.</summary>
 internal interface IStringParserHost
 {
@@ -28,27 +28,22 @@ internal interface IStringParserHost
     PythonSyntaxError SyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset);
 }
 
-/// <summary>The <see cref="IStringParserHost"/> of a <see cref="Parser"/>, used by the two
-/// public entry points of <see cref="StringParser"/>.</summary>
-internal sealed class ParserStringHost(Parser parser, Tokenizer.Token lastToken) : IStringParserHost
+public sealed partial class Parser
 {
-    public byte[] Utf8 => parser.Source.Utf8;
-
-    public void Warn(string category, string message, int lineno) => parser.Warn(category, message, lineno);
-
-    public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset) =>
-        parser.ParseFStringExpression(wrappedUtf8, tokenizerLineno, startingLineno, startingColOffset);
-
-    // Until the parser exposes its own error helpers, the location of "the last token read"
-    // is approximated by the end of the last STRING token.
-    public PythonSyntaxError SyntaxError(string message) =>
-        SyntaxErrorKnownLocation(message, lastToken.EndLineno, lastToken.EndColOffset, lastToken.EndLineno, lastToken.EndColOffset);
-
-    public PythonSyntaxError SyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset)
+    /// <summary>The <see cref="IStringParserHost"/> of a parser, used by the two public entry
+    /// points of <see cref="StringParser"/>: errors go through pegen's error helpers.</summary>
+    internal sealed class StringHost(Parser parser) : IStringParserHost
     {
-        var source = parser.Source;
-        var offset = colOffset < 0 ? 0 : source.ByteToCharColumn(lineno, colOffset) + 1;
-        var endOffset = endColOffset < 0 ? 0 : source.ByteToCharColumn(endLineno, endColOffset) + 1;
-        return new PythonSyntaxError("SyntaxError", message, source.Filename, lineno, offset, endLineno, endOffset, source.LineText(lineno));
+        public byte[] Utf8 => parser._source.Utf8;
+
+        public void Warn(string category, string message, int lineno) => parser.Warn(category, message, lineno);
+
+        public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset) =>
+            parser.ParseFStringExpression(wrappedUtf8, tokenizerLineno, startingLineno, startingColOffset);
+
+        public PythonSyntaxError SyntaxError(string message) => parser.RaiseError(message);
+
+        public PythonSyntaxError SyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset) =>
+            parser.MakeError("SyntaxError", message, lineno, colOffset < 0 ? 0 : colOffset + 1, endLineno, endColOffset < 0 ? 0 : endColOffset + 1);
     }
 }
