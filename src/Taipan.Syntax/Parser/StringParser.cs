@@ -11,12 +11,12 @@ public static partial class StringParser
     /// <c>Constant</c> (str or bytes) or a <c>JoinedStr</c>, located from the first token's
     /// start to the last token's end.</summary>
     public static ExprNode ConcatenateStrings(Parser p, ReadOnlySpan<Token> tokens) =>
-        Concatenate(new Parser.StringHost(p), tokens);
+        Concatenate(p.LiteralHost, tokens);
 
     /// <summary><c>_PyPegen_number_token</c>: the value of a NUMBER token: <c>BigInteger</c>,
     /// <c>double</c> or <c>Complex</c> (imaginary).</summary>
     public static object ParseNumber(Parser p, Token token) =>
-        ParseNumber(new Parser.StringHost(p), token);
+        ParseNumber(p.LiteralHost, token);
 
     /// <summary>The prefix and body of one STRING token, as <c>_PyPegen_parsestr</c> reads them.</summary>
     internal readonly record struct StringParts(bool Bytes, bool Raw, bool FString, int BodyStart, int BodyEnd);

@@ -30,6 +30,11 @@ internal interface IStringParserHost
 
 public sealed partial class Parser
 {
+    private StringHost? _stringHost;
+
+    /// <summary>This parser's string host, made once.</summary>
+    internal StringHost LiteralHost => _stringHost ??= new StringHost(this);
+
     /// <summary>The <see cref="IStringParserHost"/> of a parser, used by the two public entry
     /// points of <see cref="StringParser"/>: errors go through pegen's error helpers.</summary>
     internal sealed class StringHost(Parser parser) : IStringParserHost
