@@ -755,7 +755,15 @@ public sealed partial class Parser
     private ExprNode? PrimaryTrailer(int m, ExprNode a, ExprContext subscriptCtx = ExprContext.Load)
     {
         var m2 = _mark;
-        switch (PeekKind())
+        var kind = PeekKind();
+        if (_callInvalidRules && (kind == TokenKind.LSqb || kind == TokenKind.LBrace))
+        {
+            // 'primary genexp' comes before the subscript, and genexp's invalid_comprehension
+            // also starts with '[' or '{'.
+            InvalidComprehension();
+            _mark = m2;
+        }
+        switch (kind)
         {
             case TokenKind.Dot:
             {

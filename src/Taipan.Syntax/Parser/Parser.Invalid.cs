@@ -91,6 +91,16 @@ public sealed partial class Parser
             var b = ForIfClauses();
             if (b is not null && Accept(TokenKind.Comma))
             {
+                // [args | expression for_if_clauses]: parsed (it may read to a tokenizer error) before the action.
+                var m2 = _mark;
+                if (Args() is null)
+                {
+                    _mark = m2;
+                    if (Expression() is null || ForIfClauses() is null)
+                    {
+                        _mark = m2;
+                    }
+                }
                 throw RaiseRange(PosOf(e), PosOf(LastComprehensionItem(b[^1])), "Generator expression must be parenthesized");
             }
         }

@@ -60,6 +60,11 @@ public sealed partial class Parser
         _warnings = warnings;
         _startingLineno = startingLineno;
         _startingColOffset = startingColOffset;
+        _tokenizer.WarningHandler = (category, message, lineno) =>
+        {
+            Warn(category, message, lineno);
+            return false;
+        };
         InitMemo();
     }
 
@@ -71,7 +76,8 @@ public sealed partial class Parser
         {
             throw new ArgumentException("use ParseFStringExpression for f-string fields", nameof(mode));
         }
-        var p = new Parser(source, new Lexer(source), mode, warnings, 0, 0);
+        var tokenizer = new Lexer(source) { ImplicitNewline = mode == ParseMode.Exec };
+        var p = new Parser(source, tokenizer, mode, warnings, 0, 0);
         return (ModNode)p.Run();
     }
 
@@ -83,10 +89,8 @@ public sealed partial class Parser
     /// <c>p->starting_col_offset</c>.</summary>
     public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset)
     {
-        // Blank lines in front make the tokenizer start counting at tokenizerLineno, as
-        // fstring_compile_expr sets tok->lineno; the C tokenizer emits no token for them.
-        var text = SourceText.FromString(new string('\n', Math.Max(0, tokenizerLineno)) + Encoding.UTF8.GetString(wrappedUtf8), _source.Filename);
-        var p = new Parser(text, new Lexer(text), ParseMode.FString, _warnings, startingLineno, startingColOffset);
+        var text = SourceText.FromUtf8(wrappedUtf8, _source.Filename);
+        var p = new Parser(text, new Lexer(text) { InitialLineno = tokenizerLineno }, ParseMode.FString, _warnings, startingLineno, startingColOffset);
         return (ExprNode)p.Run();
     }
 
@@ -191,12 +195,6 @@ public sealed partial class Parser
         _levels[_fill] = _tokenizer.ParenLevel;
         _names[_fill] = null;
         _fill++;
-        if (kind == TokenKind.ErrorToken)
-        {
-            // The tokenizer reports end of input inside brackets with an ERRORTOKEN (E_EOF).
-            _tokenizerFailed = true;
-                throw TokenizerEofError();
-        }
     }
 
     private static TokenKind KeywordKind(ReadOnlySpan<byte> s)
@@ -354,8 +352,6 @@ public sealed partial class Parser
         return s;
     }
 
-    private static readonly Dictionary<string, string> s_asciiNames = new(StringComparer.Ordinal);
-
     private static string MakeIdentifier(ReadOnlySpan<byte> bytes)
     {
         var ascii = true;
@@ -370,7 +366,7 @@ public sealed partial class Parser
         var s = Encoding.UTF8.GetString(bytes);
         if (!ascii)
         {
-            s = s.Normalize(NormalizationForm.FormKC);
+            s = Nfkc.Normalize(s);
         }
         return s;
     }

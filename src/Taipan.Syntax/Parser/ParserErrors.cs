@@ -39,11 +39,8 @@ public sealed partial class Parser
         MakeError(type, msg, a.L, a.C + 1, b.EL, b.EC + 1);
 
     /// <summary>RAISE_SYNTAX_ERROR_STARTING_FROM: from a to the tokenizer's current position.</summary>
-    private PythonSyntaxError RaiseStartingFrom(ErrPos a, string msg)
-    {
-        ref var t = ref _tokens[_fill - 1];
-        return MakeError("SyntaxError", msg, a.L, a.C + 1, t.EndLineno, t.EndColOffset, endIsCurrentPos: true);
-    }
+    private PythonSyntaxError RaiseStartingFrom(ErrPos a, string msg) =>
+        MakeError("SyntaxError", msg, a.L, a.C + 1, _tokenizer.Lineno, _tokenizer.CurrentColOffset);
 
     /// <summary><c>_PyPegen_raise_error</c> (RAISE_SYNTAX_ERROR, RAISE_INDENTATION_ERROR): at the
     /// last token read.</summary>
@@ -51,15 +48,17 @@ public sealed partial class Parser
     {
         if (_fill == 0)
         {
-            return MakeError(type, msg, 0, 0, 0, 0);
+            return MakeError(type, msg, 0, 0, 0, -1);
         }
         ref var t = ref _tokens[_fill - 1];
-        return MakeError(type, msg, t.Lineno, t.ColOffset + 1, t.EndLineno, t.EndColOffset + 1);
+        var col = t.ColOffset == -1 ? _tokenizer.CurrentColOffset : t.ColOffset + 1;
+        var endCol = t.EndColOffset == -1 ? -1 : t.EndColOffset + 1;
+        return MakeError(type, msg, t.Lineno, col, t.EndLineno, endCol);
     }
 
-    /// <summary><c>_PyPegen_raise_error_known_location</c>: columns are 1-based byte offsets and
-    /// become 1-based character offsets of the source line.</summary>
-    private PythonSyntaxError MakeError(string type, string msg, int lineno, int col1, int endLineno, int endCol1, bool endIsCurrentPos = false)
+    /// <summary><c>_PyPegen_raise_error_known_location</c>: columns are 1-based byte offsets; the
+    /// tokenizer turns them into character offsets of the line it shows.</summary>
+    private PythonSyntaxError MakeError(string type, string msg, int lineno, int col1, int endLineno, int endCol1)
     {
         if (_mode == ParseMode.FString)
         {
@@ -67,57 +66,7 @@ public sealed partial class Parser
             col1 -= _startingColOffset;
             endCol1 -= _startingColOffset;
         }
-        var text = lineno > 0 ? _source.LineText(lineno) : null;
-        var offset = col1;
-        var endOffset = endCol1;
-        if (text is not null)
-        {
-            offset = ByteOffsetToCharacterOffset(text, col1);
-            if (endCol1 > 0)
-            {
-                var endText = endLineno == lineno ? text : _source.LineText(endLineno);
-                endOffset = endText is null ? endCol1 : ByteOffsetToCharacterOffset(endText, endCol1);
-            }
-        }
-        _ = endIsCurrentPos;
-        return new PythonSyntaxError(type, msg, _source.Filename, lineno, offset, endLineno, endOffset, text);
-    }
-
-    /// <summary><c>_PyPegen_byte_offset_to_character_offset</c>: the number of characters in the
-    /// first <paramref name="col"/> bytes of the line (a cut character counts as one, as the
-    /// "replace" decoding gives one U+FFFD; the terminating NUL counts past the end).</summary>
-    private static int ByteOffsetToCharacterOffset(string line, int col)
-    {
-        var bytes = Encoding.UTF8.GetBytes(line);
-        if (col > bytes.Length + 1)
-        {
-            col = bytes.Length + 1;
-        }
-        if (col <= 0)
-        {
-            return col;
-        }
-        var n = 0;
-        for (var i = 0; i < col; i++)
-        {
-            if (i >= bytes.Length || (bytes[i] & 0xC0) != 0x80)
-            {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /// <summary>End of input inside brackets (the tokenizer's E_EOF): <c>raise_unclosed_parentheses_error</c>
-    /// or "unexpected EOF while parsing".</summary>
-    private PythonSyntaxError TokenizerEofError()
-    {
-        var level = _tokenizer.ParenLevel;
-        if (level > 0)
-        {
-            return UnclosedParenthesesError();
-        }
-        return RaiseError("unexpected EOF while parsing");
+        return _tokenizer.MakeError(type, msg, lineno, col1, endLineno, endCol1);
     }
 
     private PythonSyntaxError UnclosedParenthesesError()
@@ -155,11 +104,18 @@ public sealed partial class Parser
         var currentErrLine = _fill > 0 ? _tokens[_fill - 1].Lineno : 0;
         while (true)
         {
-            // A tokenizer exception propagates and replaces the parser's error.
-            var t = _tokenizer.Next();
-            if (t.Kind == TokenKind.ErrorToken)
+            try
             {
-                if (_tokenizer.ParenLevel != 0)
+                if (_tokenizer.Next().Kind == TokenKind.EndMarker)
+                {
+                    return;
+                }
+            }
+            catch (PythonSyntaxError) when (_tokenizer.Error != TokenizerError.Raised)
+            {
+                // Errors that pegen reports itself (E_EOF, E_DEDENT, ...) do not replace the
+                // parser's error, except a bracket left open on an earlier line.
+                if (_tokenizer.Error == TokenizerError.Eof && _tokenizer.ParenLevel != 0)
                 {
                     var (_, lineno, _) = _tokenizer.OpenBracket(_tokenizer.ParenLevel - 1);
                     if (currentErrLine > lineno)
@@ -167,10 +123,6 @@ public sealed partial class Parser
                         throw UnclosedParenthesesError();
                     }
                 }
-                return;
-            }
-            if (t.Kind == TokenKind.EndMarker)
-            {
                 return;
             }
         }
