@@ -110,7 +110,7 @@ public sealed class SourceText
             if (encoding != null)
             {
                 if (cookie != "utf-8")
-                    throw InitError($"encoding problem: {cookie} with BOM", filename);
+                    throw FileError($"encoding problem: {cookie} with BOM", filename);
             }
             else
             {
@@ -132,7 +132,7 @@ public sealed class SourceText
         }
         catch (PythonException)
         {
-            throw InitError($"encoding problem: {encoding}", filename);
+            throw FileError($"encoding problem: {encoding}", filename);
         }
         return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding);
     }
@@ -428,9 +428,9 @@ public sealed class SourceText
             int n = ValidUtf8(text, i);
             if (n == 0)
             {
-                throw new PythonSyntaxError("SyntaxError",
+                throw FileError(
                     $"Non-UTF-8 code starting with '\\x{c:x2}' in file {filename} on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    filename, 0, 0, 0, 0, null);
+                    filename);
             }
             i += n;
         }
@@ -468,4 +468,9 @@ public sealed class SourceText
     /// None)). CPython's end_lineno, end_offset and text are None; here 0, 0 and null.</summary>
     private static PythonSyntaxError InitError(string msg, string filename) =>
         new("SyntaxError", msg, filename, 0, -1, 0, 0, null);
+
+    /// <summary>The file reader's decoding errors carry no location at all (lineno, offset,
+    /// end_lineno, end_offset and text are None; here 0 and null).</summary>
+    private static PythonSyntaxError FileError(string msg, string filename) =>
+        new("SyntaxError", msg, filename, 0, 0, 0, 0, null);
 }
