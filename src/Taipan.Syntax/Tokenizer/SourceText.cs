@@ -40,6 +40,13 @@ public sealed class SourceText
     /// <summary>True when <see cref="Utf8"/> contains a NUL byte.</summary>
     public bool ContainsNul { get; }
 
+    /// <summary>True for <see cref="FromFile"/>: CPython's file reader differs from string input
+    /// in where errors at the end of the input point, and error texts come from the file.</summary>
+    public bool IsFileInput { get; private init; }
+
+    /// <summary>Whether the bytes started with a UTF-8 BOM (removed from <see cref="Utf8"/>).</summary>
+    public bool HasBom { get; private init; }
+
     // Start offset of each line (index 0 = line 1), built on first use.
     private int[]? _lineStarts;
 
@@ -75,7 +82,7 @@ public sealed class SourceText
             }
         }
         if (encoding == null || encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding);
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0 };
 
         var codec = PythonCodecs.Lookup(encoding);
         if (codec == null)
@@ -120,10 +127,10 @@ public sealed class SourceText
         if (encoding == null)
         {
             CheckUtf8Lines(body, filename);
-            return new SourceText(text, filename, null);
+            return new SourceText(text, filename, null) { IsFileInput = true };
         }
         if (encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding);
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { IsFileInput = true, HasBom = bom != 0 };
         var codec = PythonCodecs.Lookup(encoding);
         string decoded;
         try
@@ -134,7 +141,7 @@ public sealed class SourceText
         {
             throw FileError($"encoding problem: {encoding}", filename);
         }
-        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding);
+        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding) { IsFileInput = true };
     }
 
     /// <summary>Source given as a str (<c>compile(str, ...)</c>): encoded as UTF-8; a coding

@@ -99,9 +99,11 @@ public sealed class Tokenizer
             _buf = utf8;
         }
         _end = utf8.Length;
+        _fileInput = source.IsFileInput;
     }
 
     private readonly bool _missingNewline;
+    private readonly bool _fileInput;
 
     public SourceText Source { get; }
 
@@ -199,6 +201,9 @@ public sealed class Tokenizer
         if (_eof || _inp >= _endLimit)
         {
             _eof = true;
+            // The file reader empties its buffer before reading a line outside a token.
+            if (_fileInput && _start < 0)
+                _inp = _lineBuf;
             _cur = _inp;
             return Eof;
         }
@@ -1134,12 +1139,22 @@ public sealed class Tokenizer
     }
 
     /// <summary>The source line CPython's <c>_PyPegen_raise_error_known_location</c> shows for
-    /// an error on line <paramref name="lineno"/> of string input: the tokenizer's current
+    /// an error on line <paramref name="lineno"/>. String input: the tokenizer's current
     /// buffer (from the first line of the current token to the end of the current line,
     /// newline included) when the error is on the current line or later, else that line of
-    /// the source without its newline.</summary>
+    /// the source without its newline. File input: the line as the file has it.</summary>
     public string ErrorLineText(int lineno)
     {
+        if (_fileInput)
+        {
+            // CPython reads the line from the file itself (a BOM included).
+            var line = Source.LineText(lineno - _initialLineno);
+            if (line != null)
+                return lineno - _initialLineno == 1 && Source.HasBom ? "\ufeff" + line : line;
+            if (_lineno <= lineno && _inp > _lineBuf)
+                return SourceText.DecodeReplace(_buf.AsSpan(_lineBuf, Math.Min(_inp, _buf.Length) - _lineBuf));
+            return "";
+        }
         if (_lineno <= lineno && _inp > _lineBuf)
             return SourceText.DecodeReplace(_buf.AsSpan(_lineBuf, Math.Min(_inp, _buf.Length) - _lineBuf));
         int rel = lineno - _initialLineno;
