@@ -337,20 +337,18 @@ public sealed class SourceText
     /// comment (<c>check_coding_spec</c>). Returns the normalised name or null.</summary>
     private static string? FindCookie(ReadOnlySpan<byte> text)
     {
+        // The end of the input ends a line too: exec input and files get a final newline
+        // before the cookie is looked for.
         int nl1 = text.IndexOf((byte)'\n');
-        if (nl1 < 0)
-            return null;
-        var line1 = text[..nl1];
+        var line1 = nl1 < 0 ? text : text[..nl1];
         var cs = GetCodingSpec(line1);
-        if (cs != null)
+        if (cs != null || nl1 < 0)
             return cs;
         if (!IsBlankOrComment(line1))
             return null;
         var rest = text[(nl1 + 1)..];
         int nl2 = rest.IndexOf((byte)'\n');
-        if (nl2 < 0)
-            return null;
-        return GetCodingSpec(rest[..nl2]);
+        return GetCodingSpec(nl2 < 0 ? rest : rest[..nl2]);
     }
 
     private static bool IsBlankOrComment(ReadOnlySpan<byte> line)
