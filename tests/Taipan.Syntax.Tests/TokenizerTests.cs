@@ -391,4 +391,42 @@ public class TokenizerTests
         var tok = new Tokenizer.Tokenizer(SourceText.FromUtf8("(x)"u8.ToArray(), "t.py")) { InitialLineno = 4 };
         Assert.Equal(5, tok.Next().Lineno);
     }
+
+    private static List<string> TypeCommentTokens(string src)
+    {
+        var source = SourceText.FromString(src, "t.py");
+        var tok = new Tokenizer.Tokenizer(source) { TypeComments = true };
+        var list = new List<string>();
+        for (var t = tok.Next(); t.Kind != TokenKind.EndMarker; t = tok.Next())
+        {
+            if (t.Kind is TokenKind.TypeComment or TokenKind.TypeIgnore)
+                list.Add($"{t.Kind} {t.Lineno}:{t.ColOffset} '{Encoding.UTF8.GetString(source.Utf8, t.Start, t.End - t.Start)}'");
+        }
+        return list;
+    }
+
+    // The expected texts are what ast.parse(src, type_comments=True) reports as type_comment
+    // or as TypeIgnore.tag.
+    [Theory]
+    [InlineData("x = 1  # type: int\n", "TypeComment 1:15 'int'")]
+    [InlineData("import x  # type: ignore[foo]\n", "TypeIgnore 1:24 '[foo]'")]
+    [InlineData("#type:ignore\nx\n", "TypeIgnore 1:12 ''")]
+    [InlineData("x = 1 #  type:\tList[int]  \n", "TypeComment 1:15 'List[int]  '")]
+    [InlineData("x = 1 # type: ignoreé\n", "TypeComment 1:14 'ignoreé'")]
+    [InlineData("x = 1 # type: ignore2\n", "TypeComment 1:14 'ignore2'")]
+    [InlineData("x = 1 # type: ignore-x\n", "TypeIgnore 1:20 '-x'")]
+    [InlineData("def f(): # type: () -> None\n  pass\n", "TypeComment 1:17 '() -> None'")]
+    public void TypeCommentsWhenAsked(string src, string expected)
+    {
+        Assert.Equal([expected], TypeCommentTokens(src));
+        Assert.DoesNotContain(Dump(src), t => t.StartsWith("TYPE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TypeIgnoreAloneOnItsLineTakesTheNewline()
+    {
+        var tok = new Tokenizer.Tokenizer(SourceText.FromString("# type: ignore\nx\n", "t.py")) { TypeComments = true };
+        Assert.Equal(TokenKind.TypeIgnore, tok.Next().Kind);
+        Assert.Equal(TokenKind.Name, tok.Next().Kind);
+    }
 }

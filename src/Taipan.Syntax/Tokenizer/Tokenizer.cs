@@ -129,6 +129,11 @@ public sealed class Tokenizer
     /// at the number's end, as <c>parser_warn</c> does.</summary>
     public Func<string, string, int, bool>? WarningHandler { get; set; }
 
+    /// <summary>Produce TYPE_COMMENT and TYPE_IGNORE tokens (<c>ast.parse(...,
+    /// type_comments=True)</c>, <c>PyCF_TYPE_COMMENTS</c>). Set before the first
+    /// <see cref="Next"/>.</summary>
+    public bool TypeComments { get; init; }
+
     /// <summary>What stopped the tokenizer, if anything.</summary>
     public TokenizerError Error { get; private set; }
 
@@ -339,6 +344,8 @@ public sealed class Tokenizer
                 _cur = _inp;
                 c = NextC();
             }
+            if (TypeComments && TypeComment(c, blankline) is TokenKind kind)
+                return kind;
         }
 
         if (c == Eof)
@@ -509,6 +516,56 @@ public sealed class Tokenizer
         _pStart = _start;
         _pEnd = _cur;
         return OneChar(c);
+    }
+
+    /// <summary>A comment that starts with "# type: " (each blank of the prefix standing for
+    /// any number of spaces and tabs) is a TYPE_COMMENT, or a TYPE_IGNORE when "ignore"
+    /// follows, not followed by a letter, digit or non-ASCII character. <paramref name="c"/>
+    /// is the newline (or EOF) after the comment. Returns null for an ordinary comment.</summary>
+    private TokenKind? TypeComment(int c, bool blankline)
+    {
+        var prefix = "# type: "u8;
+        int p = _start;
+        int end = c == Eof ? _cur : _cur - 1;
+        int i = 0;
+        while (i < prefix.Length && p < _cur)
+        {
+            if (prefix[i] == ' ')
+            {
+                while (p < end && (_buf[p] == ' ' || _buf[p] == '\t'))
+                    p++;
+            }
+            else if (prefix[i] == _buf[p])
+            {
+                p++;
+            }
+            else
+            {
+                break;
+            }
+            i++;
+        }
+        if (i < prefix.Length)
+            return null;
+        Backup(c);   // the newline (or EOF) is not part of the comment
+        int ignoreEnd = p + 6;
+        bool isIgnore = _cur >= ignoreEnd && _buf.AsSpan(p, 6).SequenceEqual("ignore"u8)
+            && !(_cur > ignoreEnd && (_buf[ignoreEnd] >= 128 || char.IsAsciiLetterOrDigit((char)_buf[ignoreEnd])));
+        if (isIgnore)
+        {
+            _pStart = ignoreEnd;
+            _pEnd = _cur;
+            // A type: ignore alone on its line takes the newline with it.
+            if (blankline)
+            {
+                NextC();
+                _atBol = true;
+            }
+            return TokenKind.TypeIgnore;
+        }
+        _pStart = p;
+        _pEnd = _cur;
+        return TokenKind.TypeComment;
     }
 
     /// <summary><c>tok_continuation_line</c>: after a backslash. Returns the next character
