@@ -32,6 +32,12 @@ internal static class PythonCodecs
         enc.DecoderFallback = DecoderFallback.ExceptionFallback;
         try
         {
+            if (PythonCodecTables.UndefinedBytes.TryGetValue(codec.Name, out var undefined))
+            {
+                int bad = bytes.IndexOfAny(undefined);
+                if (bad >= 0)
+                    throw new DecoderFallbackException("undefined", [bytes[bad]], bad);
+            }
             return enc.GetString(bytes);
         }
         catch (DecoderFallbackException e)

@@ -40,6 +40,13 @@ public sealed class SourceText
     /// <summary>True when <see cref="Utf8"/> contains a NUL byte.</summary>
     public bool ContainsNul { get; }
 
+    /// <summary>True for <see cref="FromFile"/>: CPython's file reader differs from string input
+    /// in where errors at the end of the input point, and error texts come from the file.</summary>
+    public bool IsFileInput { get; private init; }
+
+    /// <summary>Whether the bytes started with a UTF-8 BOM (removed from <see cref="Utf8"/>).</summary>
+    public bool HasBom { get; private init; }
+
     // Start offset of each line (index 0 = line 1), built on first use.
     private int[]? _lineStarts;
 
@@ -75,7 +82,7 @@ public sealed class SourceText
             }
         }
         if (encoding == null || encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding);
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0 };
 
         var codec = PythonCodecs.Lookup(encoding);
         if (codec == null)
@@ -110,7 +117,7 @@ public sealed class SourceText
             if (encoding != null)
             {
                 if (cookie != "utf-8")
-                    throw InitError($"encoding problem: {cookie} with BOM", filename);
+                    throw FileError($"encoding problem: {cookie} with BOM", filename);
             }
             else
             {
@@ -120,10 +127,10 @@ public sealed class SourceText
         if (encoding == null)
         {
             CheckUtf8Lines(body, filename);
-            return new SourceText(text, filename, null);
+            return new SourceText(text, filename, null) { IsFileInput = true };
         }
         if (encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding);
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { IsFileInput = true, HasBom = bom != 0 };
         var codec = PythonCodecs.Lookup(encoding);
         string decoded;
         try
@@ -132,9 +139,9 @@ public sealed class SourceText
         }
         catch (PythonException)
         {
-            throw InitError($"encoding problem: {encoding}", filename);
+            throw FileError($"encoding problem: {encoding}", filename);
         }
-        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding);
+        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding) { IsFileInput = true };
     }
 
     /// <summary>Source given as a str (<c>compile(str, ...)</c>): encoded as UTF-8; a coding
@@ -330,20 +337,18 @@ public sealed class SourceText
     /// comment (<c>check_coding_spec</c>). Returns the normalised name or null.</summary>
     private static string? FindCookie(ReadOnlySpan<byte> text)
     {
+        // The end of the input ends a line too: exec input and files get a final newline
+        // before the cookie is looked for.
         int nl1 = text.IndexOf((byte)'\n');
-        if (nl1 < 0)
-            return null;
-        var line1 = text[..nl1];
+        var line1 = nl1 < 0 ? text : text[..nl1];
         var cs = GetCodingSpec(line1);
-        if (cs != null)
+        if (cs != null || nl1 < 0)
             return cs;
         if (!IsBlankOrComment(line1))
             return null;
         var rest = text[(nl1 + 1)..];
         int nl2 = rest.IndexOf((byte)'\n');
-        if (nl2 < 0)
-            return null;
-        return GetCodingSpec(rest[..nl2]);
+        return GetCodingSpec(nl2 < 0 ? rest : rest[..nl2]);
     }
 
     private static bool IsBlankOrComment(ReadOnlySpan<byte> line)
@@ -428,9 +433,9 @@ public sealed class SourceText
             int n = ValidUtf8(text, i);
             if (n == 0)
             {
-                throw new PythonSyntaxError("SyntaxError",
+                throw FileError(
                     $"Non-UTF-8 code starting with '\\x{c:x2}' in file {filename} on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    filename, 0, 0, 0, 0, null);
+                    filename);
             }
             i += n;
         }
@@ -468,4 +473,9 @@ public sealed class SourceText
     /// None)). CPython's end_lineno, end_offset and text are None; here 0, 0 and null.</summary>
     private static PythonSyntaxError InitError(string msg, string filename) =>
         new("SyntaxError", msg, filename, 0, -1, 0, 0, null);
+
+    /// <summary>The file reader's decoding errors carry no location at all (lineno, offset,
+    /// end_lineno, end_offset and text are None; here 0 and null).</summary>
+    private static PythonSyntaxError FileError(string msg, string filename) =>
+        new("SyntaxError", msg, filename, 0, 0, 0, 0, null);
 }

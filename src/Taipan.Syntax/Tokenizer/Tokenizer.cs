@@ -99,9 +99,11 @@ public sealed class Tokenizer
             _buf = utf8;
         }
         _end = utf8.Length;
+        _fileInput = source.IsFileInput;
     }
 
     private readonly bool _missingNewline;
+    private readonly bool _fileInput;
 
     public SourceText Source { get; }
 
@@ -126,6 +128,11 @@ public sealed class Tokenizer
     /// into an error (warnings filter "error"): the tokenizer then raises it as a SyntaxError
     /// at the number's end, as <c>parser_warn</c> does.</summary>
     public Func<string, string, int, bool>? WarningHandler { get; set; }
+
+    /// <summary>Produce TYPE_COMMENT and TYPE_IGNORE tokens (<c>ast.parse(...,
+    /// type_comments=True)</c>, <c>PyCF_TYPE_COMMENTS</c>). Set before the first
+    /// <see cref="Next"/>.</summary>
+    public bool TypeComments { get; init; }
 
     /// <summary>What stopped the tokenizer, if anything.</summary>
     public TokenizerError Error { get; private set; }
@@ -199,6 +206,9 @@ public sealed class Tokenizer
         if (_eof || _inp >= _endLimit)
         {
             _eof = true;
+            // The file reader empties its buffer before reading a line outside a token.
+            if (_fileInput && _start < 0)
+                _inp = _lineBuf;
             _cur = _inp;
             return Eof;
         }
@@ -334,6 +344,8 @@ public sealed class Tokenizer
                 _cur = _inp;
                 c = NextC();
             }
+            if (TypeComments && TypeComment(c, blankline) is TokenKind kind)
+                return kind;
         }
 
         if (c == Eof)
@@ -504,6 +516,56 @@ public sealed class Tokenizer
         _pStart = _start;
         _pEnd = _cur;
         return OneChar(c);
+    }
+
+    /// <summary>A comment that starts with "# type: " (each blank of the prefix standing for
+    /// any number of spaces and tabs) is a TYPE_COMMENT, or a TYPE_IGNORE when "ignore"
+    /// follows, not followed by a letter, digit or non-ASCII character. <paramref name="c"/>
+    /// is the newline (or EOF) after the comment. Returns null for an ordinary comment.</summary>
+    private TokenKind? TypeComment(int c, bool blankline)
+    {
+        var prefix = "# type: "u8;
+        int p = _start;
+        int end = c == Eof ? _cur : _cur - 1;
+        int i = 0;
+        while (i < prefix.Length && p < _cur)
+        {
+            if (prefix[i] == ' ')
+            {
+                while (p < end && (_buf[p] == ' ' || _buf[p] == '\t'))
+                    p++;
+            }
+            else if (prefix[i] == _buf[p])
+            {
+                p++;
+            }
+            else
+            {
+                break;
+            }
+            i++;
+        }
+        if (i < prefix.Length)
+            return null;
+        Backup(c);   // the newline (or EOF) is not part of the comment
+        int ignoreEnd = p + 6;
+        bool isIgnore = _cur >= ignoreEnd && _buf.AsSpan(p, 6).SequenceEqual("ignore"u8)
+            && !(_cur > ignoreEnd && (_buf[ignoreEnd] >= 128 || char.IsAsciiLetterOrDigit((char)_buf[ignoreEnd])));
+        if (isIgnore)
+        {
+            _pStart = ignoreEnd;
+            _pEnd = _cur;
+            // A type: ignore alone on its line takes the newline with it.
+            if (blankline)
+            {
+                NextC();
+                _atBol = true;
+            }
+            return TokenKind.TypeIgnore;
+        }
+        _pStart = p;
+        _pEnd = _cur;
+        return TokenKind.TypeComment;
     }
 
     /// <summary><c>tok_continuation_line</c>: after a backslash. Returns the next character
@@ -1134,12 +1196,22 @@ public sealed class Tokenizer
     }
 
     /// <summary>The source line CPython's <c>_PyPegen_raise_error_known_location</c> shows for
-    /// an error on line <paramref name="lineno"/> of string input: the tokenizer's current
+    /// an error on line <paramref name="lineno"/>. String input: the tokenizer's current
     /// buffer (from the first line of the current token to the end of the current line,
     /// newline included) when the error is on the current line or later, else that line of
-    /// the source without its newline.</summary>
+    /// the source without its newline. File input: the line as the file has it.</summary>
     public string ErrorLineText(int lineno)
     {
+        if (_fileInput)
+        {
+            // CPython reads the line from the file itself (a BOM included).
+            var line = Source.LineText(lineno - _initialLineno);
+            if (line != null)
+                return lineno - _initialLineno == 1 && Source.HasBom ? "\ufeff" + line : line;
+            if (_lineno <= lineno && _inp > _lineBuf)
+                return SourceText.DecodeReplace(_buf.AsSpan(_lineBuf, Math.Min(_inp, _buf.Length) - _lineBuf));
+            return "";
+        }
         if (_lineno <= lineno && _inp > _lineBuf)
             return SourceText.DecodeReplace(_buf.AsSpan(_lineBuf, Math.Min(_inp, _buf.Length) - _lineBuf));
         int rel = lineno - _initialLineno;
