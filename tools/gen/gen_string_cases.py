@@ -5,11 +5,17 @@ ast.dump(expr, include_attributes=True), the warnings, or the SyntaxError.
 
 Replacement fields in the CASES hold only names or integers, so that the unit tests can parse
 them without the PEG parser; E2E_CASES go to StringEndToEndCases.json and are parsed whole
-(their dump is of the first statement's value)."""
+(their dump is of the first statement's value), with 600 random sources from
+gen_string_fuzz.py."""
 import ast
 import json
 import os
+import random
+import sys
 import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_string_fuzz import random_source  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "Taipan.Syntax.Tests", "StringCases.json")
@@ -116,7 +122,9 @@ def run(src):
 
 
 def main():
-    for cases, path in ((CASES, OUT), (E2E_CASES, OUT_E2E)):
+    rng = random.Random(311)
+    fuzz = [random_source(rng, ("",)) for _ in range(600)]
+    for cases, path in ((CASES, OUT), (E2E_CASES + fuzz, OUT_E2E)):
         out = [run(src) for src in cases]
         with open(path, "w", encoding="utf-8") as f:
             json.dump(out, f, ensure_ascii=False, indent=0)
