@@ -170,7 +170,7 @@ internal static class FStringParser
                 }
                 if (ch == '{')
                 {
-                    p.Warn("DeprecationWarning", "invalid escape sequence '\\{'", t.Lineno);
+                    p.InvalidEscape("invalid escape sequence '\\{'", t);
                 }
             }
             if (ch is (byte)'{' or (byte)'}')
@@ -208,7 +208,7 @@ internal static class FStringParser
                 literal = StringEscapes.DecodeUnicode(body, out var warning);
                 if (warning != null)
                 {
-                    p.Warn("DeprecationWarning", warning, t.Lineno);
+                    p.InvalidEscape(warning, t);
                 }
             }
         }

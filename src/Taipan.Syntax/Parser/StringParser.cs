@@ -153,7 +153,7 @@ public static partial class StringParser
             var result = StringEscapes.DecodeBytes(body, out warning);
             if (warning != null)
             {
-                p.Warn("DeprecationWarning", warning, t.Lineno);
+                p.InvalidEscape(warning, t);
             }
             return result;
         }
@@ -164,7 +164,7 @@ public static partial class StringParser
         var str = StringEscapes.DecodeUnicode(body, out warning);
         if (warning != null)
         {
-            p.Warn("DeprecationWarning", warning, t.Lineno);
+            p.InvalidEscape(warning, t);
         }
         return str;
     }

@@ -1,6 +1,7 @@
 // Parser/pegen.h (the parts of Parser that string_parser.c uses)
 using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
+using Taipan.Syntax.Tokenizer;
 
 namespace Taipan.Syntax.Parser;
 
@@ -13,8 +14,10 @@ internal interface IStringParserHost
     /// <summary>The UTF-8 source that token offsets index.</summary>
     byte[] Utf8 { get; }
 
-    /// <summary>Records a warning issued at <paramref name="lineno"/>.</summary>
-    void Warn(string category, string message, int lineno);
+    /// <summary><c>warn_invalid_escape_sequence</c>: the DeprecationWarning of an invalid
+    /// escape in token <paramref name="t"/> (CPython turns it into a SyntaxError located at
+    /// that token when warnings are errors).</summary>
+    void InvalidEscape(string message, Token t);
 
     /// <summary>See <see cref="Parser.ParseFStringExpression"/>.</summary>
     ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset);
@@ -41,7 +44,7 @@ public sealed partial class Parser
     {
         public byte[] Utf8 => parser._source.Utf8;
 
-        public void Warn(string category, string message, int lineno) => parser.Warn(category, message, lineno);
+        public void InvalidEscape(string message, Token t) => parser.Warn("DeprecationWarning", message, t.Lineno);
 
         public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset) =>
             parser.ParseFStringExpression(wrappedUtf8, tokenizerLineno, startingLineno, startingColOffset);
