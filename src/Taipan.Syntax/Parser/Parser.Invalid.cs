@@ -243,7 +243,10 @@ public sealed partial class Parser
         var skip = false;
         if (PeekKind() == TokenKind.Name)
         {
-            if (IsSoftKeyword(m, "match"u8) || IsSoftKeyword(m, "case"u8) || IsSoftKeyword(m, "_"u8))
+            // _PyPegen_soft_keyword_token compares with strncmp over the token's length, so
+            // any prefix of a soft keyword ("m", "ca", ...) counts as one.
+            var text = TokenBytes(m);
+            if ("match"u8.StartsWith(text) || "case"u8.StartsWith(text) || "_"u8.StartsWith(text))
             {
                 skip = true;
             }

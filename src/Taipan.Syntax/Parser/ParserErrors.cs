@@ -113,9 +113,9 @@ public sealed partial class Parser
             }
             catch (PythonSyntaxError) when (_tokenizer.Error != TokenizerError.Raised)
             {
-                // Errors that pegen reports itself (E_EOF, E_DEDENT, ...) do not replace the
-                // parser's error, except a bracket left open on an earlier line.
-                if (_tokenizer.Error == TokenizerError.Eof && _tokenizer.ParenLevel != 0)
+                // Errors that pegen reports itself (E_EOF, E_DEDENT, E_LINECONT, ...) do not
+                // replace the parser's error, except a bracket left open on an earlier line.
+                if (_tokenizer.ParenLevel != 0)
                 {
                     var (_, lineno, _) = _tokenizer.OpenBracket(_tokenizer.ParenLevel - 1);
                     if (currentErrLine > lineno)
