@@ -78,7 +78,10 @@ public class TokenizerTests
     {
         Assert.Equal(["NAME 1:0-1:1 'x'", "NEWLINE 1:1-1:1 ''", "ENDMARKER 1:-1-1:-1 ''"], Dump("x"));
         Assert.Equal(["NAME 1:0-1:1 'x'", "ENDMARKER 1:-1-1:-1 ''"], Dump("x", exec: false));
-        Assert.Equal(["ENDMARKER 0:-1-0:-1 ''"], Dump(""));
+        // Empty exec input becomes "\n" (translate_newlines), one blank line.
+        Assert.Equal(["ENDMARKER 1:-1-1:-1 ''"], Dump(""));
+        Assert.Equal(["ENDMARKER 0:-1-0:-1 ''"], Dump("", exec: false));
+        Assert.Equal(["ENDMARKER 0:-1-0:-1 ''"], Dump(SourceText.FromFile([], "t.py")));
     }
 
     [Fact]

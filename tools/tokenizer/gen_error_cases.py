@@ -104,7 +104,8 @@ ENC = [
     (b'\xef\xbb\xbf# coding: UTF_8\nx=1\n', F), (b'# coding: \nx = 1\n', F),
     (b'# -*- coding: latin-1 -*-\r\nx = "\xff"\r\n', F), (b'# coding: euc-jp\nx = "\xa4\xa2"\n', F),
     (b'# coding: shift_jis\nx = "\x82\xa0"\n', F), (b'# coding: ascii\n\xe9 = 1\n', T),
-    (b'x = "\xe9"\r\ny = 1\rz = 2', F), (b'# coding: cp1252\nx = "\x81"\n', T),
+    (b'x = "\xe9"\r\ny = 1\rz = 2', F), (b'"""\r\n', T), (b'x = (\r\n', T), (b'x = (1,\r\n\r\n', T),
+    (b'x = "\r\n', T), (b'"""\r', T), (b'"""\n\r\n', T), (b'# coding: cp1252\nx = "\x81"\n', T),
 ]
 MISC = [
     (b'', F), (b'\n', F), (b'x', F), (b'   ', F), (b'# only\n', F), (b'  # only', F),

@@ -47,6 +47,13 @@ public sealed class SourceText
     /// <summary>Whether the bytes started with a UTF-8 BOM (removed from <see cref="Utf8"/>).</summary>
     public bool HasBom { get; private init; }
 
+    /// <summary>String input whose raw text ended with "\r\n": CPython's
+    /// <c>translate_newlines</c> then gives exec input one more newline (an extra empty
+    /// line, seen in "detected at line N" messages).</summary>
+    internal bool EndsWithCrLf { get; private init; }
+
+    private static bool CrLfAtEnd(ReadOnlySpan<byte> raw) => raw.Length >= 2 && raw[^2] == '\r' && raw[^1] == '\n';
+
     // Start offset of each line (index 0 = line 1), built on first use.
     private int[]? _lineStarts;
 
@@ -82,7 +89,7 @@ public sealed class SourceText
             }
         }
         if (encoding == null || encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0 };
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0, EndsWithCrLf = CrLfAtEnd(bytes) };
 
         var codec = PythonCodecs.Lookup(encoding);
         if (codec == null)
@@ -96,7 +103,7 @@ public sealed class SourceText
         {
             throw InitError(e.Message, filename);
         }
-        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding);
+        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding) { EndsWithCrLf = CrLfAtEnd(bytes) };
     }
 
     /// <summary>Reads a script's bytes as the C file reader does when running
@@ -161,7 +168,7 @@ public sealed class SourceText
             throw new PythonException("UnicodeEncodeError",
                 $"'utf-8' codec can't encode character '\\u{(int)e.CharUnknown:x4}' in position {pos}: surrogates not allowed");
         }
-        return new SourceText(TranslateNewlines(utf8), filename, "utf-8");
+        return new SourceText(TranslateNewlines(utf8), filename, "utf-8") { EndsWithCrLf = CrLfAtEnd(utf8) };
     }
 
     /// <summary>Already-decoded UTF-8 source, taken as is apart from newline translation
@@ -169,7 +176,7 @@ public sealed class SourceText
     public static SourceText FromUtf8(byte[] utf8, string filename)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return new SourceText(TranslateNewlines(utf8), filename, "utf-8");
+        return new SourceText(TranslateNewlines(utf8), filename, "utf-8") { EndsWithCrLf = CrLfAtEnd(utf8) };
     }
 
     /// <summary>Raises <c>ValueError: source code string cannot contain null bytes</c>, as

@@ -53,7 +53,7 @@ public sealed class Tokenizer
     private const int MaxIndent = 100;
     private const int MaxLevel = 200;
 
-    private readonly byte[] _buf;
+    private byte[] _buf;
     private readonly int _end;
 
     private int _cur;          // tok->cur
@@ -85,24 +85,11 @@ public sealed class Tokenizer
     public Tokenizer(SourceText source)
     {
         Source = source;
-        var utf8 = source.Utf8;
-        if (utf8.Length > 0 && utf8[^1] != (byte)'\n')
-        {
-            // Room for the newline that exec input and files get at the end (see ImplicitNewline).
-            _buf = new byte[utf8.Length + 1];
-            utf8.CopyTo(_buf, 0);
-            _buf[^1] = (byte)'\n';
-            _missingNewline = true;
-        }
-        else
-        {
-            _buf = utf8;
-        }
-        _end = utf8.Length;
+        _buf = source.Utf8;
+        _end = _buf.Length;
         _fileInput = source.IsFileInput;
     }
 
-    private readonly bool _missingNewline;
     private readonly bool _fileInput;
 
     public SourceText Source { get; }
@@ -163,13 +150,7 @@ public sealed class Tokenizer
         if (_error != null)
             throw _error;
         if (!_started)
-        {
-            _started = true;
-            if (_missingNewline && !ImplicitNewline)
-                _endLimit = _end;
-            else
-                _endLimit = _buf.Length;
-        }
+            Start();
         var kind = Get();
         int lineStart = kind == TokenKind.String ? _multiLineStart : _lineStart;
         int lineno = kind == TokenKind.String ? _firstLineno : _lineno;
@@ -189,6 +170,25 @@ public sealed class Tokenizer
     }
 
     private int _endLimit;
+
+    /// <summary>Gives the source the final newline CPython gives it. String input gets one
+    /// unless it ends with a newline, and, as CPython's <c>translate_newlines</c> does, also
+    /// when it is empty or ends with "\r\n"; a file gets one when its last line has none.</summary>
+    private void Start()
+    {
+        _started = true;
+        bool add = ImplicitNewline && (_fileInput
+            ? _end > 0 && _buf[_end - 1] != '\n'
+            : _end == 0 || _buf[_end - 1] != '\n' || Source.EndsWithCrLf);
+        if (add)
+        {
+            var b = new byte[_end + 1];
+            _buf.AsSpan(0, _end).CopyTo(b);
+            b[_end] = (byte)'\n';
+            _buf = b;
+        }
+        _endLimit = _buf.Length;
+    }
 
     // ---------------------------------------------------------------- reading
 

@@ -1,0 +1,60 @@
+#!/usr/bin/python3.11
+"""Differential fuzzing of the tokenizer: writes random small sources with CPython 3.11's
+verdict to a JSON file in the format of tests/Taipan.Syntax.Tests/TokenizerErrorCases.json,
+for `TokDump --cases FILE`. A case expects a tokenizer error when CPython's message is one the
+tokenizer produces; when compile() succeeds the tokenizer must too; other failures (parser
+errors) are left out.
+Usage: /usr/bin/python3.11 tools/tokenizer/fuzz_cases.py COUNT SEED OUT.json"""
+import base64
+import json
+import os
+import random
+import sys
+import tempfile
+import warnings
+
+FRAGMENTS = ['x', 'y', '1', '0', '0x', '0o', '0b', '1e', '1_', '_', '.', '5', 'j', 'if', 'else', 'for',
+             'in', 'and', 'or', 'not', "'", '"', "'''", '"""', 'r', 'b', 'f', 'u', '\\', '\n', '\n',
+             ' ', ' ', '  ', '\t', '\f', '(', ')', '[', ']', '{', '}', '#c', '# type: int', ':', '=',
+             '+', '-', '*', '<', '>', '!', '$', 'if x:\n', '    ', 'é', '€', '\xa0', '\u200b',
+             '\U0001d518', '\u0301', 'pass', '\r\n', '\r', 'a', 'e', 'E', '+', '9', '8', '00', ',']
+TOKENIZER_MESSAGES = (
+    'unterminated ', 'invalid decimal literal', 'invalid hexadecimal literal', 'invalid octal literal',
+    'invalid binary literal', 'invalid imaginary literal', "invalid digit '", 'leading zeros',
+    'invalid character', 'invalid non-printable character', 'unmatched ', 'closing parenthesis',
+    'too many nested parentheses', 'unexpected character after line continuation',
+    'unexpected EOF while parsing', 'was never closed', 'unindent does not match',
+    'inconsistent use of tabs', 'too many levels of indentation')
+
+
+def main():
+    count, seed, out_path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    rnd = random.Random(seed)
+    cases = []
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    warnings.simplefilter('ignore')
+    for i in range(count):
+        src = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14)))
+        data = src.encode('utf-8')
+        mode = 'exec' if rnd.random() < 0.85 else 'eval'
+        try:
+            compile(data, 'nofile.py', mode)
+            err = None
+        except SyntaxError as e:
+            err = {'type': type(e).__name__, 'msg': e.msg, 'lineno': e.lineno, 'offset': e.offset,
+                   'end_lineno': e.end_lineno, 'end_offset': e.end_offset, 'text': e.text}
+        except (ValueError, MemoryError, RecursionError):
+            continue
+        if err is not None and not err['msg'].startswith(TOKENIZER_MESSAGES):
+            continue
+        cases.append({'name': 'fuzz_%d' % i, 'entry': 'bytes', 'mode': mode, 'filename': 'nofile.py',
+                      'source': base64.b64encode(data).decode(), 'tokenizerError': err is not None,
+                      'cpython': err})
+    with open(out_path, 'w', encoding='utf-8') as f:
+        json.dump(cases, f, ensure_ascii=False)
+    print(len(cases), 'cases')
+
+
+if __name__ == '__main__':
+    main()
