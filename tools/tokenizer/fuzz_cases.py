@@ -4,7 +4,7 @@ verdict to a JSON file in the format of tests/Taipan.Syntax.Tests/TokenizerError
 for `TokDump --cases FILE`. A case expects a tokenizer error when CPython's message is one the
 tokenizer produces; when compile() succeeds the tokenizer must too; other failures (parser
 errors) are left out.
-Usage: /usr/bin/python3.11 tools/tokenizer/fuzz_cases.py COUNT SEED OUT.json"""
+Usage: /usr/bin/python3.11 tools/tokenizer/fuzz_cases.py COUNT SEED OUT.json [lines]"""
 import base64
 import json
 import os
@@ -27,15 +27,31 @@ TOKENIZER_MESSAGES = (
     'inconsistent use of tabs', 'too many levels of indentation')
 
 
+INDENTS = ['', '', ' ', '  ', '    ', '\t', ' \t', '\t ', '        ', '\t\t', '\f', '  \f ']
+STATEMENTS = ['x', 'if x:', 'pass', 'x = (', ')', '# c', '', 'y = [1,', '2]', '"""', 'def f():', '\\',
+              'x = 1 \\', 'else:', '}', 'z = {', "'a'", 'for x in y:', '1if x else 2', 'while 1:']
+
+
+def lines(rnd):
+    """Lines of plausible statements under random indentation: the indentation and bracket
+    errors, which the parser rarely lets through otherwise."""
+    return ''.join(rnd.choice(INDENTS) + rnd.choice(STATEMENTS) + rnd.choice(['\n', '\n', '\n', '\r\n', ''])
+                   for _ in range(rnd.randint(1, 8)))
+
+
 def main():
     count, seed, out_path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    use_lines = len(sys.argv) > 4 and sys.argv[4] == 'lines'
     rnd = random.Random(seed)
     cases = []
     tmp = tempfile.mkdtemp()
     os.chdir(tmp)
     warnings.simplefilter('ignore')
     for i in range(count):
-        src = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14)))
+        if use_lines:
+            src = lines(rnd)
+        else:
+            src = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14)))
         data = src.encode('utf-8')
         mode = 'exec' if rnd.random() < 0.85 else 'eval'
         try:
