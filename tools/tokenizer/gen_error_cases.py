@@ -125,7 +125,10 @@ FILE_ENTRY = [(b'x = 1\n\xff\n', T), (b'x = "\xff"\n', T), (b'# \xff\nx=1\n', T)
               (b'x = "abc\n', T), (b'if x:\n\ty\n        z\n', T), (b'x = 1 \\ y\n', T),
               (b'"""abc\n""" \\ y\n', T), (b'x = (1,\n\n', T), (b'\xc3\xa9 = (1,\n', T),
               (b'\xef\xbb\xbf\xc3\xa9 = (1,\n', T), (b'x = 1 \\', T), (b'x = (1,', T),
-              (b'x = 1\0junk\nx = 0777\n', T), (b'x = 1\0junk\n\xe9 = 1x\n', T)]
+              (b'x = 1\0junk\nx = 0777\n', T), (b'x = 1\0junk\n\xe9 = 1x\n', T),
+              (b'#\xff\n# coding: latin-1\nx=1\n', T), (b'# coding: utf-8\n# \xff\n', F),
+              (b'x = 1\n# coding: latin-1\n\xff = 2\n', T), (b'# coding: latin-1\n# coding: foo\n', F),
+              (b'\xef\xbb\xbf# \xff\n', F), (b'\xef\xbb\xbfx = (\n', T), (b'# coding: latin-1\n\xe9 = (\n', T)]
 
 
 def attrs(e):

@@ -128,6 +128,10 @@ public sealed class SourceText
             }
             else
             {
+                // The reader checks line 1 before it reads the cookie on line 2.
+                int nl1 = body.IndexOf((byte)'\n');
+                if (nl1 >= 0 && GetCodingSpec(body[..nl1]) == null)
+                    CheckUtf8Lines(body[..nl1], filename);
                 encoding = cookie;
             }
         }

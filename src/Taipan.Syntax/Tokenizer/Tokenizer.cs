@@ -53,8 +53,11 @@ public sealed class Tokenizer
     private const int MaxIndent = 100;
     private const int MaxLevel = 200;
 
-    private byte[] _buf;
-    private readonly int _end;
+    private byte[] _buf;           // the source, with the final newline CPython adds
+    private readonly int _end;     // length of the source proper
+    private int _endLimit;         // end of the input (_buf.Length once started)
+    private readonly bool _fileInput;
+    private readonly int _initialLineno;
 
     private int _cur;          // tok->cur
     private int _inp;          // tok->inp: end of the data read so far (end of the current line)
@@ -90,8 +93,6 @@ public sealed class Tokenizer
         _fileInput = source.IsFileInput;
     }
 
-    private readonly bool _fileInput;
-
     public SourceText Source { get; }
 
     /// <summary>Whether a source whose last line has no newline gets one, as CPython gives one
@@ -106,8 +107,6 @@ public sealed class Tokenizer
         get => _initialLineno;
         init { _initialLineno = value; _lineno = value; }
     }
-
-    private readonly int _initialLineno;
 
     /// <summary>Called for the tokenizer's warnings (3.11's "invalid decimal literal"
     /// <c>SyntaxWarning</c> when a number is directly followed by a keyword such as
@@ -168,8 +167,6 @@ public sealed class Tokenizer
         }
         return new Token(kind, s, e, lineno, col, _lineno, endCol);
     }
-
-    private int _endLimit;
 
     /// <summary>Gives the source the final newline CPython gives it. String input gets one
     /// unless it ends with a newline, and, as CPython's <c>translate_newlines</c> does, also
