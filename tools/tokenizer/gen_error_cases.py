@@ -86,7 +86,9 @@ IDENT = [
     (b'x = ?\n', F), (b'x = !\n', F), (b'x = `\n', F), (b'a <> b\n', F), (b'x = a\xc2\xb2\n', T),
     (b'x = \xc2\xb2\n', T), (b'x = \xe2\x85\xa0\n', F), (b'\xe2\x84\x98 = 1\n', F),
     (b'x = \xef\xbb\xbf\n', T), (b'\xef\xbb\xbf\xef\xbb\xbfx = 1\n', T), (b'x\x7f = 1\n', F),
-    (b'x = \x01\n', F), (b'x = a\xe3\x80\x80b\n', T),
+    (b'x = \x01\n', F), (b'x = a\xe3\x80\x80b\n', T), (b'x = a\xe2\x82\xacb\xff\n', T),
+    (b'x = \xe2\x82\xac\xc3\n', T), (b'x = ab\xf0\x9f\x98\n', T), (b'x = \xe2\x82x\n', T), (b'x = \xe0\x80\n', T), (b'x = \xf0\x9f\x98x\n', T),
+    (b'x = \xf4\x8f\xbf\n', T), (b'x = a\x80\n', T), (b'x = \xf5\n', T), (b'x = \xed\x9f\n', T), (b'x = \xc3\xa9\xc3\xa9\xe9t\xc3\xa9\n', T),
 ]
 ENC = [
     (b'# coding: foo\nx=1\n', T), (b'# coding: latin-1\nx="\xff"\n', F),

@@ -930,6 +930,14 @@ public sealed class Tokenizer
     private void VerifyIdentifier()
     {
         var span = _buf.AsSpan(_start, _cur - _start);
+        // CPython decodes the whole identifier before it looks at its characters.
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            int k = 0;
+            while (System.Text.Rune.DecodeFromUtf8(span[k..], out _, out int len) == System.Buffers.OperationStatus.Done)
+                k += len;
+            throw DecodeError(span, k);
+        }
         int i = 0;
         bool first = true;
         while (i < span.Length)
@@ -944,9 +952,7 @@ public sealed class Tokenizer
             }
             else
             {
-                var status = System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out n);
-                if (status != System.Buffers.OperationStatus.Done)
-                    throw DecodeError(span, i);
+                System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out n);
                 cp = rune.Value;
             }
             bool ok = first ? (cp == '_' || UnicodeIdentifiers.IsXidStart(cp)) : UnicodeIdentifiers.IsXidContinue(cp);
@@ -968,15 +974,16 @@ public sealed class Tokenizer
     /// identifier's end.</summary>
     private PythonSyntaxError DecodeError(ReadOnlySpan<byte> span, int i)
     {
-        string reason = Utf8ErrorReason(span, i);
-        string msg = $"(unicode error) 'utf-8' codec can't decode byte 0x{span[i]:x2} in position {i}: {reason}";
+        var (reason, end) = Utf8Error(span, i);
+        string what = end - i > 1 ? $"bytes in position {i}-{end - 1}" : $"byte 0x{span[i]:x2} in position {i}";
+        string msg = $"(unicode error) 'utf-8' codec can't decode {what}: {reason}";
         Error = TokenizerError.Raised;
-        int col = CurrentColOffset;
-        return Fail(MakeError("SyntaxError", msg, _lineno, col, _lineno, -1));
+        return Fail(MakeError("SyntaxError", msg, _lineno, CurrentColOffset, _lineno, -1));
     }
 
-    /// <summary>Python's UTF-8 decoder's reason for the invalid sequence at <paramref name="i"/>.</summary>
-    internal static string Utf8ErrorReason(ReadOnlySpan<byte> s, int i)
+    /// <summary>Python's UTF-8 decoder's reason for the invalid sequence at <paramref name="i"/>
+    /// and the end of the bytes it blames.</summary>
+    internal static (string Reason, int End) Utf8Error(ReadOnlySpan<byte> s, int i)
     {
         byte b = s[i];
         int need;
@@ -987,11 +994,11 @@ public sealed class Tokenizer
         else if (b >= 0xF0 && b <= 0xF4)
             need = 3;
         else
-            return "invalid start byte";
+            return ("invalid start byte", i + 1);
         for (int k = 1; k <= need; k++)
         {
             if (i + k >= s.Length)
-                return "unexpected end of data";
+                return ("unexpected end of data", s.Length);
             byte cb = s[i + k];
             bool ok = cb >= 0x80 && cb <= 0xBF;
             if (k == 1)
@@ -1002,9 +1009,9 @@ public sealed class Tokenizer
                 else if (b == 0xF4) ok = cb >= 0x80 && cb <= 0x8F;
             }
             if (!ok)
-                return "invalid continuation byte";
+                return ("invalid continuation byte", i + k);
         }
-        return "invalid start byte";
+        return ("invalid start byte", i + 1);
     }
 
     // ---------------------------------------------------------------- operators
