@@ -4,7 +4,7 @@ verdict to a JSON file in the format of tests/Taipan.Syntax.Tests/TokenizerError
 for `TokDump --cases FILE`. A case expects a tokenizer error when CPython's message is one the
 tokenizer produces; when compile() succeeds the tokenizer must too; other failures (parser
 errors) are left out.
-Usage: /usr/bin/python3.11 tools/tokenizer/fuzz_cases.py COUNT SEED OUT.json [lines]"""
+Usage: /usr/bin/python3.11 tools/tokenizer/fuzz_cases.py COUNT SEED OUT.json [lines|bytes]"""
 import base64
 import json
 import os
@@ -24,7 +24,7 @@ TOKENIZER_MESSAGES = (
     'invalid character', 'invalid non-printable character', 'unmatched ', 'closing parenthesis',
     'too many nested parentheses', 'unexpected character after line continuation',
     'unexpected EOF while parsing', 'was never closed', 'unindent does not match',
-    'inconsistent use of tabs', 'too many levels of indentation')
+    'inconsistent use of tabs', 'too many levels of indentation', '(unicode error)')
 
 
 INDENTS = ['', '', ' ', '  ', '    ', '\t', ' \t', '\t ', '        ', '\t\t', '\f', '  \f ']
@@ -39,9 +39,20 @@ def lines(rnd):
                    for _ in range(rnd.randint(1, 8)))
 
 
+RAW = [b'\xff', b'\xc3', b'\xe2\x82', b'\xf0\x9f\x98', b'\x80', b'\xed\xa0\x80', b'\xc3\xa9', b'\xe0\x80']
+
+
+def raw_bytes(rnd):
+    """Fragments without quotes mixed with invalid UTF-8: every bad byte is in an identifier
+    or a comment, so that CPython's "(unicode error)" comes from the tokenizer."""
+    frags = [f.encode('utf-8') for f in FRAGMENTS if "'" not in f and '"' not in f] + RAW * 3
+    return b''.join(rnd.choice(frags) for _ in range(rnd.randint(1, 12)))
+
+
 def main():
     count, seed, out_path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     use_lines = len(sys.argv) > 4 and sys.argv[4] == 'lines'
+    use_bytes = len(sys.argv) > 4 and sys.argv[4] == 'bytes'
     rnd = random.Random(seed)
     cases = []
     tmp = tempfile.mkdtemp()
@@ -49,10 +60,11 @@ def main():
     warnings.simplefilter('ignore')
     for i in range(count):
         if use_lines:
-            src = lines(rnd)
+            data = lines(rnd).encode('utf-8')
+        elif use_bytes:
+            data = raw_bytes(rnd)
         else:
-            src = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14)))
-        data = src.encode('utf-8')
+            data = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14))).encode('utf-8')
         mode = 'exec' if rnd.random() < 0.85 else 'eval'
         try:
             compile(data, 'nofile.py', mode)
