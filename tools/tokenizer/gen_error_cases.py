@@ -122,7 +122,7 @@ STR_ENTRY = [(b'# coding: latin-1\nx = "\xc3\xa9"\n', F), (b'\xc3\xa9 = (1,\n', 
 FILE_ENTRY = [(b'x = 1\n\xff\n', T), (b'x = "\xff"\n', T), (b'# \xff\nx=1\n', T),
               (b'x = 1\n\n\n\xc3\n', T), (b'# coding: foo\nx=1\n', T), (b'# coding: ascii\nx="\xff"\n', T),
               (b'\xef\xbb\xbf# coding: latin-1\nx=1\n', T), (b'# coding: latin-1\nx="\xff"\n', F),
-              (b'x = 1\n# \xe9\xe9\n', T), (b'x = "\xed\xa0\x80"\n', F), (b'x = "\xf8\x88\x80\x80\x80"\n', T),
+              (b'x = 1\n# \xe9\xe9\n', T), (b'x = "\xed\xa0\x80"\n', T), (b'x = "\xf8\x88\x80\x80\x80"\n', T),
               (b'if x:\n', F), (b'x = 1 \\\n', T), (b'x = (1,\n', T), (b'if x:\n  y\n z\n', T),
               (b'x = "abc\n', T), (b'if x:\n\ty\n        z\n', T), (b'x = 1 \\ y\n', T),
               (b'"""abc\n""" \\ y\n', T), (b'x = (1,\n\n', T), (b'\xc3\xa9 = (1,\n', T),
@@ -130,7 +130,9 @@ FILE_ENTRY = [(b'x = 1\n\xff\n', T), (b'x = "\xff"\n', T), (b'# \xff\nx=1\n', T)
               (b'x = 1\0junk\nx = 0777\n', T), (b'x = 1\0junk\n\xe9 = 1x\n', T),
               (b'#\xff\n# coding: latin-1\nx=1\n', T), (b'# coding: utf-8\n# \xff\n', F),
               (b'x = 1\n# coding: latin-1\n\xff = 2\n', T), (b'# coding: latin-1\n# coding: foo\n', F),
-              (b'\xef\xbb\xbf# \xff\n', F), (b'\xef\xbb\xbfx = (\n', T), (b'# coding: latin-1\n\xe9 = (\n', T)]
+              (b'\xef\xbb\xbf# \xff\n', F), (b'0x\n\xff\n', T), (b'x = """\n\xff"""\n', T), (b'x = 1\n\xed\xa0\x80\n', T),
+              (b'x = 1\n\xe0\x80\x80\n', T), (b'x = 1\n\xf4\x90\x80\x80\n', T), (b'x = 1\n\xe2\x82\n', T),
+              (b'# coding: ascii\n0x\n\xff\n', T), (b'\xef\xbb\xbfx = (\n', T), (b'# coding: latin-1\n\xe9 = (\n', T)]
 
 
 def attrs(e):

@@ -52,6 +52,13 @@ public sealed class SourceText
     /// line, seen in "detected at line N" messages).</summary>
     internal bool EndsWithCrLf { get; private init; }
 
+    /// <summary>File input without a declared encoding: the first line that is not valid
+    /// UTF-8 (0 for none) and its first bad byte. The tokenizer raises "Non-UTF-8 code ..."
+    /// when it reads that line, as CPython's file reader does.</summary>
+    internal int BadUtf8Line { get; private init; }
+
+    internal byte BadUtf8Byte { get; private init; }
+
     private static bool CrLfAtEnd(ReadOnlySpan<byte> raw) => raw.Length >= 2 && raw[^2] == '\r' && raw[^1] == '\n';
 
     // Start offset of each line (index 0 = line 1), built on first use.
@@ -109,8 +116,9 @@ public sealed class SourceText
     /// <summary>Reads a script's bytes as the C file reader does when running
     /// <c>python3.11 file.py</c>: like <see cref="FromBytes"/>, but every line must be valid
     /// UTF-8 when no encoding is declared ("Non-UTF-8 code starting with '\xff' in file X on
-    /// line N, but no encoding declared; ...") and a codec that is unknown or fails raises
-    /// "encoding problem: NAME".</summary>
+    /// line N, but no encoding declared; ...", raised by the tokenizer when it reaches that
+    /// line, so that an error on an earlier line comes first) and a codec that is unknown or
+    /// fails raises "encoding problem: NAME" here.</summary>
     public static SourceText FromFile(byte[] bytes, string filename)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -131,14 +139,19 @@ public sealed class SourceText
                 // The reader checks line 1 before it reads the cookie on line 2.
                 int nl1 = body.IndexOf((byte)'\n');
                 if (nl1 >= 0 && GetCodingSpec(body[..nl1]) == null)
-                    CheckUtf8Lines(body[..nl1], filename);
+                {
+                    var (line, b) = FirstInvalidUtf8(body[..nl1]);
+                    if (line != 0)
+                        throw NonUtf8Error(line, b, filename);
+                }
                 encoding = cookie;
             }
         }
         if (encoding == null)
         {
-            CheckUtf8Lines(body, filename);
-            return new SourceText(text, filename, null) { IsFileInput = true };
+            // The reader checks each line as it reads it: an error on an earlier line wins.
+            var (badLine, badByte) = FirstInvalidUtf8(body);
+            return new SourceText(text, filename, null) { IsFileInput = true, BadUtf8Line = badLine, BadUtf8Byte = badByte };
         }
         if (encoding == "utf-8")
             return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { IsFileInput = true, HasBom = bom != 0 };
@@ -423,62 +436,33 @@ public sealed class SourceText
         return s;
     }
 
-    /// <summary>The file reader's <c>ensure_utf8</c>, line by line.</summary>
-    private static void CheckUtf8Lines(ReadOnlySpan<byte> text, string filename)
+    /// <summary>The first byte of <paramref name="text"/> that does not start a valid UTF-8
+    /// sequence, with its line number, as the file reader's <c>ensure_utf8</c> finds it
+    /// (3.11 checks strictly: no overlong forms, surrogates or code points past U+10FFFF).
+    /// Returns (0, 0) when all is valid.</summary>
+    private static (int Line, byte Byte) FirstInvalidUtf8(ReadOnlySpan<byte> text)
     {
         int i = 0;
-        while (i < text.Length && text[i] < 0x80)
-            i++;
-        if (i == text.Length)
-            return;
-        int lineno = 1 + text[..i].Count((byte)'\n');
         while (i < text.Length)
         {
-            byte c = text[i];
-            if (c == '\n')
-            {
-                lineno++;
-                i++;
-                continue;
-            }
-            int n = ValidUtf8(text, i);
-            if (n == 0)
-            {
-                throw FileError(
-                    $"Non-UTF-8 code starting with '\\x{c:x2}' in file {filename} on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    filename);
-            }
+            int valid = text[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (valid < 0)
+                return (0, 0);
+            i += valid;
+            if (System.Text.Rune.DecodeFromUtf8(text[i..], out _, out int n) != System.Buffers.OperationStatus.Done)
+                return (1 + text[..i].Count((byte)'\n'), text[i]);
             i += n;
         }
+        return (0, 0);
     }
 
-    /// <summary><c>valid_utf8</c> of the C tokenizer: checks only the lead byte's length and
-    /// that the continuation bytes are continuation bytes.</summary>
-    private static int ValidUtf8(ReadOnlySpan<byte> s, int i)
-    {
-        byte c = s[i];
-        if (c < 0x80)
-            return 1;
-        int expected;
-        if (c < 0xC0)
-            return 0;
-        if (c < 0xE0)
-            expected = 1;
-        else if (c < 0xF0)
-            expected = 2;
-        else if (c < 0xF8)
-            expected = 3;
-        else
-            return 0;
-        if (i + expected >= s.Length + 1)
-            return 0;
-        for (int k = 1; k <= expected; k++)
-        {
-            if (i + k >= s.Length || s[i + k] < 0x80 || s[i + k] >= 0xC0)
-                return 0;
-        }
-        return expected + 1;
-    }
+    /// <summary>"Non-UTF-8 code starting with ..." for line <paramref name="line"/> of a file.</summary>
+    internal PythonSyntaxError NonUtf8Error() => NonUtf8Error(BadUtf8Line, BadUtf8Byte, Filename);
+
+    private static PythonSyntaxError NonUtf8Error(int line, byte b, string filename) =>
+        FileError(
+            $"Non-UTF-8 code starting with '\\x{b:x2}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+            filename);
 
     /// <summary><c>_PyPegen_raise_tokenizer_init_error</c>: SyntaxError(msg, (filename, 0, -1,
     /// None)). CPython's end_lineno, end_offset and text are None; here 0, 0 and null.</summary>

@@ -58,6 +58,7 @@ public sealed class Tokenizer
     private int _endLimit;         // end of the input (_buf.Length once started)
     private readonly bool _fileInput;
     private readonly int _initialLineno;
+    private readonly int _badUtf8Line;   // file input: the line that is not UTF-8, or 0
 
     private int _cur;          // tok->cur
     private int _inp;          // tok->inp: end of the data read so far (end of the current line)
@@ -91,6 +92,7 @@ public sealed class Tokenizer
         _buf = source.Utf8;
         _end = _buf.Length;
         _fileInput = source.IsFileInput;
+        _badUtf8Line = source.BadUtf8Line;
     }
 
     public SourceText Source { get; }
@@ -216,6 +218,11 @@ public sealed class Tokenizer
         _lineStart = _cur;
         _lineno++;
         _inp = lineEnd;
+        if (_lineno - _initialLineno == _badUtf8Line)
+        {
+            Error = TokenizerError.Raised;
+            throw Fail(Source.NonUtf8Error());
+        }
         return _buf[_cur++];
     }
 

@@ -47,7 +47,14 @@ if (args.Length == 2 && args[0] == "--cases")
         string actual;
         try
         {
-            var tok = new Tokenizer(SourceText.FromBytes(src, c.GetProperty("filename").GetString()!)) { ImplicitNewline = exec };
+            string filename = c.GetProperty("filename").GetString()!;
+            var source = c.GetProperty("entry").GetString() switch
+            {
+                "str" => SourceText.FromString(Encoding.UTF8.GetString(src), filename),
+                "file" => SourceText.FromFile(src, filename),
+                _ => SourceText.FromBytes(src, filename),
+            };
+            var tok = new Tokenizer(source) { ImplicitNewline = exec };
             while (tok.Next().Kind != TokenKind.EndMarker)
             {
             }
