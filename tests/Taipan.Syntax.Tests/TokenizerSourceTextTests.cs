@@ -144,6 +144,9 @@ public class TokenizerSourceTextTests
         Assert.Equal(3, s.ByteToCharColumn(1, 5));
         Assert.Equal(2, s.ByteToCharColumn(3, 4));
         Assert.Equal(0, s.ByteToCharColumn(2, 0));
+        Assert.Equal(7, s.ByteToCharColumn(1, 9));
+        Assert.Equal(8, s.ByteToCharColumn(1, 10));
+        Assert.Equal(9, s.ByteToCharColumn(1, 100));
         Assert.Equal(0, SourceText.FromString("", "t.py").LineCount);
     }
 }

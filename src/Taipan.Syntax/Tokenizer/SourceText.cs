@@ -234,7 +234,9 @@ public sealed class SourceText
     }
 
     /// <summary>Converts a 0-based UTF-8 byte column of a line to a 0-based character
-    /// (code point) column, as <c>_PyPegen_byte_offset_to_character_offset</c> does.</summary>
+    /// (code point) column, as <c>_PyPegen_byte_offset_to_character_offset</c> does (a column
+    /// past the end of the line, newline included, counts one more character: the C string's
+    /// terminating NUL). Negative columns are returned unchanged.</summary>
     public int ByteToCharColumn(int lineno, int byteColumn)
     {
         var starts = LineStarts;
@@ -242,7 +244,9 @@ public sealed class SourceText
             return byteColumn < 0 ? byteColumn : 0;
         int s = starts[lineno - 1];
         int len = starts[lineno] - s;
-        return CharCount(Utf8.AsSpan(s, Math.Min(byteColumn, len)));
+        if (byteColumn > len)
+            return CharCount(Utf8.AsSpan(s, len)) + 1;
+        return CharCount(Utf8.AsSpan(s, byteColumn));
     }
 
     private int[] LineStarts => _lineStarts ??= BuildLineStarts(Utf8);
