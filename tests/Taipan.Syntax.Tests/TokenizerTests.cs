@@ -432,4 +432,27 @@ public class TokenizerTests
         Assert.Equal(TokenKind.TypeIgnore, tok.Next().Kind);
         Assert.Equal(TokenKind.Name, tok.Next().Kind);
     }
+
+    [Theory]
+    [InlineData("x = 1\n", true)]
+    [InlineData("x = (1,\n", true)]
+    [InlineData("x = 1 \\\n", true)]
+    [InlineData("x = \"\"\"abc\n", true)]
+    [InlineData("x = 0x\n", false)]
+    [InlineData("x = 'abc\n", false)]
+    [InlineData("if x:\n  y\n z\n", false)]
+    [InlineData("x = 1 \\ y\n", false)]
+    public void EndOfSourceForIncompleteInput(string src, bool atEnd)
+    {
+        var tok = new Tokenizer.Tokenizer(SourceText.FromString(src, "t.py"));
+        try
+        {
+            while (tok.Next().Kind != TokenKind.EndMarker)
+                Assert.False(tok.IsEndOfSource);
+        }
+        catch (PythonSyntaxError)
+        {
+        }
+        Assert.Equal(atEnd, tok.IsEndOfSource);
+    }
 }

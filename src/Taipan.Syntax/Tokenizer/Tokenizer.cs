@@ -66,7 +66,10 @@ public sealed class Tokenizer
     private int _lineStart;    // tok->line_start
     private int _start = -1;   // tok->start, -1 for NULL
     private int _lineno;       // tok->lineno
-    private bool _eof;         // tok->done == E_EOF (or an error: no more input)
+    private bool _eof;         // no more input (the end was reached, or an error)
+    private Done _done;        // tok->done, as far as the parser asks about it
+
+    private enum Done : byte { Ok, Eof, EofInString, Error }
 
     private bool _atBol = true;
     private int _pendin;
@@ -137,6 +140,12 @@ public sealed class Tokenizer
         return ((char)_parenStack[i], _parenLineno[i], _parenCol[i]);
     }
 
+    /// <summary>Whether the tokenizer stopped at the end of the input: a normal end, an
+    /// unexpected end (E_EOF), or the end inside a string (E_EOFS, E_EOLS). This is pegen's
+    /// <c>_is_end_of_source</c>, which makes <c>PyCF_ALLOW_INCOMPLETE_INPUT</c> (codeop)
+    /// report "incomplete input".</summary>
+    public bool IsEndOfSource => _done is Done.Eof or Done.EofInString;
+
     /// <summary>The current line number (<c>tok-&gt;lineno</c>).</summary>
     public int Lineno => _lineno;
 
@@ -204,6 +213,8 @@ public sealed class Tokenizer
     {
         if (_eof || _inp >= _endLimit)
         {
+            if (!_eof)
+                _done = Done.Eof;
             _eof = true;
             // The file reader empties its buffer before reading a line outside a token.
             if (_fileInput && _start < 0)
@@ -911,9 +922,13 @@ public sealed class Tokenizer
                 _lineStart = _multiLineStart;
                 int detected = _lineno;
                 _lineno = _firstLineno;
-                if (quoteSize == 3)
-                    throw SyntaxError($"unterminated triple-quoted string literal (detected at line {detected})");
-                throw SyntaxError($"unterminated string literal (detected at line {detected})");
+                var e = quoteSize == 3
+                    ? SyntaxError($"unterminated triple-quoted string literal (detected at line {detected})")
+                    : SyntaxError($"unterminated string literal (detected at line {detected})");
+                // E_EOFS / E_EOLS: the input may just be incomplete (codeop).
+                if (c == Eof)
+                    _done = Done.EofInString;
+                throw e;
             }
             if (c == quote)
             {
@@ -1135,6 +1150,7 @@ public sealed class Tokenizer
     {
         _error = e;
         _eof = true;
+        _done = Error == TokenizerError.Eof ? Done.Eof : Done.Error;
         return e;
     }
 
