@@ -84,7 +84,14 @@ public class TokenizerSourceTextTests
     [Fact]
     public void NonUtf8FileWithoutDeclaration()
     {
-        var e = Assert.Throws<PythonSyntaxError>(() => SourceText.FromFile(B("x = 1\n# \xE9\n"), "/p/t.py"));
+        // Raised by the tokenizer when it reads the line, as CPython's file reader does.
+        var source = SourceText.FromFile(B("x = 1\n# \xE9\n"), "/p/t.py");
+        var tok = new Tokenizer.Tokenizer(source);
+        Assert.Equal(TokenKind.Name, tok.Next().Kind);
+        Assert.Equal(TokenKind.Equal, tok.Next().Kind);
+        Assert.Equal(TokenKind.Number, tok.Next().Kind);
+        Assert.Equal(TokenKind.Newline, tok.Next().Kind);
+        var e = Assert.Throws<PythonSyntaxError>(() => tok.Next());
         Assert.Equal("Non-UTF-8 code starting with '\\xe9' in file /p/t.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details", e.Msg);
     }
 
@@ -137,6 +144,9 @@ public class TokenizerSourceTextTests
         Assert.Equal(3, s.ByteToCharColumn(1, 5));
         Assert.Equal(2, s.ByteToCharColumn(3, 4));
         Assert.Equal(0, s.ByteToCharColumn(2, 0));
+        Assert.Equal(7, s.ByteToCharColumn(1, 9));
+        Assert.Equal(8, s.ByteToCharColumn(1, 10));
+        Assert.Equal(9, s.ByteToCharColumn(1, 100));
         Assert.Equal(0, SourceText.FromString("", "t.py").LineCount);
     }
 }

@@ -78,7 +78,10 @@ public class TokenizerTests
     {
         Assert.Equal(["NAME 1:0-1:1 'x'", "NEWLINE 1:1-1:1 ''", "ENDMARKER 1:-1-1:-1 ''"], Dump("x"));
         Assert.Equal(["NAME 1:0-1:1 'x'", "ENDMARKER 1:-1-1:-1 ''"], Dump("x", exec: false));
-        Assert.Equal(["ENDMARKER 0:-1-0:-1 ''"], Dump(""));
+        // Empty exec input becomes "\n" (translate_newlines), one blank line.
+        Assert.Equal(["ENDMARKER 1:-1-1:-1 ''"], Dump(""));
+        Assert.Equal(["ENDMARKER 0:-1-0:-1 ''"], Dump("", exec: false));
+        Assert.Equal(["ENDMARKER 0:-1-0:-1 ''"], Dump(SourceText.FromFile([], "t.py")));
     }
 
     [Fact]
@@ -428,5 +431,28 @@ public class TokenizerTests
         var tok = new Tokenizer.Tokenizer(SourceText.FromString("# type: ignore\nx\n", "t.py")) { TypeComments = true };
         Assert.Equal(TokenKind.TypeIgnore, tok.Next().Kind);
         Assert.Equal(TokenKind.Name, tok.Next().Kind);
+    }
+
+    [Theory]
+    [InlineData("x = 1\n", true)]
+    [InlineData("x = (1,\n", true)]
+    [InlineData("x = 1 \\\n", true)]
+    [InlineData("x = \"\"\"abc\n", true)]
+    [InlineData("x = 0x\n", false)]
+    [InlineData("x = 'abc\n", false)]
+    [InlineData("if x:\n  y\n z\n", false)]
+    [InlineData("x = 1 \\ y\n", false)]
+    public void EndOfSourceForIncompleteInput(string src, bool atEnd)
+    {
+        var tok = new Tokenizer.Tokenizer(SourceText.FromString(src, "t.py"));
+        try
+        {
+            while (tok.Next().Kind != TokenKind.EndMarker)
+                Assert.False(tok.IsEndOfSource);
+        }
+        catch (PythonSyntaxError)
+        {
+        }
+        Assert.Equal(atEnd, tok.IsEndOfSource);
     }
 }

@@ -86,7 +86,9 @@ IDENT = [
     (b'x = ?\n', F), (b'x = !\n', F), (b'x = `\n', F), (b'a <> b\n', F), (b'x = a\xc2\xb2\n', T),
     (b'x = \xc2\xb2\n', T), (b'x = \xe2\x85\xa0\n', F), (b'\xe2\x84\x98 = 1\n', F),
     (b'x = \xef\xbb\xbf\n', T), (b'\xef\xbb\xbf\xef\xbb\xbfx = 1\n', T), (b'x\x7f = 1\n', F),
-    (b'x = \x01\n', F), (b'x = a\xe3\x80\x80b\n', T),
+    (b'x = \x01\n', F), (b'x = a\xe3\x80\x80b\n', T), (b'x = a\xe2\x82\xacb\xff\n', T),
+    (b'x = \xe2\x82\xac\xc3\n', T), (b'x = ab\xf0\x9f\x98\n', T), (b'x = \xe2\x82x\n', T), (b'x = \xe0\x80\n', T), (b'x = \xf0\x9f\x98x\n', T),
+    (b'x = \xf4\x8f\xbf\n', T), (b'x = a\x80\n', T), (b'x = \xf5\n', T), (b'x = \xed\x9f\n', T), (b'x = \xc3\xa9\xc3\xa9\xe9t\xc3\xa9\n', T),
 ]
 ENC = [
     (b'# coding: foo\nx=1\n', T), (b'# coding: latin-1\nx="\xff"\n', F),
@@ -104,7 +106,8 @@ ENC = [
     (b'\xef\xbb\xbf# coding: UTF_8\nx=1\n', F), (b'# coding: \nx = 1\n', F),
     (b'# -*- coding: latin-1 -*-\r\nx = "\xff"\r\n', F), (b'# coding: euc-jp\nx = "\xa4\xa2"\n', F),
     (b'# coding: shift_jis\nx = "\x82\xa0"\n', F), (b'# coding: ascii\n\xe9 = 1\n', T),
-    (b'x = "\xe9"\r\ny = 1\rz = 2', F), (b'# coding: cp1252\nx = "\x81"\n', T),
+    (b'x = "\xe9"\r\ny = 1\rz = 2', F), (b'"""\r\n', T), (b'x = (\r\n', T), (b'x = (1,\r\n\r\n', T),
+    (b'x = "\r\n', T), (b'"""\r', T), (b'"""\n\r\n', T), (b'# coding: cp1252\nx = "\x81"\n', T),
 ]
 MISC = [
     (b'', F), (b'\n', F), (b'x', F), (b'   ', F), (b'# only\n', F), (b'  # only', F),
@@ -119,12 +122,17 @@ STR_ENTRY = [(b'# coding: latin-1\nx = "\xc3\xa9"\n', F), (b'\xc3\xa9 = (1,\n', 
 FILE_ENTRY = [(b'x = 1\n\xff\n', T), (b'x = "\xff"\n', T), (b'# \xff\nx=1\n', T),
               (b'x = 1\n\n\n\xc3\n', T), (b'# coding: foo\nx=1\n', T), (b'# coding: ascii\nx="\xff"\n', T),
               (b'\xef\xbb\xbf# coding: latin-1\nx=1\n', T), (b'# coding: latin-1\nx="\xff"\n', F),
-              (b'x = 1\n# \xe9\xe9\n', T), (b'x = "\xed\xa0\x80"\n', F), (b'x = "\xf8\x88\x80\x80\x80"\n', T),
+              (b'x = 1\n# \xe9\xe9\n', T), (b'x = "\xed\xa0\x80"\n', T), (b'x = "\xf8\x88\x80\x80\x80"\n', T),
               (b'if x:\n', F), (b'x = 1 \\\n', T), (b'x = (1,\n', T), (b'if x:\n  y\n z\n', T),
               (b'x = "abc\n', T), (b'if x:\n\ty\n        z\n', T), (b'x = 1 \\ y\n', T),
               (b'"""abc\n""" \\ y\n', T), (b'x = (1,\n\n', T), (b'\xc3\xa9 = (1,\n', T),
               (b'\xef\xbb\xbf\xc3\xa9 = (1,\n', T), (b'x = 1 \\', T), (b'x = (1,', T),
-              (b'x = 1\0junk\nx = 0777\n', T), (b'x = 1\0junk\n\xe9 = 1x\n', T)]
+              (b'x = 1\0junk\nx = 0777\n', T), (b'x = 1\0junk\n\xe9 = 1x\n', T),
+              (b'#\xff\n# coding: latin-1\nx=1\n', T), (b'# coding: utf-8\n# \xff\n', F),
+              (b'x = 1\n# coding: latin-1\n\xff = 2\n', T), (b'# coding: latin-1\n# coding: foo\n', F),
+              (b'\xef\xbb\xbf# \xff\n', F), (b'0x\n\xff\n', T), (b'x = """\n\xff"""\n', T), (b'x = 1\n\xed\xa0\x80\n', T),
+              (b'x = 1\n\xe0\x80\x80\n', T), (b'x = 1\n\xf4\x90\x80\x80\n', T), (b'x = 1\n\xe2\x82\n', T),
+              (b'# coding: ascii\n0x\n\xff\n', T), (b'\xef\xbb\xbfx = (\n', T), (b'# coding: latin-1\n\xe9 = (\n', T)]
 
 
 def attrs(e):

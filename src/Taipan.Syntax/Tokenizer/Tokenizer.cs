@@ -53,8 +53,12 @@ public sealed class Tokenizer
     private const int MaxIndent = 100;
     private const int MaxLevel = 200;
 
-    private readonly byte[] _buf;
-    private readonly int _end;
+    private byte[] _buf;           // the source, with the final newline CPython adds
+    private readonly int _end;     // length of the source proper
+    private int _endLimit;         // end of the input (_buf.Length once started)
+    private readonly bool _fileInput;
+    private readonly int _initialLineno;
+    private readonly int _badUtf8Line;   // file input: the line that is not UTF-8, or 0
 
     private int _cur;          // tok->cur
     private int _inp;          // tok->inp: end of the data read so far (end of the current line)
@@ -62,7 +66,10 @@ public sealed class Tokenizer
     private int _lineStart;    // tok->line_start
     private int _start = -1;   // tok->start, -1 for NULL
     private int _lineno;       // tok->lineno
-    private bool _eof;         // tok->done == E_EOF (or an error: no more input)
+    private bool _eof;         // no more input (the end was reached, or an error)
+    private Done _done;        // tok->done, as far as the parser asks about it
+
+    private enum Done : byte { Ok, Eof, EofInString, Error }
 
     private bool _atBol = true;
     private int _pendin;
@@ -85,25 +92,11 @@ public sealed class Tokenizer
     public Tokenizer(SourceText source)
     {
         Source = source;
-        var utf8 = source.Utf8;
-        if (utf8.Length > 0 && utf8[^1] != (byte)'\n')
-        {
-            // Room for the newline that exec input and files get at the end (see ImplicitNewline).
-            _buf = new byte[utf8.Length + 1];
-            utf8.CopyTo(_buf, 0);
-            _buf[^1] = (byte)'\n';
-            _missingNewline = true;
-        }
-        else
-        {
-            _buf = utf8;
-        }
-        _end = utf8.Length;
+        _buf = source.Utf8;
+        _end = _buf.Length;
         _fileInput = source.IsFileInput;
+        _badUtf8Line = source.BadUtf8Line;
     }
-
-    private readonly bool _missingNewline;
-    private readonly bool _fileInput;
 
     public SourceText Source { get; }
 
@@ -119,8 +112,6 @@ public sealed class Tokenizer
         get => _initialLineno;
         init { _initialLineno = value; _lineno = value; }
     }
-
-    private readonly int _initialLineno;
 
     /// <summary>Called for the tokenizer's warnings (3.11's "invalid decimal literal"
     /// <c>SyntaxWarning</c> when a number is directly followed by a keyword such as
@@ -149,6 +140,12 @@ public sealed class Tokenizer
         return ((char)_parenStack[i], _parenLineno[i], _parenCol[i]);
     }
 
+    /// <summary>Whether the tokenizer stopped at the end of the input: a normal end, an
+    /// unexpected end (E_EOF), or the end inside a string (E_EOFS, E_EOLS). This is pegen's
+    /// <c>_is_end_of_source</c>, which makes <c>PyCF_ALLOW_INCOMPLETE_INPUT</c> (codeop)
+    /// report "incomplete input".</summary>
+    public bool IsEndOfSource => _done is Done.Eof or Done.EofInString;
+
     /// <summary>The current line number (<c>tok-&gt;lineno</c>).</summary>
     public int Lineno => _lineno;
 
@@ -163,13 +160,7 @@ public sealed class Tokenizer
         if (_error != null)
             throw _error;
         if (!_started)
-        {
-            _started = true;
-            if (_missingNewline && !ImplicitNewline)
-                _endLimit = _end;
-            else
-                _endLimit = _buf.Length;
-        }
+            Start();
         var kind = Get();
         int lineStart = kind == TokenKind.String ? _multiLineStart : _lineStart;
         int lineno = kind == TokenKind.String ? _firstLineno : _lineno;
@@ -188,7 +179,24 @@ public sealed class Tokenizer
         return new Token(kind, s, e, lineno, col, _lineno, endCol);
     }
 
-    private int _endLimit;
+    /// <summary>Gives the source the final newline CPython gives it. String input gets one
+    /// unless it ends with a newline, and, as CPython's <c>translate_newlines</c> does, also
+    /// when it is empty or ends with "\r\n"; a file gets one when its last line has none.</summary>
+    private void Start()
+    {
+        _started = true;
+        bool add = ImplicitNewline && (_fileInput
+            ? _end > 0 && _buf[_end - 1] != '\n'
+            : _end == 0 || _buf[_end - 1] != '\n' || Source.EndsWithCrLf);
+        if (add)
+        {
+            var b = new byte[_end + 1];
+            _buf.AsSpan(0, _end).CopyTo(b);
+            b[_end] = (byte)'\n';
+            _buf = b;
+        }
+        _endLimit = _buf.Length;
+    }
 
     // ---------------------------------------------------------------- reading
 
@@ -205,6 +213,8 @@ public sealed class Tokenizer
     {
         if (_eof || _inp >= _endLimit)
         {
+            if (!_eof)
+                _done = Done.Eof;
             _eof = true;
             // The file reader empties its buffer before reading a line outside a token.
             if (_fileInput && _start < 0)
@@ -219,6 +229,11 @@ public sealed class Tokenizer
         _lineStart = _cur;
         _lineno++;
         _inp = lineEnd;
+        if (_lineno - _initialLineno == _badUtf8Line)
+        {
+            Error = TokenizerError.Raised;
+            throw Fail(Source.NonUtf8Error());
+        }
         return _buf[_cur++];
     }
 
@@ -907,9 +922,13 @@ public sealed class Tokenizer
                 _lineStart = _multiLineStart;
                 int detected = _lineno;
                 _lineno = _firstLineno;
-                if (quoteSize == 3)
-                    throw SyntaxError($"unterminated triple-quoted string literal (detected at line {detected})");
-                throw SyntaxError($"unterminated string literal (detected at line {detected})");
+                var e = quoteSize == 3
+                    ? SyntaxError($"unterminated triple-quoted string literal (detected at line {detected})")
+                    : SyntaxError($"unterminated string literal (detected at line {detected})");
+                // E_EOFS / E_EOLS: the input may just be incomplete (codeop).
+                if (c == Eof)
+                    _done = Done.EofInString;
+                throw e;
             }
             if (c == quote)
             {
@@ -933,6 +952,14 @@ public sealed class Tokenizer
     private void VerifyIdentifier()
     {
         var span = _buf.AsSpan(_start, _cur - _start);
+        // CPython decodes the whole identifier before it looks at its characters.
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            int k = 0;
+            while (System.Text.Rune.DecodeFromUtf8(span[k..], out _, out int len) == System.Buffers.OperationStatus.Done)
+                k += len;
+            throw DecodeError(span, k);
+        }
         int i = 0;
         bool first = true;
         while (i < span.Length)
@@ -947,9 +974,7 @@ public sealed class Tokenizer
             }
             else
             {
-                var status = System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out n);
-                if (status != System.Buffers.OperationStatus.Done)
-                    throw DecodeError(span, i);
+                System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out n);
                 cp = rune.Value;
             }
             bool ok = first ? (cp == '_' || UnicodeIdentifiers.IsXidStart(cp)) : UnicodeIdentifiers.IsXidContinue(cp);
@@ -971,15 +996,16 @@ public sealed class Tokenizer
     /// identifier's end.</summary>
     private PythonSyntaxError DecodeError(ReadOnlySpan<byte> span, int i)
     {
-        string reason = Utf8ErrorReason(span, i);
-        string msg = $"(unicode error) 'utf-8' codec can't decode byte 0x{span[i]:x2} in position {i}: {reason}";
+        var (reason, end) = Utf8Error(span, i);
+        string what = end - i > 1 ? $"bytes in position {i}-{end - 1}" : $"byte 0x{span[i]:x2} in position {i}";
+        string msg = $"(unicode error) 'utf-8' codec can't decode {what}: {reason}";
         Error = TokenizerError.Raised;
-        int col = CurrentColOffset;
-        return Fail(MakeError("SyntaxError", msg, _lineno, col, _lineno, -1));
+        return Fail(MakeError("SyntaxError", msg, _lineno, CurrentColOffset, _lineno, -1));
     }
 
-    /// <summary>Python's UTF-8 decoder's reason for the invalid sequence at <paramref name="i"/>.</summary>
-    internal static string Utf8ErrorReason(ReadOnlySpan<byte> s, int i)
+    /// <summary>Python's UTF-8 decoder's reason for the invalid sequence at <paramref name="i"/>
+    /// and the end of the bytes it blames.</summary>
+    internal static (string Reason, int End) Utf8Error(ReadOnlySpan<byte> s, int i)
     {
         byte b = s[i];
         int need;
@@ -990,11 +1016,11 @@ public sealed class Tokenizer
         else if (b >= 0xF0 && b <= 0xF4)
             need = 3;
         else
-            return "invalid start byte";
+            return ("invalid start byte", i + 1);
         for (int k = 1; k <= need; k++)
         {
             if (i + k >= s.Length)
-                return "unexpected end of data";
+                return ("unexpected end of data", s.Length);
             byte cb = s[i + k];
             bool ok = cb >= 0x80 && cb <= 0xBF;
             if (k == 1)
@@ -1005,9 +1031,9 @@ public sealed class Tokenizer
                 else if (b == 0xF4) ok = cb >= 0x80 && cb <= 0x8F;
             }
             if (!ok)
-                return "invalid continuation byte";
+                return ("invalid continuation byte", i + k);
         }
-        return "invalid start byte";
+        return ("invalid start byte", i + 1);
     }
 
     // ---------------------------------------------------------------- operators
@@ -1124,6 +1150,7 @@ public sealed class Tokenizer
     {
         _error = e;
         _eof = true;
+        _done = Error == TokenizerError.Eof ? Done.Eof : Done.Error;
         return e;
     }
 
