@@ -98,15 +98,13 @@ public sealed class SourceText
         if (encoding == null || encoding == "utf-8")
             return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0, EndsWithCrLf = CrLfAtEnd(bytes) };
 
-        var codec = PythonCodecs.Lookup(encoding);
-        if (codec == null)
-            throw InitError($"unknown encoding: {encoding}", filename);
         string decoded;
         try
         {
+            var codec = PythonCodecs.Lookup(encoding) ?? throw InitError($"unknown encoding: {encoding}", filename);
             decoded = PythonCodecs.Decode(codec, body);
         }
-        catch (PythonException e)
+        catch (PythonException e) when (e is not PythonSyntaxError)
         {
             throw InitError(e.Message, filename);
         }
@@ -155,11 +153,11 @@ public sealed class SourceText
         }
         if (encoding == "utf-8")
             return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { IsFileInput = true, HasBom = bom != 0 };
-        var codec = PythonCodecs.Lookup(encoding);
         string decoded;
         try
         {
-            decoded = codec == null ? throw new PythonException("LookupError", "") : PythonCodecs.Decode(codec, body);
+            var codec = PythonCodecs.Lookup(encoding) ?? throw new PythonException("LookupError", encoding);
+            decoded = PythonCodecs.Decode(codec, body);
         }
         catch (PythonException)
         {
