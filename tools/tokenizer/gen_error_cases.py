@@ -126,7 +126,9 @@ EVAL = [(b'1 +', F), (b'(1,', T), (b'"abc', T), (b'1 \\', T), (b'1 # c', F), (b'
         (b'x $', F), (b'"""a\nb', T)]
 STR_ENTRY = [(b'# coding: latin-1\nx = "\xc3\xa9"\n', F), (b'\xc3\xa9 = (1,\n', T),
              (b'\xc3\xa9\\ x\n', T), (b'x = \xe2\x82\xac\n', T), (b'\xc3\xa9\xc3\xa9 = 0x\n', T),
-             (b'if x:\n  y\n\xc3\xa9\xc3\xa9\n', F), (b'\xc3\xa9 = 1 \\\n', T)]
+             (b'if x:\n  y\n\xc3\xa9\xc3\xa9\n', F), (b'\xc3\xa9 = 1 \\\n', T),
+             (b'\xef\xbb\xbfx=1\n', T), (b'x = 1\n\xef\xbb\xbf\n', T), (b'# coding: foo\nx = 1\n', F),
+             (b'x = 1\r\ny = (\r\n', T), (b'', F), (b'\xc3\xa9\xc3\xa9 = (1,\n\n', T)]
 FILE_ENTRY = [(b'x = 1\n\xff\n', T), (b'x = "\xff"\n', T), (b'# \xff\nx=1\n', T),
               (b'x = 1\n\n\n\xc3\n', T), (b'# coding: foo\nx=1\n', T), (b'# coding: ascii\nx="\xff"\n', T),
               (b'\xef\xbb\xbf# coding: latin-1\nx=1\n', T), (b'# coding: latin-1\nx="\xff"\n', F),
