@@ -15,8 +15,8 @@ namespace Taipan.Syntax.Tokenizer;
 /// system): without a BOM or cookie the bytes are passed through undecoded, and invalid UTF-8
 /// is reported later, by the tokenizer (identifiers) or the string parser, as a
 /// "(unicode error) ..." SyntaxError. <see cref="FromFile"/> follows running a script
-/// (<c>python3.11 file.py</c>), which checks every line up front ("Non-UTF-8 code starting
-/// with ...").</para>
+/// (<c>python3.11 file.py</c>), whose reader checks each line as it reads it ("Non-UTF-8 code
+/// starting with ...", raised by the tokenizer when it reaches the line).</para>
 /// <para>NUL bytes: <c>compile()</c> and <c>ast.parse()</c> of a str or bytes containing a NUL
 /// raise <c>ValueError: source code string cannot contain null bytes</c> before tokenizing;
 /// callers check <see cref="ContainsNul"/> (or call <see cref="ThrowIfContainsNul"/>).
