@@ -156,6 +156,11 @@ public sealed class Tokenizer
         _indent = 0;
     }
 
+    /// <summary>Where the tokenizer is (<c>tok-&gt;cur</c>) as an offset into
+    /// <see cref="SourceText.Utf8"/>; pegen's <c>bad_single_statement</c> scans the rest of the
+    /// source from here.</summary>
+    public int CurrentOffset => Math.Min(_cur, _end);
+
     /// <summary>The current line number (<c>tok-&gt;lineno</c>).</summary>
     public int Lineno => _lineno;
 
