@@ -225,4 +225,67 @@ public class MarshalFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{inputs.Count} inputs, {compared} compared with CPython, {mismatches.Count} mismatches");
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} mismatches:\n" + string.Join("\n", mismatches.Take(15)));
     }
+
+    private static byte[] L(int v) => BitConverter.GetBytes(v);
+
+    private static byte[] Code(int argc = 0, int posonly = 0, int kwonly = 0, int stack = 1, int flags = 0,
+        string co = "s\x02\x00\x00\x00\x97\x00", string consts = ")\x00", string names = ")\x00", string lpn = ")\x00",
+        string lpk = "s\x00\x00\x00\x00", string fn = "z\x01f", string name = "z\x01g", string qn = "z\x01g", int first = 1,
+        string lt = "s\x00\x00\x00\x00", string et = "s\x00\x00\x00\x00")
+    {
+        static byte[] B(string s) => Encoding.Latin1.GetBytes(System.Text.RegularExpressions.Regex.Unescape(s));
+        return [(byte)'c', .. L(argc), .. L(posonly), .. L(kwonly), .. L(stack), .. L(flags), .. B(co), .. B(consts), .. B(names),
+            .. B(lpn), .. B(lpk), .. B(fn), .. B(name), .. B(qn), .. L(first), .. B(lt), .. B(et)];
+    }
+
+    [Fact]
+    public void CodeObjectValidationFailsAsCPython()
+    {
+        List<byte[]> inputs =
+        [
+            Code(),
+            Code(co: "z\x01a"),
+            Code(co: "s\x01\x00\x00\x00\x97"),
+            Code(co: "s\x00\x00\x00\x00"),
+            Code(consts: "[\x00\x00\x00\x00"),
+            Code(names: "[\x00\x00\x00\x00"),
+            Code(names: ")\x01i\x01\x00\x00\x00"),
+            Code(lpn: ")\x01i\x01\x00\x00\x00", lpk: "s\x01\x00\x00\x00\x20"),
+            Code(lpn: ")\x01z\x01a"),
+            Code(lpk: "z\x00"),
+            Code(fn: "s\x01\x00\x00\x00f"),
+            Code(name: "s\x01\x00\x00\x00f"),
+            Code(qn: "s\x01\x00\x00\x00f"),
+            Code(lt: "z\x00"),
+            Code(et: "z\x00"),
+            Code(posonly: 1),
+            Code(argc: -1),
+            Code(kwonly: -1),
+            Code(stack: -1),
+            Code(flags: -1),
+            Code(stack: int.MaxValue),
+            Code(argc: 1),
+            Code(argc: 1, lpn: ")\x01z\x01a", lpk: "s\x01\x00\x00\x00\x20"),
+            Code(argc: 1, lpn: ")\x02z\x01az\x01b", lpk: "s\x02\x00\x00\x00\x60\x80"),
+            Code(lpn: ")\x01z\x01a", lpk: "s\x01\x00\x00\x00\x00"),
+            Code(flags: 4),
+            Code(flags: 8, lpn: ")\x01z\x01a", lpk: "s\x01\x00\x00\x00\x20"),
+            Code(consts: ")\x01[\x00\x00\x00\x00"),
+            Code(fn: "0"),
+            Code(et: "0"),
+            [(byte)'(', 1, 0, 0, 0, .. Code(name: "0")],
+            [0xBC, 1, 0, 0, 0, .. Code(consts: ")\x01[\x00\x00\x00\x00")],
+            [0xA9, 2, .. Code()[..1], 0xE3, .. Code()[1..], (byte)'r', 0, 0, 0, 0],
+        ];
+        for (var cut = 1; cut < inputs[0].Length; cut += 3)
+        {
+            inputs.Add(inputs[0][..cut]);
+        }
+
+        var expected = RunOracle(inputs);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            Assert.True(expected[i] == Outcome(inputs[i]), $"case {i}: CPython {expected[i]}, ours {Outcome(inputs[i])}");
+        }
+    }
 }
