@@ -219,6 +219,41 @@ public class PycTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReadsRealPycFilesOfStdlibModules()
+    {
+        var dir = Directory.CreateTempSubdirectory("taipan-pycs-");
+        try
+        {
+            var sources = Encoding.UTF8.GetString(CPython.RunScript("pyc_oracle.py", null, "compile-many", dir.FullName, "60"))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(60, sources.Length);
+            var reference = StdlibData.All.ToDictionary(r => r.Path, r => r.Data);
+            foreach (var source in sources)
+            {
+                var name = Path.GetFileNameWithoutExtension(source);
+                var pyc = Path.Combine(dir.FullName, name + ".pyc");
+                var data = File.ReadAllBytes(pyc);
+                var header = Pyc.ReadHeader(data, name, pyc);
+                Assert.Equal(PycFlags.Timestamp, header.Flags);
+                // stat() follows symbolic links (some stdlib files are links).
+                var info = new FileInfo(source);
+                if (info.LinkTarget is not null)
+                {
+                    info = (FileInfo)info.ResolveLinkTarget(returnFinalTarget: true)!;
+                }
+
+                Pyc.ValidateTimestamp(data, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds(), info.Length, name, pyc);
+                var code = Pyc.LoadBody(data.AsSpan(Pyc.HeaderSize), name, pyc);
+                Assert.True(PyValue.StrictEqual(Marshal.Loads(reference[source]), code), source);
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void NonCodeBodyIsImportError()
     {
         var e = Assert.Throws<PythonImportError>(() => Pyc.LoadBody(Marshal.Dumps(ConstantTuple.Empty), "m", "/x/m.pyc"));

@@ -10,6 +10,8 @@
                                   _classify_pyc then _validate_timestamp_pyc / _validate_hash_pyc
   pyc_oracle.py compile SRC PYC MODE   py_compile SRC to PYC with invalidation MODE
                                   (timestamp, checked-hash, unchecked-hash)
+  pyc_oracle.py compile-many DIR N    py_compile the first N top-level stdlib modules into
+                                  DIR/<name>.pyc (timestamp mode); print their source paths
   pyc_oracle.py run PYC           load PYC with SourcelessFileLoader, execute it, print repr(RESULT)
 """
 import importlib.util
@@ -71,6 +73,13 @@ def main():
              "checked-hash": py_compile.PycInvalidationMode.CHECKED_HASH,
              "unchecked-hash": py_compile.PycInvalidationMode.UNCHECKED_HASH}[inv]
         py_compile.compile(src, cfile=pyc, invalidation_mode=m, doraise=True)
+    elif mode == "compile-many":
+        import glob
+        out_dir, n = sys.argv[2], int(sys.argv[3])
+        for path in sorted(glob.glob("/usr/lib/python3.11/*.py"))[:n]:
+            name = os.path.basename(path)[:-3]
+            py_compile.compile(path, cfile=os.path.join(out_dir, name + ".pyc"), doraise=True)
+            print(path)
     elif mode == "run":
         loader = SourcelessFileLoader("m", sys.argv[2])
         code = loader.get_code("m")
