@@ -90,6 +90,13 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
                 }
 
                 checkedUnits += positions.Count;
+                var lines = e.GetProperty("lines").EnumerateArray()
+                    .Select(x => new LineRange(x[0].GetInt32(), x[1].GetInt32(), Int(x[2]))).ToList();
+                Assert.Equal(lines, c.Lines);
+                for (var u = 0; u < positions.Count; u++)
+                {
+                    Assert.Equal(positions[u][0].ValueKind == JsonValueKind.Null ? -1 : positions[u][0].GetInt32(), c.LineOf(u));
+                }
                 var handlers = e.GetProperty("exceptions").EnumerateArray()
                     .Select(x => new ExceptionTableEntry(x[0].GetInt32(), x[1].GetInt32(), x[2].GetInt32(), x[3].GetInt32(), x[4].GetBoolean()))
                     .ToList();
