@@ -52,11 +52,6 @@ public static partial class Marshal
         }
     }
 
-    /// <summary>Reads a code object (a .pyc body); any other value is a <c>TypeError</c> whose
-    /// message names its type, like importlib's check.</summary>
-    public static CodeObject LoadsCode(ReadOnlySpan<byte> data) => Loads(data) as CodeObject
-        ?? throw new PythonException("TypeError", "marshal data is not a code object");
-
     private static readonly object s_null = new();
     private static readonly object[] s_smallInts = MakeSmallInts();
 
