@@ -83,6 +83,7 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
         var byPath = StdlibData.All.ToDictionary(r => r.Path, r => r.Data);
         var checkedCodes = 0;
         var checkedUnits = 0;
+        var checkedInstructions = 0;
         foreach (var module in tables.EnumerateObject())
         {
             var code = (CodeObject)Marshal.Loads(byPath[module.Name])!;
@@ -104,6 +105,10 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
                 }
 
                 checkedUnits += positions.Count;
+                var instructions = e.GetProperty("instructions").EnumerateArray()
+                    .Select(x => new Instruction(x[0].GetInt32(), (byte)x[1].GetInt32(), Int(x[2]), Int(x[3]))).ToList();
+                Assert.Equal(instructions, Instruction.Decode(c.Code));
+                checkedInstructions += instructions.Count;
                 var lines = e.GetProperty("lines").EnumerateArray()
                     .Select(x => new LineRange(x[0].GetInt32(), x[1].GetInt32(), Int(x[2]))).ToList();
                 Assert.Equal(lines, c.Lines);
@@ -123,7 +128,7 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{checkedCodes} code objects, {checkedUnits} code units checked");
+        output.WriteLine($"{checkedCodes} code objects, {checkedUnits} code units, {checkedInstructions} instructions checked");
         Assert.True(checkedCodes > 1000);
     }
 

@@ -18,6 +18,11 @@ public class TableDecoderTests
             _ = code.ExceptionHandlers;
             _ = code.FindHandler(rng.Next(-2, 40));
             _ = code.LineOf(rng.Next(-2, 400));
+            foreach (var instruction in Instruction.Decode(table))
+            {
+                Assert.True(instruction.Offset % 2 == 0 && instruction.Offset < table.Length);
+                _ = instruction.Info;
+            }
         }
     }
 
