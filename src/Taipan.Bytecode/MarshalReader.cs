@@ -68,6 +68,8 @@ public static partial class Marshal
     }
 
     private static readonly object s_null = new();
+    private static readonly object s_true = true;
+    private static readonly object s_false = false;
     private static readonly object[] s_smallInts = MakeSmallInts();
 
     private static object[] MakeSmallInts()
@@ -194,10 +196,10 @@ public static partial class Marshal
                     result = ConstantSingleton.Ellipsis;
                     break;
                 case MarshalType.False:
-                    result = false;
+                    result = s_false;
                     break;
                 case MarshalType.True:
-                    result = true;
+                    result = s_true;
                     break;
                 case MarshalType.Int:
                     result = Register(flag, BoxInt(ReadLong()));
