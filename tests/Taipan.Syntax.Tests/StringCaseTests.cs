@@ -50,3 +50,25 @@ public class StringCaseTests
         Assert.Equal(expected.Warnings ?? [], host.Warnings);
     }
 }
+
+public class StringAllocationTests
+{
+    /// <summary>A plain ASCII literal costs its string and its Constant node, nothing more.</summary>
+    [Fact]
+    public void PlainAsciiStringAllocatesOnlyItsValueAndNode()
+    {
+        var src = "\"" + new string('a', 64) + "\"";
+        var host = new StringTestHost(src);
+        var tokens = host.Tokens();
+        StringParser.Concatenate(host, tokens);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        const int n = 100;
+        for (var i = 0; i < n; i++)
+        {
+            StringParser.Concatenate(host, tokens);
+        }
+        var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / n;
+        // string: 22 + 2 * 64 bytes rounded up; Constant: under 80 bytes.
+        Assert.InRange(perCall, 150, 256);
+    }
+}

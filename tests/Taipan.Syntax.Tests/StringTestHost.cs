@@ -17,7 +17,7 @@ internal sealed class StringTestHost(string source) : IStringParserHost
 
     public List<string> Warnings { get; } = [];
 
-    public void Warn(string category, string message, int lineno) => Warnings.Add($"{category}: {message} @{lineno}");
+    public void InvalidEscape(string message, Token t) => Warnings.Add($"DeprecationWarning: {message} @{t.Lineno}");
 
     public PythonSyntaxError SyntaxError(string message) =>
         new("SyntaxError", message, "<unknown>", 0, 0, 0, 0, null);

@@ -57,3 +57,26 @@ public class StringUnicodeNameTests
         Assert.Empty(mismatches);
     }
 }
+
+public class StringUnicodePrintableTests
+{
+    private sealed record Cases(JsonElement[][] Printable);
+
+    [Fact]
+    public void MatchesCPython()
+    {
+        var data = JsonSerializer.Deserialize<Cases>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StringUnicodeNameCases.json")),
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var mismatches = new List<string>();
+        foreach (var entry in data.Printable)
+        {
+            var cp = entry[0].GetInt32();
+            if (UnicodePrintable.IsPrintable(cp) != entry[1].GetBoolean())
+            {
+                mismatches.Add($"U+{cp:X4}");
+            }
+        }
+        Assert.True(data.Printable.Length > 10000);
+        Assert.Empty(mismatches);
+    }
+}

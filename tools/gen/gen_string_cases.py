@@ -3,15 +3,23 @@
 only, optionally inside parentheses) with what CPython 3.11 makes of them:
 ast.dump(expr, include_attributes=True), the warnings, or the SyntaxError.
 
-Replacement fields in the f-string cases hold only names or integers, so that the unit tests
-can parse them without the PEG parser."""
+Replacement fields in the CASES hold only names or integers, so that the unit tests can parse
+them without the PEG parser; E2E_CASES go to StringEndToEndCases.json and are parsed whole
+(their dump is of the first statement's value), with 600 random sources from
+gen_string_fuzz.py."""
 import ast
 import json
 import os
+import random
+import sys
 import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_string_fuzz import random_source  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "Taipan.Syntax.Tests", "StringCases.json")
+OUT_E2E = os.path.join(ROOT, "tests", "Taipan.Syntax.Tests", "StringEndToEndCases.json")
 
 BS = "\\"
 
@@ -67,6 +75,32 @@ CASES = [
     'f"{(}"', 'f"{[}"', 'f"{)}"', 'f"{]}"', 'f"{(]}"', 'f"{x:{y:{z}}}"', 'f"{\'a}"', 'f"{\'\'\'a}"',
     'f"\\N{foo}{x}"', 'f"\\x4{x}"', 'f"{x}\\x4"', 'f"{' + "(" * 201 + '}"',
     'f"{x!r=}"', 'b"a" f"{x}"', 'f"{x}" b"a"',
+    # more f-string locations and corner cases
+    r'f"\Nx{x}"', r'f"\N{x}"', r'f"\N{EM DASH"', r'f"a\N{EM DASH}{x}\N{EM DASH}"', r'rf"\N{x}"',
+    'f"""\n\n  {x}"""', 'f"""{x}\n{y}\n  {z}"""', '(\n  f"""a\n  {x}"""\n)', 'f"""  {\n\n  x}"""',
+    'f"""\t\t{x}"""', 'f"""é\nàé{x}"""', '("a"\n  f"{x}" f"""\n{y}""")', 'f"""{x}\n""" f"{y}"',
+    'f"""{\n  x}"""', 'f"""a{\n\tx\n}"""', 'f"""{ x\n}"""', 'f"""\n  {  x  }  {y}"""',
+    'f"{x:{y}}}"', 'f"{x}}"', 'f"{{x}"', 'f"{x:}}"', 'f"{x!r:}"', 'f"{x:{y}{z}}"', 
+    'f"{x:=>5}"', 'f"{x:!<5}"',
+    'f"{  x  =  }"', 'f"{x=  !r}"', 'f"{x =:}"', 'f"{x=!r:>{y}}"', 'u"{x}" f"{y}"', 'U"a" f"{y}"',
+    'f"{!r}"', 'f"{ !r}"', 'f"{=}"', 'f"{ = }"', 'f"{:}"', 'f"{:x}"', 'f"{!}"',
+    r'"\d" f"{x}"', r'f"{x}" "\d"', r'f"\d{x}" "\d"', r'f"\d{x}\d"', r'f"{x:\d}"',
+]
+
+# Cases whose replacement fields need the real parser (run end to end with Parser.Parse).
+E2E_CASES = [
+    'f"{x:a{{b}}c}"', 'f"{x!=y}"', 'f"{x==y}"', 'f"{x>=y}"', 'f"{x<y}"', 'f"{x<}"', 'f"{x>}"',
+    'f"{x:{{y}}}"', 'f"{' + "(" * 200 + ')' * 200 + '}"', 'f"{f"{x}"}"', "f\"{f'{x}'}\"",
+    "f\"{f'{x:{y}}'}\"", "f'{\"}\"}'", "f'{\"{\"}'", "f'{\"a\" \"b\"}'", 'f"{\'\'\'a\'\'\'}"',
+    'f"{a+b}"', 'f"{ a + b }"', 'f"{a[1]}"', 'f"{a[{1:2}[1]]}"', 'f"{ {1: 2}[1] }"', 'f"{(lambda x: x)(1)}"',
+    'f"{x,y}"', 'f"{x, y=}"', 'f"{*x,}"', 'f"{yield}"', 'f"{await x}"', 'f"{x if y else z}"', 'f"{x:{y if z else w}}"',
+    'f"{ x . y }"', 'f"{x.y.z}"', 'f"{x()!r:>{w}.{p}}"', 'f"é{a.b}" f"{c}"', '("é"\n f"ü{a + b}")',
+    'f"""\n{a +\n b}"""', 'f"""{a\n+\nb}"""', 'f"""x\n  {\n  a\n  +b}"""', 'f"""\n\t{ (a,\n b) }"""',
+    'f"{1+}"', 'f"{a b}"', 'f"{x:{1+}}"', 'f"{)(}"', 'f"{lambda x: 1}"', 'f"{x:{lambda: 1}}"',
+    'f"{a:=1}"', 'f"{(a:=1)}"', 'f"{x!r:{y!r}}"', 'f"{x=:{y=}}"', 'f"{3.14:.2f}"', 'f"{0x10}"',
+    'f"{"' + '"' * 1 + '}"', 'f"{1_000}"', 'f"{1' + '0' * 5000 + '}"', 'f"{\'\\N{x}\'}"',
+    'f"{x!r:{y}:{z}}"', 'f"{x:{y}!r}"', 'u"" f"{x:a{y}b}"', 'u"a" f"{x:a{y}b}" "c"', 'f"{x:\\N{EM DASH}}"',
+    'f"\\N{abc"', 'f"{x! r}"', 'f"{x!é}"', 'f"{x:{y}\\N{EM DASH}{z}}"', 'f"{x!r:\\x4}"', 'f"{x:\\d}"', 'f"{not x}"', 'f"{-x}"', 'f"{ä}"', 'f"{ä + ö}"', 'f"ä{ä}ö{ö}"',
 ]
 
 
@@ -88,11 +122,14 @@ def run(src):
 
 
 def main():
-    out = [run(src) for src in CASES]
-    with open(OUT, "w", encoding="utf-8") as f:
-        json.dump(out, f, ensure_ascii=False, indent=0)
-        f.write("\n")
-    print(f"{len(out)} cases -> {OUT}")
+    rng = random.Random(311)
+    fuzz = [random_source(rng, ("",)) for _ in range(600)]
+    for cases, path in ((CASES, OUT), (E2E_CASES + fuzz, OUT_E2E)):
+        out = [run(src) for src in cases]
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(out, f, ensure_ascii=False, indent=0)
+            f.write("\n")
+        print(f"{len(out)} cases -> {path}")
 
 
 if __name__ == "__main__":

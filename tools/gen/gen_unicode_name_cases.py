@@ -1,7 +1,7 @@
 #!/usr/bin/python3.11
 """Writes tests/Taipan.Syntax.Tests/StringUnicodeNameCases.json: a sample of code points with
-the name unicodedata.name gives them, and names with what unicodedata.lookup (the lookup
-\\N{...} uses) resolves them to, from CPython 3.11."""
+the name unicodedata.name gives them, names with what unicodedata.lookup (the lookup
+\\N{...} uses) resolves them to, and a sample of str.isprintable, from CPython 3.11."""
 import json
 import os
 import unicodedata
@@ -38,8 +38,13 @@ def main():
             lookups.append([name, ord(unicodedata.lookup(name))])
         except (KeyError, TypeError):
             lookups.append([name, -1])
+    # str.isprintable of every 101st code point and of some chosen ones (assigned after 14.0,
+    # separators, surrogates, private use).
+    chosen = [0x20, 0x7F, 0xA0, 0xAD, 0x2028, 0x3000, 0x2FFC, 0x1FAE8, 0x1F6DC, 0x1F6DD, 0xD800,
+              0xDFFF, 0xE000, 0xF8FF, 0xFFFD, 0xFFFE, 0x10FFFF, 0x0378, 0x0377]
+    printable = [[cp, chr(cp).isprintable()] for cp in sorted(set(chosen) | set(range(0, 0x110000, 101)))]
     with open(OUT, "w", encoding="ascii") as f:
-        json.dump({"names": names, "lookups": lookups}, f, separators=(",", ":"))
+        json.dump({"names": names, "lookups": lookups, "printable": printable}, f, separators=(",", ":"))
         f.write("\n")
     print(f"{len(names)} code points, {len(lookups)} lookups -> {OUT}")
 

@@ -170,7 +170,7 @@ internal static class FStringParser
                 }
                 if (ch == '{')
                 {
-                    p.Warn("DeprecationWarning", "invalid escape sequence '\\{'", t.Lineno);
+                    p.InvalidEscape("invalid escape sequence '\\{'", t);
                 }
             }
             if (ch is (byte)'{' or (byte)'}')
@@ -208,7 +208,7 @@ internal static class FStringParser
                 literal = StringEscapes.DecodeUnicode(body, out var warning);
                 if (warning != null)
                 {
-                    p.Warn("DeprecationWarning", warning, t.Lineno);
+                    p.InvalidEscape(warning, t);
                 }
             }
         }
@@ -393,7 +393,10 @@ internal static class FStringParser
         }
         if (s == exprEnd)
         {
-            throw p.SyntaxError("f-string: empty expression not allowed");
+            var next = src[exprEnd];
+            throw p.SyntaxError(next is (byte)'!' or (byte)':' or (byte)'='
+                ? $"f-string: expression required before '{(char)next}'"
+                : "f-string: empty expression not allowed");
         }
         var len = exprEnd - exprStart;
         var wrapped = new byte[len + 2];

@@ -143,7 +143,7 @@ public sealed partial class Parser
     /// <c>p->starting_col_offset</c>.</summary>
     public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset)
     {
-        var text = SourceText.FromUtf8(wrappedUtf8, _source.Filename);
+        var text = SourceText.FromBytes(wrappedUtf8, _source.Filename);
         var p = new Parser(text, new Lexer(text) { InitialLineno = tokenizerLineno }, ParseMode.FString, _warnings, startingLineno, startingColOffset);
         return (ExprNode)p.Run();
     }

@@ -21,64 +21,13 @@ internal sealed class StringDecodeException(string kind, string message) : Excep
 /// <c>\UXXXXXXXX</c> and a backslash before one is spelled <c>\u005c</c>.</summary>
 internal static class StringEscapes
 {
-    private static readonly SearchValues<byte> SpecialStr = SearchValues.Create("\\\r"u8);
-    private static readonly SearchValues<byte> Special = SearchValues.Create(SpecialBytes());
+    /// <summary>Raw (or escape-free) str: UTF-8 decoding. The tokenizer has already turned
+    /// CR LF and CR into LF, as CPython's does.</summary>
+    public static string DecodeUtf8(ReadOnlySpan<byte> s) =>
+        Ascii.IsValid(s) ? Encoding.Latin1.GetString(s) : Encoding.UTF8.GetString(s);
 
-    private static byte[] SpecialBytes()
-    {
-        var bytes = new byte[130];
-        bytes[0] = (byte)'\\';
-        bytes[1] = (byte)'\r';
-        for (var i = 0; i < 128; i++)
-        {
-            bytes[2 + i] = (byte)(0x80 + i);
-        }
-        return bytes;
-    }
-
-    /// <summary>Raw (or escape-free) str: UTF-8 decoding, with a line ending CR LF or CR read
-    /// as LF as the tokenizer reads it.</summary>
-    public static string DecodeUtf8(ReadOnlySpan<byte> s)
-    {
-        var special = s.IndexOfAny(Special);
-        if (special < 0)
-        {
-            return Encoding.Latin1.GetString(s);
-        }
-        if (s.IndexOf((byte)'\r') < 0)
-        {
-            return Encoding.UTF8.GetString(s);
-        }
-        return Encoding.UTF8.GetString(NormalizeNewlines(s));
-    }
-
-    /// <summary>Raw (or escape-free) bytes.</summary>
-    public static byte[] DecodeRawBytes(ReadOnlySpan<byte> s) =>
-        s.IndexOf((byte)'\r') < 0 ? s.ToArray() : NormalizeNewlines(s);
-
-    private static byte[] NormalizeNewlines(ReadOnlySpan<byte> s)
-    {
-        var result = new List<byte>(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (s[i] == '\r')
-            {
-                result.Add((byte)'\n');
-                if (i + 1 < s.Length && s[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                result.Add(s[i]);
-            }
-        }
-        return result.ToArray();
-    }
-
-    /// <summary>True when the body has no backslash (and no CR), so decoding is plain UTF-8.</summary>
-    public static bool HasNoEscapes(ReadOnlySpan<byte> s) => s.IndexOfAny(SpecialStr) < 0;
+    /// <summary>True when the body has no backslash, so decoding is plain UTF-8.</summary>
+    public static bool HasNoEscapes(ReadOnlySpan<byte> s) => s.IndexOf((byte)'\\') < 0;
 
     /// <summary><c>decode_unicode_with_escapes</c>. <paramref name="warning"/> receives the
     /// message of the first invalid escape, if any.</summary>
@@ -101,12 +50,6 @@ internal static class StringEscapes
                     i += used;
                     continue;
                 }
-                if (b == '\r')
-                {
-                    buf[n++] = '\n';
-                    i += i + 1 < s.Length && s[i + 1] == '\n' ? 2 : 1;
-                    continue;
-                }
                 if (b != '\\')
                 {
                     buf[n++] = (char)b;
@@ -125,12 +68,6 @@ internal static class StringEscapes
                 switch (c)
                 {
                     case (byte)'\n':
-                        continue;
-                    case (byte)'\r':
-                        if (i < s.Length && s[i] == '\n')
-                        {
-                            i++;
-                        }
                         continue;
                     case (byte)'\\': buf[n++] = '\\'; continue;
                     case (byte)'\'': buf[n++] = '\''; continue;
@@ -333,12 +270,6 @@ internal static class StringEscapes
         while (i < s.Length)
         {
             var b = s[i];
-            if (b == '\r')
-            {
-                result[n++] = (byte)'\n';
-                i += i + 1 < s.Length && s[i + 1] == '\n' ? 2 : 1;
-                continue;
-            }
             if (b != '\\')
             {
                 result[n++] = b;
@@ -354,12 +285,6 @@ internal static class StringEscapes
             switch (c)
             {
                 case (byte)'\n': break;
-                case (byte)'\r':
-                    if (i < s.Length && s[i] == '\n')
-                    {
-                        i++;
-                    }
-                    break;
                 case (byte)'\\': result[n++] = (byte)'\\'; break;
                 case (byte)'\'': result[n++] = (byte)'\''; break;
                 case (byte)'"': result[n++] = (byte)'"'; break;

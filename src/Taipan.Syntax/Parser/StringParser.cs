@@ -11,12 +11,12 @@ public static partial class StringParser
     /// <c>Constant</c> (str or bytes) or a <c>JoinedStr</c>, located from the first token's
     /// start to the last token's end.</summary>
     public static ExprNode ConcatenateStrings(Parser p, ReadOnlySpan<Token> tokens) =>
-        Concatenate(new ParserStringHost(p, tokens[^1]), tokens);
+        Concatenate(p.LiteralHost, tokens);
 
     /// <summary><c>_PyPegen_number_token</c>: the value of a NUMBER token: <c>BigInteger</c>,
     /// <c>double</c> or <c>Complex</c> (imaginary).</summary>
     public static object ParseNumber(Parser p, Token token) =>
-        ParseNumber(new ParserStringHost(p, token), token);
+        ParseNumber(p.LiteralHost, token);
 
     /// <summary>The prefix and body of one STRING token, as <c>_PyPegen_parsestr</c> reads them.</summary>
     internal readonly record struct StringParts(bool Bytes, bool Raw, bool FString, int BodyStart, int BodyEnd);
@@ -148,12 +148,12 @@ public static partial class StringParser
             }
             if (raw)
             {
-                return StringEscapes.DecodeRawBytes(body);
+                return body.ToArray();
             }
             var result = StringEscapes.DecodeBytes(body, out warning);
             if (warning != null)
             {
-                p.Warn("DeprecationWarning", warning, t.Lineno);
+                p.InvalidEscape(warning, t);
             }
             return result;
         }
@@ -164,7 +164,7 @@ public static partial class StringParser
         var str = StringEscapes.DecodeUnicode(body, out warning);
         if (warning != null)
         {
-            p.Warn("DeprecationWarning", warning, t.Lineno);
+            p.InvalidEscape(warning, t);
         }
         return str;
     }

@@ -1,20 +1,23 @@
 // Parser/pegen.h (the parts of Parser that string_parser.c uses)
 using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
+using Taipan.Syntax.Tokenizer;
 
 namespace Taipan.Syntax.Parser;
 
 /// <summary>What the literal parser needs from the PEG parser: the source bytes the token
 /// offsets index, warnings, errors located as pegen locates them, and the parsing of f-string
-/// replacement fields. <see cref="Parser"/> provides it through <see cref="ParserStringHost"/>;
+/// replacement fields. <see cref="Parser"/> provides it through <see cref="Parser.StringHost"/>;
 /// tests use their own.</summary>
 internal interface IStringParserHost
 {
     /// <summary>The UTF-8 source that token offsets index.</summary>
     byte[] Utf8 { get; }
 
-    /// <summary>Records a warning issued at <paramref name="lineno"/>.</summary>
-    void Warn(string category, string message, int lineno);
+    /// <summary><c>warn_invalid_escape_sequence</c>: the DeprecationWarning of an invalid
+    /// escape in token <paramref name="t"/> (CPython turns it into a SyntaxError located at
+    /// that token when warnings are errors).</summary>
+    void InvalidEscape(string message, Token t);
 
     /// <summary>See <see cref="Parser.ParseFStringExpression"/>.</summary>
     ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset);
@@ -28,27 +31,27 @@ internal interface IStringParserHost
     PythonSyntaxError SyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset);
 }
 
-/// <summary>The <see cref="IStringParserHost"/> of a <see cref="Parser"/>, used by the two
-/// public entry points of <see cref="StringParser"/>.</summary>
-internal sealed class ParserStringHost(Parser parser, Tokenizer.Token lastToken) : IStringParserHost
+public sealed partial class Parser
 {
-    public byte[] Utf8 => parser.Source.Utf8;
+    private StringHost? _stringHost;
 
-    public void Warn(string category, string message, int lineno) => parser.Warn(category, message, lineno);
+    /// <summary>This parser's string host, made once.</summary>
+    internal StringHost LiteralHost => _stringHost ??= new StringHost(this);
 
-    public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset) =>
-        parser.ParseFStringExpression(wrappedUtf8, tokenizerLineno, startingLineno, startingColOffset);
-
-    // Until the parser exposes its own error helpers, the location of "the last token read"
-    // is approximated by the end of the last STRING token.
-    public PythonSyntaxError SyntaxError(string message) =>
-        SyntaxErrorKnownLocation(message, lastToken.EndLineno, lastToken.EndColOffset, lastToken.EndLineno, lastToken.EndColOffset);
-
-    public PythonSyntaxError SyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset)
+    /// <summary>The <see cref="IStringParserHost"/> of a parser, used by the two public entry
+    /// points of <see cref="StringParser"/>: errors go through pegen's error helpers.</summary>
+    internal sealed class StringHost(Parser parser) : IStringParserHost
     {
-        var source = parser.Source;
-        var offset = colOffset < 0 ? 0 : source.ByteToCharColumn(lineno, colOffset) + 1;
-        var endOffset = endColOffset < 0 ? 0 : source.ByteToCharColumn(endLineno, endColOffset) + 1;
-        return new PythonSyntaxError("SyntaxError", message, source.Filename, lineno, offset, endLineno, endOffset, source.LineText(lineno));
+        public byte[] Utf8 => parser._source.Utf8;
+
+        public void InvalidEscape(string message, Token t) => parser.Warn("DeprecationWarning", message, t.Lineno);
+
+        public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset) =>
+            parser.ParseFStringExpression(wrappedUtf8, tokenizerLineno, startingLineno, startingColOffset);
+
+        public PythonSyntaxError SyntaxError(string message) => parser.RaiseError(message);
+
+        public PythonSyntaxError SyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset) =>
+            parser.MakeError("SyntaxError", message, lineno, colOffset < 0 ? 0 : colOffset + 1, endLineno, endColOffset < 0 ? 0 : endColOffset + 1);
     }
 }

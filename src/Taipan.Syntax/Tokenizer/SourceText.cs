@@ -15,8 +15,8 @@ namespace Taipan.Syntax.Tokenizer;
 /// system): without a BOM or cookie the bytes are passed through undecoded, and invalid UTF-8
 /// is reported later, by the tokenizer (identifiers) or the string parser, as a
 /// "(unicode error) ..." SyntaxError. <see cref="FromFile"/> follows running a script
-/// (<c>python3.11 file.py</c>), which checks every line up front ("Non-UTF-8 code starting
-/// with ...").</para>
+/// (<c>python3.11 file.py</c>), whose reader checks each line as it reads it ("Non-UTF-8 code
+/// starting with ...", raised by the tokenizer when it reaches the line).</para>
 /// <para>NUL bytes: <c>compile()</c> and <c>ast.parse()</c> of a str or bytes containing a NUL
 /// raise <c>ValueError: source code string cannot contain null bytes</c> before tokenizing;
 /// callers check <see cref="ContainsNul"/> (or call <see cref="ThrowIfContainsNul"/>).
@@ -39,6 +39,27 @@ public sealed class SourceText
 
     /// <summary>True when <see cref="Utf8"/> contains a NUL byte.</summary>
     public bool ContainsNul { get; }
+
+    /// <summary>True for <see cref="FromFile"/>: CPython's file reader differs from string input
+    /// in where errors at the end of the input point, and error texts come from the file.</summary>
+    public bool IsFileInput { get; private init; }
+
+    /// <summary>Whether the bytes started with a UTF-8 BOM (removed from <see cref="Utf8"/>).</summary>
+    public bool HasBom { get; private init; }
+
+    /// <summary>String input whose raw text ended with "\r\n": CPython's
+    /// <c>translate_newlines</c> then gives exec input one more newline (an extra empty
+    /// line, seen in "detected at line N" messages).</summary>
+    internal bool EndsWithCrLf { get; private init; }
+
+    /// <summary>File input without a declared encoding: the first line that is not valid
+    /// UTF-8 (0 for none) and its first bad byte. The tokenizer raises "Non-UTF-8 code ..."
+    /// when it reads that line, as CPython's file reader does.</summary>
+    internal int BadUtf8Line { get; private init; }
+
+    internal byte BadUtf8Byte { get; private init; }
+
+    private static bool CrLfAtEnd(ReadOnlySpan<byte> raw) => raw.Length >= 2 && raw[^2] == '\r' && raw[^1] == '\n';
 
     // Start offset of each line (index 0 = line 1), built on first use.
     private int[]? _lineStarts;
@@ -75,28 +96,27 @@ public sealed class SourceText
             }
         }
         if (encoding == null || encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding);
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0, EndsWithCrLf = CrLfAtEnd(bytes) };
 
-        var codec = PythonCodecs.Lookup(encoding);
-        if (codec == null)
-            throw InitError($"unknown encoding: {encoding}", filename);
         string decoded;
         try
         {
+            var codec = PythonCodecs.Lookup(encoding) ?? throw InitError($"unknown encoding: {encoding}", filename);
             decoded = PythonCodecs.Decode(codec, body);
         }
-        catch (PythonException e)
+        catch (PythonException e) when (e is not PythonSyntaxError)
         {
             throw InitError(e.Message, filename);
         }
-        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding);
+        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding) { EndsWithCrLf = CrLfAtEnd(bytes) };
     }
 
     /// <summary>Reads a script's bytes as the C file reader does when running
     /// <c>python3.11 file.py</c>: like <see cref="FromBytes"/>, but every line must be valid
     /// UTF-8 when no encoding is declared ("Non-UTF-8 code starting with '\xff' in file X on
-    /// line N, but no encoding declared; ...") and a codec that is unknown or fails raises
-    /// "encoding problem: NAME".</summary>
+    /// line N, but no encoding declared; ...", raised by the tokenizer when it reaches that
+    /// line, so that an error on an earlier line comes first) and a codec that is unknown or
+    /// fails raises "encoding problem: NAME" here.</summary>
     public static SourceText FromFile(byte[] bytes, string filename)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -110,31 +130,40 @@ public sealed class SourceText
             if (encoding != null)
             {
                 if (cookie != "utf-8")
-                    throw InitError($"encoding problem: {cookie} with BOM", filename);
+                    throw FileError($"encoding problem: {cookie} with BOM", filename);
             }
             else
             {
+                // The reader checks line 1 before it reads the cookie on line 2.
+                int nl1 = body.IndexOf((byte)'\n');
+                if (nl1 >= 0 && GetCodingSpec(body[..nl1]) == null)
+                {
+                    var (line, b) = FirstInvalidUtf8(body[..nl1]);
+                    if (line != 0)
+                        throw NonUtf8Error(line, b, filename);
+                }
                 encoding = cookie;
             }
         }
         if (encoding == null)
         {
-            CheckUtf8Lines(body, filename);
-            return new SourceText(text, filename, null);
+            // The reader checks each line as it reads it: an error on an earlier line wins.
+            var (badLine, badByte) = FirstInvalidUtf8(body);
+            return new SourceText(text, filename, null) { IsFileInput = true, BadUtf8Line = badLine, BadUtf8Byte = badByte };
         }
         if (encoding == "utf-8")
-            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding);
-        var codec = PythonCodecs.Lookup(encoding);
+            return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { IsFileInput = true, HasBom = bom != 0 };
         string decoded;
         try
         {
-            decoded = codec == null ? throw new PythonException("LookupError", "") : PythonCodecs.Decode(codec, body);
+            var codec = PythonCodecs.Lookup(encoding) ?? throw new PythonException("LookupError", encoding);
+            decoded = PythonCodecs.Decode(codec, body);
         }
         catch (PythonException)
         {
-            throw InitError($"encoding problem: {encoding}", filename);
+            throw FileError($"encoding problem: {encoding}", filename);
         }
-        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding);
+        return new SourceText(System.Text.Encoding.UTF8.GetBytes(decoded), filename, encoding) { IsFileInput = true };
     }
 
     /// <summary>Source given as a str (<c>compile(str, ...)</c>): encoded as UTF-8; a coding
@@ -154,7 +183,7 @@ public sealed class SourceText
             throw new PythonException("UnicodeEncodeError",
                 $"'utf-8' codec can't encode character '\\u{(int)e.CharUnknown:x4}' in position {pos}: surrogates not allowed");
         }
-        return new SourceText(TranslateNewlines(utf8), filename, "utf-8");
+        return new SourceText(TranslateNewlines(utf8), filename, "utf-8") { EndsWithCrLf = CrLfAtEnd(utf8) };
     }
 
     /// <summary>Already-decoded UTF-8 source, taken as is apart from newline translation
@@ -162,7 +191,7 @@ public sealed class SourceText
     public static SourceText FromUtf8(byte[] utf8, string filename)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return new SourceText(TranslateNewlines(utf8), filename, "utf-8");
+        return new SourceText(TranslateNewlines(utf8), filename, "utf-8") { EndsWithCrLf = CrLfAtEnd(utf8) };
     }
 
     /// <summary>Raises <c>ValueError: source code string cannot contain null bytes</c>, as
@@ -203,7 +232,9 @@ public sealed class SourceText
     }
 
     /// <summary>Converts a 0-based UTF-8 byte column of a line to a 0-based character
-    /// (code point) column, as <c>_PyPegen_byte_offset_to_character_offset</c> does.</summary>
+    /// (code point) column, as <c>_PyPegen_byte_offset_to_character_offset</c> does (a column
+    /// past the end of the line, newline included, counts one more character: the C string's
+    /// terminating NUL). Negative columns are returned unchanged.</summary>
     public int ByteToCharColumn(int lineno, int byteColumn)
     {
         var starts = LineStarts;
@@ -211,7 +242,9 @@ public sealed class SourceText
             return byteColumn < 0 ? byteColumn : 0;
         int s = starts[lineno - 1];
         int len = starts[lineno] - s;
-        return CharCount(Utf8.AsSpan(s, Math.Min(byteColumn, len)));
+        if (byteColumn > len)
+            return CharCount(Utf8.AsSpan(s, len)) + 1;
+        return CharCount(Utf8.AsSpan(s, byteColumn));
     }
 
     private int[] LineStarts => _lineStarts ??= BuildLineStarts(Utf8);
@@ -330,20 +363,18 @@ public sealed class SourceText
     /// comment (<c>check_coding_spec</c>). Returns the normalised name or null.</summary>
     private static string? FindCookie(ReadOnlySpan<byte> text)
     {
+        // The end of the input ends a line too: exec input and files get a final newline
+        // before the cookie is looked for.
         int nl1 = text.IndexOf((byte)'\n');
-        if (nl1 < 0)
-            return null;
-        var line1 = text[..nl1];
+        var line1 = nl1 < 0 ? text : text[..nl1];
         var cs = GetCodingSpec(line1);
-        if (cs != null)
+        if (cs != null || nl1 < 0)
             return cs;
         if (!IsBlankOrComment(line1))
             return null;
         var rest = text[(nl1 + 1)..];
         int nl2 = rest.IndexOf((byte)'\n');
-        if (nl2 < 0)
-            return null;
-        return GetCodingSpec(rest[..nl2]);
+        return GetCodingSpec(nl2 < 0 ? rest : rest[..nl2]);
     }
 
     private static bool IsBlankOrComment(ReadOnlySpan<byte> line)
@@ -407,65 +438,41 @@ public sealed class SourceText
         return s;
     }
 
-    /// <summary>The file reader's <c>ensure_utf8</c>, line by line.</summary>
-    private static void CheckUtf8Lines(ReadOnlySpan<byte> text, string filename)
+    /// <summary>The first byte of <paramref name="text"/> that does not start a valid UTF-8
+    /// sequence, with its line number, as the file reader's <c>ensure_utf8</c> finds it
+    /// (3.11 checks strictly: no overlong forms, surrogates or code points past U+10FFFF).
+    /// Returns (0, 0) when all is valid.</summary>
+    private static (int Line, byte Byte) FirstInvalidUtf8(ReadOnlySpan<byte> text)
     {
         int i = 0;
-        while (i < text.Length && text[i] < 0x80)
-            i++;
-        if (i == text.Length)
-            return;
-        int lineno = 1 + text[..i].Count((byte)'\n');
         while (i < text.Length)
         {
-            byte c = text[i];
-            if (c == '\n')
-            {
-                lineno++;
-                i++;
-                continue;
-            }
-            int n = ValidUtf8(text, i);
-            if (n == 0)
-            {
-                throw new PythonSyntaxError("SyntaxError",
-                    $"Non-UTF-8 code starting with '\\x{c:x2}' in file {filename} on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    filename, 0, 0, 0, 0, null);
-            }
+            int valid = text[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (valid < 0)
+                return (0, 0);
+            i += valid;
+            if (System.Text.Rune.DecodeFromUtf8(text[i..], out _, out int n) != System.Buffers.OperationStatus.Done)
+                return (1 + text[..i].Count((byte)'\n'), text[i]);
             i += n;
         }
+        return (0, 0);
     }
 
-    /// <summary><c>valid_utf8</c> of the C tokenizer: checks only the lead byte's length and
-    /// that the continuation bytes are continuation bytes.</summary>
-    private static int ValidUtf8(ReadOnlySpan<byte> s, int i)
-    {
-        byte c = s[i];
-        if (c < 0x80)
-            return 1;
-        int expected;
-        if (c < 0xC0)
-            return 0;
-        if (c < 0xE0)
-            expected = 1;
-        else if (c < 0xF0)
-            expected = 2;
-        else if (c < 0xF8)
-            expected = 3;
-        else
-            return 0;
-        if (i + expected >= s.Length + 1)
-            return 0;
-        for (int k = 1; k <= expected; k++)
-        {
-            if (i + k >= s.Length || s[i + k] < 0x80 || s[i + k] >= 0xC0)
-                return 0;
-        }
-        return expected + 1;
-    }
+    /// <summary>"Non-UTF-8 code starting with ..." for line <paramref name="line"/> of a file.</summary>
+    internal PythonSyntaxError NonUtf8Error() => NonUtf8Error(BadUtf8Line, BadUtf8Byte, Filename);
+
+    private static PythonSyntaxError NonUtf8Error(int line, byte b, string filename) =>
+        FileError(
+            $"Non-UTF-8 code starting with '\\x{b:x2}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+            filename);
 
     /// <summary><c>_PyPegen_raise_tokenizer_init_error</c>: SyntaxError(msg, (filename, 0, -1,
     /// None)). CPython's end_lineno, end_offset and text are None; here 0, 0 and null.</summary>
     private static PythonSyntaxError InitError(string msg, string filename) =>
         new("SyntaxError", msg, filename, 0, -1, 0, 0, null);
+
+    /// <summary>The file reader's decoding errors carry no location at all (lineno, offset,
+    /// end_lineno, end_offset and text are None; here 0 and null).</summary>
+    private static PythonSyntaxError FileError(string msg, string filename) =>
+        new("SyntaxError", msg, filename, 0, 0, 0, 0, null);
 }

@@ -53,8 +53,12 @@ public sealed class Tokenizer
     private const int MaxIndent = 100;
     private const int MaxLevel = 200;
 
-    private readonly byte[] _buf;
-    private readonly int _end;
+    private byte[] _buf;           // the source, with the final newline CPython adds
+    private readonly int _end;     // length of the source proper
+    private int _endLimit;         // end of the input (_buf.Length once started)
+    private readonly bool _fileInput;
+    private readonly int _initialLineno;
+    private readonly int _badUtf8Line;   // file input: the line that is not UTF-8, or 0
 
     private int _cur;          // tok->cur
     private int _inp;          // tok->inp: end of the data read so far (end of the current line)
@@ -62,7 +66,10 @@ public sealed class Tokenizer
     private int _lineStart;    // tok->line_start
     private int _start = -1;   // tok->start, -1 for NULL
     private int _lineno;       // tok->lineno
-    private bool _eof;         // tok->done == E_EOF (or an error: no more input)
+    private bool _eof;         // no more input (the end was reached, or an error)
+    private Done _done;        // tok->done, as far as the parser asks about it
+
+    private enum Done : byte { Ok, Eof, EofInString, Error }
 
     private bool _atBol = true;
     private int _pendin;
@@ -85,23 +92,11 @@ public sealed class Tokenizer
     public Tokenizer(SourceText source)
     {
         Source = source;
-        var utf8 = source.Utf8;
-        if (utf8.Length > 0 && utf8[^1] != (byte)'\n')
-        {
-            // Room for the newline that exec input and files get at the end (see ImplicitNewline).
-            _buf = new byte[utf8.Length + 1];
-            utf8.CopyTo(_buf, 0);
-            _buf[^1] = (byte)'\n';
-            _missingNewline = true;
-        }
-        else
-        {
-            _buf = utf8;
-        }
-        _end = utf8.Length;
+        _buf = source.Utf8;
+        _end = _buf.Length;
+        _fileInput = source.IsFileInput;
+        _badUtf8Line = source.BadUtf8Line;
     }
-
-    private readonly bool _missingNewline;
 
     public SourceText Source { get; }
 
@@ -118,14 +113,17 @@ public sealed class Tokenizer
         init { _initialLineno = value; _lineno = value; }
     }
 
-    private readonly int _initialLineno;
-
     /// <summary>Called for the tokenizer's warnings (3.11's "invalid decimal literal"
     /// <c>SyntaxWarning</c> when a number is directly followed by a keyword such as
     /// <c>1if</c>): category, message, line number. Return true when the warning was turned
     /// into an error (warnings filter "error"): the tokenizer then raises it as a SyntaxError
     /// at the number's end, as <c>parser_warn</c> does.</summary>
     public Func<string, string, int, bool>? WarningHandler { get; set; }
+
+    /// <summary>Produce TYPE_COMMENT and TYPE_IGNORE tokens (<c>ast.parse(...,
+    /// type_comments=True)</c>, <c>PyCF_TYPE_COMMENTS</c>). Set before the first
+    /// <see cref="Next"/>.</summary>
+    public bool TypeComments { get; init; }
 
     /// <summary>What stopped the tokenizer, if anything.</summary>
     public TokenizerError Error { get; private set; }
@@ -142,6 +140,27 @@ public sealed class Tokenizer
         return ((char)_parenStack[i], _parenLineno[i], _parenCol[i]);
     }
 
+    /// <summary>Whether the tokenizer stopped at the end of the input: a normal end, an
+    /// unexpected end (E_EOF), or the end inside a string (E_EOFS, E_EOLS). This is pegen's
+    /// <c>_is_end_of_source</c>, which makes <c>PyCF_ALLOW_INCOMPLETE_INPUT</c> (codeop)
+    /// report "incomplete input".</summary>
+    public bool IsEndOfSource => _done is Done.Eof or Done.EofInString;
+
+    /// <summary>Makes the next tokens DEDENTs back to the first column: what pegen's
+    /// <c>_PyPegen_fill_token</c> does for <c>'single'</c> input when ENDMARKER arrives while
+    /// indented (it returns a NEWLINE instead, then sets <c>tok-&gt;pendin = -tok-&gt;indent</c>),
+    /// unless <c>PyCF_DONT_IMPLY_DEDENT</c>.</summary>
+    public void ImplyDedents()
+    {
+        _pendin = -_indent;
+        _indent = 0;
+    }
+
+    /// <summary>Where the tokenizer is (<c>tok-&gt;cur</c>) as an offset into
+    /// <see cref="SourceText.Utf8"/>; pegen's <c>bad_single_statement</c> scans the rest of the
+    /// source from here.</summary>
+    public int CurrentOffset => Math.Min(_cur, _end);
+
     /// <summary>The current line number (<c>tok-&gt;lineno</c>).</summary>
     public int Lineno => _lineno;
 
@@ -156,13 +175,7 @@ public sealed class Tokenizer
         if (_error != null)
             throw _error;
         if (!_started)
-        {
-            _started = true;
-            if (_missingNewline && !ImplicitNewline)
-                _endLimit = _end;
-            else
-                _endLimit = _buf.Length;
-        }
+            Start();
         var kind = Get();
         int lineStart = kind == TokenKind.String ? _multiLineStart : _lineStart;
         int lineno = kind == TokenKind.String ? _firstLineno : _lineno;
@@ -181,7 +194,24 @@ public sealed class Tokenizer
         return new Token(kind, s, e, lineno, col, _lineno, endCol);
     }
 
-    private int _endLimit;
+    /// <summary>Gives the source the final newline CPython gives it. String input gets one
+    /// unless it ends with a newline, and, as CPython's <c>translate_newlines</c> does, also
+    /// when it is empty or ends with "\r\n"; a file gets one when its last line has none.</summary>
+    private void Start()
+    {
+        _started = true;
+        bool add = ImplicitNewline && (_fileInput
+            ? _end > 0 && _buf[_end - 1] != '\n'
+            : _end == 0 || _buf[_end - 1] != '\n' || Source.EndsWithCrLf);
+        if (add)
+        {
+            var b = new byte[_end + 1];
+            _buf.AsSpan(0, _end).CopyTo(b);
+            b[_end] = (byte)'\n';
+            _buf = b;
+        }
+        _endLimit = _buf.Length;
+    }
 
     // ---------------------------------------------------------------- reading
 
@@ -198,7 +228,12 @@ public sealed class Tokenizer
     {
         if (_eof || _inp >= _endLimit)
         {
+            if (!_eof)
+                _done = Done.Eof;
             _eof = true;
+            // The file reader empties its buffer before reading a line outside a token.
+            if (_fileInput && _start < 0)
+                _inp = _lineBuf;
             _cur = _inp;
             return Eof;
         }
@@ -209,6 +244,11 @@ public sealed class Tokenizer
         _lineStart = _cur;
         _lineno++;
         _inp = lineEnd;
+        if (_lineno - _initialLineno == _badUtf8Line)
+        {
+            Error = TokenizerError.Raised;
+            throw Fail(Source.NonUtf8Error());
+        }
         return _buf[_cur++];
     }
 
@@ -334,6 +374,8 @@ public sealed class Tokenizer
                 _cur = _inp;
                 c = NextC();
             }
+            if (TypeComments && TypeComment(c, blankline) is TokenKind kind)
+                return kind;
         }
 
         if (c == Eof)
@@ -504,6 +546,56 @@ public sealed class Tokenizer
         _pStart = _start;
         _pEnd = _cur;
         return OneChar(c);
+    }
+
+    /// <summary>A comment that starts with "# type: " (each blank of the prefix standing for
+    /// any number of spaces and tabs) is a TYPE_COMMENT, or a TYPE_IGNORE when "ignore"
+    /// follows, not followed by a letter, digit or non-ASCII character. <paramref name="c"/>
+    /// is the newline (or EOF) after the comment. Returns null for an ordinary comment.</summary>
+    private TokenKind? TypeComment(int c, bool blankline)
+    {
+        var prefix = "# type: "u8;
+        int p = _start;
+        int end = c == Eof ? _cur : _cur - 1;
+        int i = 0;
+        while (i < prefix.Length && p < _cur)
+        {
+            if (prefix[i] == ' ')
+            {
+                while (p < end && (_buf[p] == ' ' || _buf[p] == '\t'))
+                    p++;
+            }
+            else if (prefix[i] == _buf[p])
+            {
+                p++;
+            }
+            else
+            {
+                break;
+            }
+            i++;
+        }
+        if (i < prefix.Length)
+            return null;
+        Backup(c);   // the newline (or EOF) is not part of the comment
+        int ignoreEnd = p + 6;
+        bool isIgnore = _cur >= ignoreEnd && _buf.AsSpan(p, 6).SequenceEqual("ignore"u8)
+            && !(_cur > ignoreEnd && (_buf[ignoreEnd] >= 128 || char.IsAsciiLetterOrDigit((char)_buf[ignoreEnd])));
+        if (isIgnore)
+        {
+            _pStart = ignoreEnd;
+            _pEnd = _cur;
+            // A type: ignore alone on its line takes the newline with it.
+            if (blankline)
+            {
+                NextC();
+                _atBol = true;
+            }
+            return TokenKind.TypeIgnore;
+        }
+        _pStart = p;
+        _pEnd = _cur;
+        return TokenKind.TypeComment;
     }
 
     /// <summary><c>tok_continuation_line</c>: after a backslash. Returns the next character
@@ -845,9 +937,13 @@ public sealed class Tokenizer
                 _lineStart = _multiLineStart;
                 int detected = _lineno;
                 _lineno = _firstLineno;
-                if (quoteSize == 3)
-                    throw SyntaxError($"unterminated triple-quoted string literal (detected at line {detected})");
-                throw SyntaxError($"unterminated string literal (detected at line {detected})");
+                var e = quoteSize == 3
+                    ? SyntaxError($"unterminated triple-quoted string literal (detected at line {detected})")
+                    : SyntaxError($"unterminated string literal (detected at line {detected})");
+                // E_EOFS / E_EOLS: the input may just be incomplete (codeop).
+                if (c == Eof)
+                    _done = Done.EofInString;
+                throw e;
             }
             if (c == quote)
             {
@@ -871,6 +967,14 @@ public sealed class Tokenizer
     private void VerifyIdentifier()
     {
         var span = _buf.AsSpan(_start, _cur - _start);
+        // CPython decodes the whole identifier before it looks at its characters.
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            int k = 0;
+            while (System.Text.Rune.DecodeFromUtf8(span[k..], out _, out int len) == System.Buffers.OperationStatus.Done)
+                k += len;
+            throw DecodeError(span, k);
+        }
         int i = 0;
         bool first = true;
         while (i < span.Length)
@@ -885,9 +989,7 @@ public sealed class Tokenizer
             }
             else
             {
-                var status = System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out n);
-                if (status != System.Buffers.OperationStatus.Done)
-                    throw DecodeError(span, i);
+                System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out n);
                 cp = rune.Value;
             }
             bool ok = first ? (cp == '_' || UnicodeIdentifiers.IsXidStart(cp)) : UnicodeIdentifiers.IsXidContinue(cp);
@@ -909,15 +1011,16 @@ public sealed class Tokenizer
     /// identifier's end.</summary>
     private PythonSyntaxError DecodeError(ReadOnlySpan<byte> span, int i)
     {
-        string reason = Utf8ErrorReason(span, i);
-        string msg = $"(unicode error) 'utf-8' codec can't decode byte 0x{span[i]:x2} in position {i}: {reason}";
+        var (reason, end) = Utf8Error(span, i);
+        string what = end - i > 1 ? $"bytes in position {i}-{end - 1}" : $"byte 0x{span[i]:x2} in position {i}";
+        string msg = $"(unicode error) 'utf-8' codec can't decode {what}: {reason}";
         Error = TokenizerError.Raised;
-        int col = CurrentColOffset;
-        return Fail(MakeError("SyntaxError", msg, _lineno, col, _lineno, -1));
+        return Fail(MakeError("SyntaxError", msg, _lineno, CurrentColOffset, _lineno, -1));
     }
 
-    /// <summary>Python's UTF-8 decoder's reason for the invalid sequence at <paramref name="i"/>.</summary>
-    internal static string Utf8ErrorReason(ReadOnlySpan<byte> s, int i)
+    /// <summary>Python's UTF-8 decoder's reason for the invalid sequence at <paramref name="i"/>
+    /// and the end of the bytes it blames.</summary>
+    internal static (string Reason, int End) Utf8Error(ReadOnlySpan<byte> s, int i)
     {
         byte b = s[i];
         int need;
@@ -928,11 +1031,11 @@ public sealed class Tokenizer
         else if (b >= 0xF0 && b <= 0xF4)
             need = 3;
         else
-            return "invalid start byte";
+            return ("invalid start byte", i + 1);
         for (int k = 1; k <= need; k++)
         {
             if (i + k >= s.Length)
-                return "unexpected end of data";
+                return ("unexpected end of data", s.Length);
             byte cb = s[i + k];
             bool ok = cb >= 0x80 && cb <= 0xBF;
             if (k == 1)
@@ -943,9 +1046,9 @@ public sealed class Tokenizer
                 else if (b == 0xF4) ok = cb >= 0x80 && cb <= 0x8F;
             }
             if (!ok)
-                return "invalid continuation byte";
+                return ("invalid continuation byte", i + k);
         }
-        return "invalid start byte";
+        return ("invalid start byte", i + 1);
     }
 
     // ---------------------------------------------------------------- operators
@@ -1062,6 +1165,7 @@ public sealed class Tokenizer
     {
         _error = e;
         _eof = true;
+        _done = Error == TokenizerError.Eof ? Done.Eof : Done.Error;
         return e;
     }
 
@@ -1134,12 +1238,22 @@ public sealed class Tokenizer
     }
 
     /// <summary>The source line CPython's <c>_PyPegen_raise_error_known_location</c> shows for
-    /// an error on line <paramref name="lineno"/> of string input: the tokenizer's current
+    /// an error on line <paramref name="lineno"/>. String input: the tokenizer's current
     /// buffer (from the first line of the current token to the end of the current line,
     /// newline included) when the error is on the current line or later, else that line of
-    /// the source without its newline.</summary>
+    /// the source without its newline. File input: the line as the file has it.</summary>
     public string ErrorLineText(int lineno)
     {
+        if (_fileInput)
+        {
+            // CPython reads the line from the file itself (a BOM included).
+            var line = Source.LineText(lineno - _initialLineno);
+            if (line != null)
+                return lineno - _initialLineno == 1 && Source.HasBom ? "\ufeff" + line : line;
+            if (_lineno <= lineno && _inp > _lineBuf)
+                return SourceText.DecodeReplace(_buf.AsSpan(_lineBuf, Math.Min(_inp, _buf.Length) - _lineBuf));
+            return "";
+        }
         if (_lineno <= lineno && _inp > _lineBuf)
             return SourceText.DecodeReplace(_buf.AsSpan(_lineBuf, Math.Min(_inp, _buf.Length) - _lineBuf));
         int rel = lineno - _initialLineno;

@@ -19,10 +19,13 @@ public static class UnicodeNames
     private const string HangulPrefix = "HANGUL SYLLABLE ";
     private const string CjkPrefix = "CJK UNIFIED IDEOGRAPH-";
 
-    private sealed class Table(Dictionary<string, int> byName, Dictionary<int, string> byCode, int[] cjkRanges)
+    /// <summary>Names and aliases by name; names by code point in two parallel arrays sorted
+    /// by code point.</summary>
+    private sealed class Table(Dictionary<string, int> byName, int[] codes, string[] names, int[] cjkRanges)
     {
         public readonly Dictionary<string, int> ByName = byName;
-        public readonly Dictionary<int, string> ByCode = byCode;
+        public readonly int[] Codes = codes;
+        public readonly string[] Names = names;
         public readonly int[] CjkRanges = cjkRanges;
     }
 
@@ -110,9 +113,10 @@ public static class UnicodeNames
             name = CjkPrefix + codePoint.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
             return true;
         }
-        if (Data.ByCode.TryGetValue(codePoint, out var n))
+        var i = Array.BinarySearch(Data.Codes, codePoint);
+        if (i >= 0)
         {
-            name = n;
+            name = Data.Names[i];
             return true;
         }
         name = "";
@@ -178,7 +182,8 @@ public static class UnicodeNames
         }
         var count = ReadVarint(data, ref pos);
         var byName = new Dictionary<string, int>(count + 512);
-        var byCode = new Dictionary<int, string>(count);
+        var codes = new int[count];
+        var names = new string[count];
         var sb = new StringBuilder(128);
         var cp = 0;
         for (var i = 0; i < count; i++)
@@ -196,7 +201,8 @@ public static class UnicodeNames
                 sb.Append(w);
             }
             var name = sb.ToString();
-            byCode[cp] = name;
+            codes[i] = cp;
+            names[i] = name;
             byName[name] = cp;
         }
         var aliases = ReadVarint(data, ref pos);
@@ -210,7 +216,7 @@ public static class UnicodeNames
         {
             ranges[i] = ReadVarint(data, ref pos);
         }
-        return new Table(byName, byCode, ranges);
+        return new Table(byName, codes, names, ranges);
     }
 
     private static int ReadVarint(ReadOnlySpan<byte> data, ref int pos)

@@ -11,10 +11,13 @@ if (args.Length == 2 && args[0] == "--time")
 {
     var files = Collect(args[1]).Select(File.ReadAllBytes).ToArray();
     long bytes = files.Sum(f => (long)f.Length);
-    double best = double.MaxValue;
+    double best = double.MaxValue, bestCpu = double.MaxValue;
     long tokens = 0;
+    var me = Process.GetCurrentProcess();
     for (int round = 0; round < 5; round++)
     {
+        me.Refresh();
+        var cpu0 = me.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         tokens = 0;
         foreach (var data in files)
@@ -30,8 +33,53 @@ if (args.Length == 2 && args[0] == "--time")
             }
         }
         best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        me.Refresh();
+        bestCpu = Math.Min(bestCpu, (me.TotalProcessorTime - cpu0).TotalMilliseconds);
     }
-    Console.WriteLine($"{files.Length} files, {bytes / 1e6:F1} MB, {tokens} tokens, best of 5: {best:F0} ms");
+    Console.WriteLine($"{files.Length} files, {bytes / 1e6:F1} MB, {tokens} tokens, best of 5: {best:F0} ms wall, {bestCpu:F0} ms CPU");
+    return;
+}
+if (args.Length == 2 && args[0] == "--cases")
+{
+    // Cases in the format of TokenizerErrorCases.json (see fuzz_cases.py): print mismatches.
+    using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(args[1]));
+    int total = 0, bad = 0;
+    foreach (var c in doc.RootElement.EnumerateArray())
+    {
+        total++;
+        var src = Convert.FromBase64String(c.GetProperty("source").GetString()!);
+        bool exec = c.GetProperty("mode").GetString() == "exec";
+        string actual;
+        try
+        {
+            string filename = c.GetProperty("filename").GetString()!;
+            var source = c.GetProperty("entry").GetString() switch
+            {
+                "str" => SourceText.FromString(Encoding.UTF8.GetString(src), filename),
+                "file" => SourceText.FromFile(src, filename),
+                _ => SourceText.FromBytes(src, filename),
+            };
+            var tok = new Tokenizer(source) { ImplicitNewline = exec };
+            while (tok.Next().Kind != TokenKind.EndMarker)
+            {
+            }
+            actual = "OK";
+        }
+        catch (PythonSyntaxError e)
+        {
+            actual = $"{e.PythonType} | {e.Msg} | {e.Lineno} | {e.Offset} | {e.EndLineno} | {e.EndOffset} | {Repr(e.Text ?? "None")}";
+        }
+        var x = c.GetProperty("cpython");
+        string expected = x.ValueKind == System.Text.Json.JsonValueKind.Null ? "OK" :
+            $"{x.GetProperty("type").GetString()} | {x.GetProperty("msg").GetString()} | {Int(x, "lineno")} | {Int(x, "offset")} | {Int(x, "end_lineno")} | {Int(x, "end_offset")} | {Repr(x.GetProperty("text").GetString() ?? "None")}";
+        if (actual != expected)
+        {
+            bad++;
+            if (bad <= 40)
+                Console.WriteLine($"{Repr(Encoding.UTF8.GetString(src))} {(exec ? "exec" : "eval")}\n  cpython: {expected}\n  taipan:  {actual}");
+        }
+    }
+    Console.WriteLine($"{total - bad} / {total} agree");
     return;
 }
 if (args.Length == 2 && args[0] == "--file")
@@ -94,4 +142,7 @@ static List<string> Collect(string root)
     return list;
 }
 
-static string Repr(string s) => "'" + s.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("'", "\\'") + "'";
+static int Int(System.Text.Json.JsonElement e, string name) =>
+    e.GetProperty(name).ValueKind == System.Text.Json.JsonValueKind.Null ? 0 : e.GetProperty(name).GetInt32();
+
+static string Repr(string s) => "'" + s.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("\r", "\\r").Replace("\t", "\\t").Replace("\f", "\\f").Replace("'", "\\'") + "'";
