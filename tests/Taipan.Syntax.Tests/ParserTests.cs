@@ -60,9 +60,6 @@ public class ParserTests
     /// the test too, so that this list only shrinks.</summary>
     private static readonly Dictionary<string, string> KnownDifferences = new()
     {
-        // The literal parser (branch strings) gives 3.12's message for an empty f-string
-        // expression before '='.
-        ["x = f'{=}'"] = "f-string message",
         // CPython parses the keys after the first item of a dict without the invalid_*
         // rules before invalid_kvpair runs; the mechanism is not understood yet.
         ["x = {1: 2, 3 4}"] = "dict key error precedence",

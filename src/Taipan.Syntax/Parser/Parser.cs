@@ -259,6 +259,7 @@ public sealed partial class Parser
             {
                 kind = TokenKind.Newline;
                 _parsingStarted = false;
+                _tokenizer.ImplyDedents();
             }
             else
             {

@@ -142,7 +142,7 @@ public sealed partial class Parser
     private bool BadSingleStatement()
     {
         var src = _source.Utf8;
-        var i = _tokens[_fill - 1].End;
+        var i = _tokenizer.CurrentOffset;
         while (true)
         {
             while (i < src.Length && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\f' || src[i] == '\r'))
