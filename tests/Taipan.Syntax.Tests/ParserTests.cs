@@ -158,6 +158,27 @@ public class ParserTests
         Assert.Equal(1_000_000, depth);
     }
 
+    [Theory]
+    [InlineData(2985, false)]
+    [InlineData(2986, true)]
+    public void AstConstructionDepthMatchesCPython(int terms, bool fails)
+    {
+        // CPython 3.11, ast.parse called four Python frames deep with the default recursion
+        // limit: 'a+' * 2985 + 'a' converts, one more term raises RecursionError.
+        var src = new StringBuilder().Insert(0, "a+", terms).Append('a').ToString();
+        var tree = Parser.Parser.Parse(SourceText.FromString(src, "<unknown>"));
+        if (fails)
+        {
+            var e = Assert.Throws<PythonException>(() => Parser.Parser.CheckAstDepth(tree, 3 * (1000 - 4)));
+            Assert.Equal("RecursionError", e.PythonType);
+            Assert.Equal("maximum recursion depth exceeded during ast construction", e.Message);
+        }
+        else
+        {
+            Parser.Parser.CheckAstDepth(tree, 3 * (1000 - 4));
+        }
+    }
+
     [Fact]
     public void RandomMutationsOnlyRaisePythonErrors()
     {
