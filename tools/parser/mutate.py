@@ -3,7 +3,7 @@ each mutant is a stdlib file (or a slice of one) with one random edit (a charact
 a token-like string inserted, a line duplicated or dedented). Compare them with
 `tools/parity ast OUTDIR`.
 
-usage: /usr/bin/python3.11 tools/parser/mutate.py OUTDIR [COUNT] [SEED]
+usage: /usr/bin/python3.11 tools/parser/mutate.py OUTDIR [COUNT] [SEED] [EDITS]
 """
 import glob
 import os
@@ -17,10 +17,27 @@ INSERTS = ["(", ")", "[", "]", "{", "}", ":", ",", "=", "==", "*", "**", ".", ".
            " match ", " case ", "_", " except ", " try:", " while ", " is ", "/", "|", "~", "+=", "<>"]
 
 
+def mutate(rnd, src):
+    kind = rnd.randrange(4)
+    pos = rnd.randrange(len(src))
+    if kind == 0:
+        return src[:pos] + src[pos + 1:]
+    if kind == 1:
+        return src[:pos] + rnd.choice(INSERTS) + src[pos:]
+    ls = src.splitlines(keepends=True)
+    i = rnd.randrange(len(ls))
+    if kind == 2:
+        ls.insert(i, ls[i])
+    else:
+        ls[i] = ls[i].lstrip(" ")
+    return "".join(ls)
+
+
 def main():
     out = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    edits = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     os.makedirs(out, exist_ok=True)
     files = sorted(f for f in glob.glob("/usr/lib/python3.11/**/*.py", recursive=True)
                    if "site-packages" not in f and "dist-packages" not in f)
@@ -44,22 +61,10 @@ def main():
         src = "".join(chunk)
         if not src.strip():
             continue
-        kind = rnd.randrange(4)
-        pos = rnd.randrange(len(src))
-        if kind == 0:
-            src = src[:pos] + src[pos + 1:]
-        elif kind == 1:
-            src = src[:pos] + rnd.choice(INSERTS) + src[pos:]
-        elif kind == 2:
-            ls = src.splitlines(keepends=True)
-            i = rnd.randrange(len(ls))
-            ls.insert(i, ls[i])
-            src = "".join(ls)
-        else:
-            ls = src.splitlines(keepends=True)
-            i = rnd.randrange(len(ls))
-            ls[i] = ls[i].lstrip(" ")
-            src = "".join(ls)
+        for _ in range(rnd.randint(1, edits)):
+            if not src:
+                break
+            src = mutate(rnd, src)
         n += 1
         with open(os.path.join(out, f"m{n:05d}.py"), "w", encoding="utf-8") as f:
             f.write(src)

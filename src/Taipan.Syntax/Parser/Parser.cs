@@ -436,22 +436,39 @@ public sealed partial class Parser
         return s;
     }
 
+    // A per-thread cache of ASCII identifiers, as CPython interns them: most names recur, and
+    // sharing the strings saves decoding and memory. Collisions simply replace the entry.
+    [ThreadStatic]
+    private static string?[]? t_identifiers;
+
     private static string MakeIdentifier(ReadOnlySpan<byte> bytes)
     {
-        var ascii = true;
+        var hash = 2166136261u;
         foreach (var b in bytes)
         {
             if (b >= 0x80)
             {
-                ascii = false;
-                break;
+                return Nfkc.Normalize(Encoding.UTF8.GetString(bytes));
+            }
+            hash = (hash ^ b) * 16777619u;
+        }
+        var cache = t_identifiers ??= new string?[4096];
+        var slot = (int)(hash & 4095);
+        var cached = cache[slot];
+        if (cached is not null && cached.Length == bytes.Length)
+        {
+            var i = 0;
+            while (i < bytes.Length && cached[i] == bytes[i])
+            {
+                i++;
+            }
+            if (i == bytes.Length)
+            {
+                return cached;
             }
         }
-        var s = Encoding.UTF8.GetString(bytes);
-        if (!ascii)
-        {
-            s = Nfkc.Normalize(s);
-        }
+        var s = Encoding.ASCII.GetString(bytes);
+        cache[slot] = s;
         return s;
     }
 
