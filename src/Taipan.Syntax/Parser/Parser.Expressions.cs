@@ -760,7 +760,7 @@ public sealed partial class Parser
 
     /// <summary>One extension of a (t_)primary: <c>.NAME</c>, a genexp, a call or a
     /// subscript; null (with the mark unchanged) when none applies.</summary>
-    private ExprNode? PrimaryTrailer(int m, ExprNode a, ExprContext subscriptCtx = ExprContext.Load)
+    private ExprNode? PrimaryTrailer(int m, ExprNode a)
     {
         var m2 = _mark;
         var kind = PeekKind();
@@ -815,7 +815,7 @@ public sealed partial class Parser
                     return null;
                 }
                 var x = Extra(m);
-                return new Subscript(a, b, subscriptCtx, x.L, x.C, x.EL, x.EC);
+                return new Subscript(a, b, ExprContext.Load, x.L, x.C, x.EL, x.EC);
             }
         }
         return null;

@@ -928,16 +928,11 @@ public sealed partial class Parser
             return null;
         }
         CallArgs? b = null;
-        var hasParens = false;
         var m2 = _mark;
         if (Accept(TokenKind.LPar))
         {
             b = Arguments();
-            if (Accept(TokenKind.RPar))
-            {
-                hasParens = true;
-            }
-            else
+            if (!Accept(TokenKind.RPar))
             {
                 b = null;
                 _mark = m2;
@@ -955,7 +950,6 @@ public sealed partial class Parser
             return null;
         }
         var x = Extra(m);
-        _ = hasParens;
         return new ClassDef(a, b?.Args ?? s_noExprs, b?.Keywords ?? [], c, s_noExprs, x.L, x.C, x.EL, x.EC);
     }
 

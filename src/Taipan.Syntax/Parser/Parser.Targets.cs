@@ -302,9 +302,9 @@ public sealed partial class Parser
                 }
                 if (!TLookahead())
                 {
-                    // pegen tries the remaining alternatives, which cannot extend further
-                    // with a different kind of trailer at the same position; but a call may
-                    // still be tried after a failed genexp, as PrimaryTrailer already did.
+                    // Every extension must be followed by '(', '[' or '.'; the other
+                    // alternatives cannot match a longer text here (a genexp and a call
+                    // cover the same parentheses), so the seed stops growing.
                     _mark = m2;
                     break;
                 }
