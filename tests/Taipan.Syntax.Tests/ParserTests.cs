@@ -13,7 +13,7 @@ namespace Taipan.Syntax.Tests;
 /// <c>ast.dump(..., include_attributes=True)</c> or its error and position.</summary>
 public class ParserTests
 {
-    public sealed record Case(string Mode, string Src, string Expected);
+    public sealed record Case(string Mode, string Src, string Expected, string[]? Flags);
 
     private static readonly Lazy<List<Case>> Cases = new(() =>
     {
@@ -31,11 +31,11 @@ public class ParserTests
         return data;
     }
 
-    internal static string Describe(string src, ParseMode mode)
+    internal static string Describe(string src, ParseMode mode, ParserFlags flags = ParserFlags.None)
     {
         try
         {
-            return Parser.Parser.Parse(SourceText.FromString(src, "<unknown>"), mode).Dump();
+            return Parser.Parser.Parse(SourceText.FromString(src, "<unknown>"), mode, flags).Dump();
         }
         catch (PythonSyntaxError e)
         {
@@ -70,7 +70,12 @@ public class ParserTests
     public void MatchesCPython(int index)
     {
         var c = Cases.Value[index];
-        var actual = Describe(c.Src, ModeOf(c.Mode));
+        var flags = ParserFlags.None;
+        foreach (var f in c.Flags ?? [])
+        {
+            flags |= f == "incomplete" ? ParserFlags.AllowIncompleteInput : ParserFlags.BarryAsFlufl;
+        }
+        var actual = Describe(c.Src, ModeOf(c.Mode), flags);
         if (KnownDifferences.ContainsKey(c.Src))
         {
             Assert.NotEqual(c.Expected, actual);

@@ -629,8 +629,24 @@ FUNC_TYPE = [
 ]
 
 
-def describe(src, mode):
+INCOMPLETE = [
+    ("single", "if x:"), ("single", "x = ("), ("single", "x = 1 +"), ("single", "def f():\n"),
+    ("single", 'x = """abc'), ("single", "x = )"), ("single", "f("), ("single", "x = 1"),
+    ("exec", "class C:\n"), ("exec", "x = [1,\n"), ("eval", "(a,"), ("single", "@d\n"),
+]
+
+BARRY = [("exec", "1 <> 2"), ("exec", "1 != 2"), ("eval", "a <> b <> c"), ("exec", "x = f'{a <> b}'")]
+
+FLAG_VALUES = {"incomplete": 0x4000, "barry": 0x400000}
+
+
+def describe(src, mode, flags=()):
     try:
+        if flags:
+            value = ast.PyCF_ONLY_AST
+            for f in flags:
+                value |= FLAG_VALUES[f]
+            return ast.dump(compile(src, "<unknown>", mode, value, dont_inherit=True), include_attributes=True)
         return ast.dump(ast.parse(src, "<unknown>", mode), include_attributes=True)
     except SyntaxError as e:
         return f"{type(e).__name__}: {e.msg} @ {e.lineno}:{e.offset}-{e.end_lineno}:{e.end_offset}"
@@ -663,6 +679,10 @@ def main():
         add("single", src)
     for src in FUNC_TYPE:
         add("func_type", src)
+    for mode, src in INCOMPLETE:
+        cases.append({"mode": mode, "src": src, "flags": ["incomplete"], "expected": describe(src, mode, ["incomplete"])})
+    for mode, src in BARRY:
+        cases.append({"mode": mode, "src": src, "flags": ["barry"], "expected": describe(src, mode, ["barry"])})
     here = os.path.dirname(os.path.abspath(__file__))
     path = os.path.join(here, "..", "..", "tests", "Taipan.Syntax.Tests", "ParserCases.json")
     with open(path, "w", encoding="utf-8") as f:

@@ -373,7 +373,14 @@ public sealed partial class Parser
                 case TokenKind.EqEqual: op = CmpOpKind.Eq; break;
                 case TokenKind.NotEqual:
                     // _PyPegen_check_barry_as_flufl: '<>' is only valid with barry_as_FLUFL.
-                    if (!TokenBytes(_mark).SequenceEqual("!="u8))
+                    if ((_flags & ParserFlags.BarryAsFlufl) != 0)
+                    {
+                        if (!TokenBytes(_mark).SequenceEqual("<>"u8))
+                        {
+                            throw RaiseError("with Barry as BDFL, use '<>' instead of '!='");
+                        }
+                    }
+                    else if (!TokenBytes(_mark).SequenceEqual("!="u8))
                     {
                         goto done;
                     }

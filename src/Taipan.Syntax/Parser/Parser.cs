@@ -21,6 +21,18 @@ public enum ParseMode
     FString,
 }
 
+/// <summary>The parser flags of <c>compile()</c> that change what is accepted.</summary>
+[Flags]
+public enum ParserFlags
+{
+    None = 0,
+    /// <summary><c>PyCF_ALLOW_INCOMPLETE_INPUT</c> (codeop): input that ends too early raises
+    /// "incomplete input".</summary>
+    AllowIncompleteInput = 1,
+    /// <summary><c>CO_FUTURE_BARRY_AS_BDFL</c>: '&lt;&gt;' instead of '!='.</summary>
+    BarryAsFlufl = 2,
+}
+
 /// <summary>A warning the parser issues (for example <c>DeprecationWarning: invalid escape
 /// sequence '\d'</c>); the caller decides whether to print it, as <c>compile()</c> does.</summary>
 public readonly record struct ParserWarning(string Category, string Message, string Filename, int Lineno);
@@ -38,6 +50,7 @@ public sealed partial class Parser
     private readonly Lexer _tokenizer;
     private readonly ParseMode _mode;
     private readonly List<ParserWarning>? _warnings;
+    private ParserFlags _flags;
 
     private Token[] _tokens;
     private int[] _levels;
@@ -124,14 +137,18 @@ public sealed partial class Parser
 
     /// <summary>Parses a whole source. Raises <see cref="Errors.PythonSyntaxError"/> (or
     /// another <see cref="Errors.PythonException"/>) exactly where CPython 3.11 does.</summary>
-    public static ModNode Parse(SourceText source, ParseMode mode = ParseMode.Exec, List<ParserWarning>? warnings = null)
+    public static ModNode Parse(SourceText source, ParseMode mode = ParseMode.Exec, List<ParserWarning>? warnings = null) =>
+        Parse(source, mode, ParserFlags.None, warnings);
+
+    /// <summary>Parses with <c>compile()</c>'s parser flags.</summary>
+    public static ModNode Parse(SourceText source, ParseMode mode, ParserFlags flags, List<ParserWarning>? warnings = null)
     {
         if (mode == ParseMode.FString)
         {
             throw new ArgumentException("use ParseFStringExpression for f-string fields", nameof(mode));
         }
         var tokenizer = new Lexer(source) { ImplicitNewline = mode == ParseMode.Exec };
-        var p = new Parser(source, tokenizer, mode, warnings, 0, 0);
+        var p = new Parser(source, tokenizer, mode, warnings, 0, 0) { _flags = flags };
         return (ModNode)p.Run();
     }
 
@@ -144,7 +161,10 @@ public sealed partial class Parser
     public ExprNode ParseFStringExpression(byte[] wrappedUtf8, int tokenizerLineno, int startingLineno, int startingColOffset)
     {
         var text = SourceText.FromBytes(wrappedUtf8, _source.Filename);
-        var p = new Parser(text, new Lexer(text) { InitialLineno = tokenizerLineno }, ParseMode.FString, _warnings, startingLineno, startingColOffset);
+        var p = new Parser(text, new Lexer(text) { InitialLineno = tokenizerLineno }, ParseMode.FString, _warnings, startingLineno, startingColOffset)
+        {
+            _flags = _flags,
+        };
         return (ExprNode)p.Run();
     }
 
@@ -176,10 +196,18 @@ public sealed partial class Parser
         {
             result = StartRule();
         }
+        catch (PythonSyntaxError) when (IsIncompleteInput())
+        {
+            throw IncompleteInputError();
+        }
         catch (PythonSyntaxError) when (!_tokenizerFailed)
         {
             TokenizeFullSourceToCheckForErrors();
             throw;
+        }
+        if (result is null && IsIncompleteInput())
+        {
+            throw IncompleteInputError();
         }
         if (result is null)
         {

@@ -137,6 +137,17 @@ public sealed partial class Parser
         }
     }
 
+    /// <summary><c>_is_end_of_source</c> under <c>PyCF_ALLOW_INCOMPLETE_INPUT</c>.</summary>
+    private bool IsIncompleteInput() =>
+        (_flags & ParserFlags.AllowIncompleteInput) != 0 && _tokenizer.IsEndOfSource;
+
+    /// <summary>"incomplete input", raised as RAISE_SYNTAX_ERROR at the last token; when the
+    /// tokenizer stopped, that is its error token, which has no text in C.</summary>
+    private PythonSyntaxError IncompleteInputError() =>
+        _tokenizerFailed
+            ? MakeError("SyntaxError", "incomplete input", _tokenizer.Lineno, _tokenizer.CurrentColOffset, _tokenizer.Lineno, -1)
+            : RaiseError("incomplete input");
+
     /// <summary><c>bad_single_statement</c>: in 'single' mode, anything but blanks and comments
     /// after the first statement is an error.</summary>
     private bool BadSingleStatement()
