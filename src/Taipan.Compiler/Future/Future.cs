@@ -68,7 +68,8 @@ public sealed class FutureFeatures
             {
                 if (done)
                 {
-                    throw SyntaxErrors.Located(filename, LateFutureMessage, s.Lineno, s.ColOffset + 1);
+                    // CPython gives the 0-based column here, unlike its other errors.
+                    throw SyntaxErrors.Located(filename, LateFutureMessage, s.Lineno, s.ColOffset);
                 }
                 ff.CheckFeatures(imp, filename);
                 ff.Lineno = s.Lineno;
