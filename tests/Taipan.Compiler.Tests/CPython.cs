@@ -184,3 +184,11 @@ internal static class CPython
         _ => double.Parse(s, CultureInfo.InvariantCulture),
     };
 }
+
+internal static class DumpExtensions
+{
+    /// <summary>Splits the output of a tools/compiler dump script into one part per file,
+    /// each starting with its "== PATH" line, without the final newline.</summary>
+    public static string[] SplitDumps(this string text) =>
+        ("\n" + text.TrimEnd('\n')).Split("\n== ").Skip(1).Select(p => "== " + p).ToArray();
+}
