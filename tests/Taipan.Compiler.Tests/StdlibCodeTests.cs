@@ -48,6 +48,10 @@ public class StdlibCodeTests(ITestOutputHelper output)
                 else
                 {
                     failures.Add(FirstDifference(chunk[j], expected[j], mine));
+                    var name = Path.Combine("/tmp/taipan-stdlib-diffs", chunk[j].Replace('/', '_'));
+                    Directory.CreateDirectory("/tmp/taipan-stdlib-diffs");
+                    File.WriteAllText(name + ".expected", expected[j]);
+                    File.WriteAllText(name + ".actual", mine);
                 }
             }
         }

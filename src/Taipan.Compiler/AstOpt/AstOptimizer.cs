@@ -520,7 +520,9 @@ internal sealed class AstOptimizer
                 };
                 if (op is { } newOp)
                 {
-                    return new Compare(cmp.Left, [newOp], cmp.Comparators, node.Lineno, node.ColOffset, node.EndLineno, node.EndColOffset);
+                    // COPY_NODE: the comparison replaces the `not`, keeping its own location.
+                    cmp.Ops[0] = newOp;
+                    return cmp;
                 }
             }
             return node;

@@ -452,14 +452,97 @@ internal static class ConstantFolding
         }
         if (v is Complex || w is Complex)
         {
-            // complex ** has its own algorithm; leave it to run time.
-            return null;
+            return TryComplex(v, out var a) && TryComplex(w, out var b) ? ComplexPower(a, b) : null;
         }
         if (TryFloat(v, out var x) && TryFloat(w, out var y) && (v is double || w is double))
         {
             return FloatPower(x, y);
         }
         return null;
+    }
+
+    /// <summary>complex_pow: c_powi for small integral exponents, _Py_c_pow otherwise; null
+    /// where Python raises ZeroDivisionError or OverflowError.</summary>
+    private static object? ComplexPower(Complex a, Complex b)
+    {
+        Complex? p;
+        long intExponent = (long)b.Real;
+        if (b.Imaginary == 0.0 && b.Real == intExponent)
+        {
+            p = intExponent > 100 || intExponent < -100
+                ? CPow(a, new Complex(intExponent, 0))
+                : intExponent > 0
+                    ? CPowu(a, intExponent)
+                    : ComplexQuotient(new Complex(1, 0), CPowu(a, -intExponent)) as Complex?;
+        }
+        else
+        {
+            p = CPow(a, b);
+        }
+        if (p is not { } r || double.IsInfinity(r.Real) || double.IsInfinity(r.Imaginary))
+        {
+            return null;
+        }
+        return r;
+    }
+
+    private static Complex Prod(Complex a, Complex b) =>
+        new(a.Real * b.Real - a.Imaginary * b.Imaginary, a.Real * b.Imaginary + a.Imaginary * b.Real);
+
+    private static Complex CPowu(Complex x, long n)
+    {
+        var r = new Complex(1, 0);
+        var p = x;
+        long mask = 1;
+        while (mask > 0 && n >= mask)
+        {
+            if ((n & mask) != 0)
+            {
+                r = Prod(r, p);
+            }
+            mask <<= 1;
+            p = Prod(p, p);
+        }
+        return r;
+    }
+
+    private static Complex? CPow(Complex a, Complex b)
+    {
+        if (b.Real == 0.0 && b.Imaginary == 0.0)
+        {
+            return new Complex(1, 0);
+        }
+        if (a.Real == 0.0 && a.Imaginary == 0.0)
+        {
+            return b.Imaginary != 0.0 || b.Real < 0.0 ? null : new Complex(0, 0);
+        }
+        double vabs = Hypot(a.Real, a.Imaginary);
+        double len = Math.Pow(vabs, b.Real);
+        double at = Math.Atan2(a.Imaginary, a.Real);
+        double phase = at * b.Real;
+        if (b.Imaginary != 0.0)
+        {
+            len /= Math.Exp(at * b.Imaginary);
+            phase += b.Imaginary * Math.Log(vabs);
+        }
+        return new Complex(len * Math.Cos(phase), len * Math.Sin(phase));
+    }
+
+    private static double Hypot(double x, double y)
+    {
+        x = Math.Abs(x);
+        y = Math.Abs(y);
+        if (double.IsInfinity(x) || double.IsInfinity(y))
+        {
+            return double.PositiveInfinity;
+        }
+        double max = Math.Max(x, y), min = Math.Min(x, y);
+        if (max == 0)
+        {
+            return 0;
+        }
+        double r = min / max;
+        return max * Math.Sqrt(1 + r * r);
     }
 
     private static object? FloatPower(double iv, double iw)

@@ -116,20 +116,50 @@ internal sealed class CompilerUnit
 }
 
 /// <summary>_PyCode_ConstantKey equality: constants of different types never merge (1, 1.0
-/// and True stay apart, as do 0.0 and -0.0); code objects merge only with themselves.</summary>
+/// and True stay apart, as do 0.0 and -0.0); code objects, and NaNs (which Python compares
+/// by identity inside the key tuples), merge only with themselves.</summary>
 internal sealed class ConstantKeyComparer : IEqualityComparer<object>
 {
     public static readonly ConstantKeyComparer Instance = new();
 
     public new bool Equals(object? x, object? y)
     {
-        if (x is CodeObject || y is CodeObject)
+        if (ReferenceEquals(x, y))
         {
-            return ReferenceEquals(x, y);
+            return true;
         }
-        return PyValue.StrictComparer.Equals(x, y);
+        switch (x)
+        {
+            case null:
+                return false;
+            case CodeObject:
+                return false;
+            case double dx when double.IsNaN(dx):
+                return false;
+            case System.Numerics.Complex cx when double.IsNaN(cx.Real) || double.IsNaN(cx.Imaginary):
+                return false;
+            case ConstantTuple tx:
+                if (y is not ConstantTuple ty || tx.Count != ty.Count)
+                {
+                    return false;
+                }
+                for (int i = 0; i < tx.Count; i++)
+                {
+                    if (!Equals(tx[i], ty[i]))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+        }
+        return y is not (CodeObject or ConstantTuple) && PyValue.StrictComparer.Equals(x, y);
     }
 
-    public int GetHashCode(object obj) =>
-        obj is CodeObject ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj) : PyValue.StrictComparer.GetHashCode(obj);
+    public int GetHashCode(object obj) => obj switch
+    {
+        CodeObject => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj),
+        double d when double.IsNaN(d) => 0,
+        System.Numerics.Complex c when double.IsNaN(c.Real) || double.IsNaN(c.Imaginary) => 0,
+        _ => PyValue.StrictComparer.GetHashCode(obj),
+    };
 }
