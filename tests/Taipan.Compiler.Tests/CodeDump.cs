@@ -31,6 +31,8 @@ internal static class CodeDump
         CodeObject co => $"<code {co.Name}>",
         ConstantTuple t => t.Count == 1 ? $"({ConstRepr(t[0])},)" : "(" + string.Join(", ", t.Select(ConstRepr)) + ")",
         ConstantFrozenSet f => f.Count == 0 ? "frozenset()" : "frozenset({" + string.Join(", ", f.Select(ConstRepr).Order(StringComparer.Ordinal)) + "})",
+        // PyValue.Repr writes complex(x, -0.0) as (x+-0j) where Python writes (x-0j).
+        System.Numerics.Complex z => PyValue.Repr(z).Replace("+-", "-"),
         _ => PyValue.Repr(c),
     };
 

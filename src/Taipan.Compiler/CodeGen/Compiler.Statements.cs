@@ -948,10 +948,15 @@ public sealed partial class Compiler
             }
             if (handler.Type is not null)
             {
+                // 3.11.2 jumps on a match and pops the None of a miss inline.
+                var match = NewBlock();
                 VisitExpr(handler.Type);
                 AddOp(CHECK_EG_MATCH);
                 AddOpI(COPY, 1);
-                AddOpJ(POP_JUMP_IF_NONE, noMatch);
+                AddOpJ(POP_JUMP_IF_NOT_NONE, match);
+                AddOp(POP_TOP);
+                AddOpJ(JUMP, noMatch);
+                UseNextBlock(match);
             }
             var cleanupEnd = NewBlock();
             var cleanupBody = NewBlock();
@@ -993,7 +998,6 @@ public sealed partial class Compiler
             AddOp(NOP);
             AddOpJ(JUMP, exceptWithError);
             UseNextBlock(noMatch);
-            AddOp(POP_TOP);
             UseNextBlock(exceptWithError);
             if (i == n - 1)
             {

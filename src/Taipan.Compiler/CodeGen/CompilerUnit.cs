@@ -116,8 +116,9 @@ internal sealed class CompilerUnit
 }
 
 /// <summary>_PyCode_ConstantKey equality: constants of different types never merge (1, 1.0
-/// and True stay apart, as do 0.0 and -0.0); code objects, and NaNs (which Python compares
-/// by identity inside the key tuples), merge only with themselves.</summary>
+/// and True stay apart, as do 0.0 and -0.0); NaNs (which Python compares by identity inside
+/// the key tuples) merge only with themselves; code objects merge when equal (the same
+/// finally body compiled twice).</summary>
 internal sealed class ConstantKeyComparer : IEqualityComparer<object>
 {
     public static readonly ConstantKeyComparer Instance = new();
@@ -132,8 +133,8 @@ internal sealed class ConstantKeyComparer : IEqualityComparer<object>
         {
             case null:
                 return false;
-            case CodeObject:
-                return false;
+            case CodeObject cx:
+                return y is CodeObject cy && cx.Equals(cy);
             case double dx when double.IsNaN(dx):
                 return false;
             case System.Numerics.Complex cx when double.IsNaN(cx.Real) || double.IsNaN(cx.Imaginary):
@@ -157,7 +158,7 @@ internal sealed class ConstantKeyComparer : IEqualityComparer<object>
 
     public int GetHashCode(object obj) => obj switch
     {
-        CodeObject => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj),
+        CodeObject co => co.GetHashCode(),
         double d when double.IsNaN(d) => 0,
         System.Numerics.Complex c when double.IsNaN(c.Real) || double.IsNaN(c.Imaginary) => 0,
         _ => PyValue.StrictComparer.GetHashCode(obj),

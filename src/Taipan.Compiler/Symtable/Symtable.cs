@@ -818,7 +818,13 @@ public sealed partial class SymbolTable
         {
             _cur.Generator = true;
         }
+        // An async list, set or dict comprehension makes its enclosing scope a coroutine too.
+        bool isAsync = _cur.Coroutine && !isGenerator;
         ExitBlock();
+        if (isAsync)
+        {
+            _cur.Coroutine = true;
+        }
     }
 
     private void HandleNamedExpr(NamedExpr e)
