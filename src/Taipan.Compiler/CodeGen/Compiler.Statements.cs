@@ -995,7 +995,6 @@ public sealed partial class Compiler
             AddOp(POP_TOP);
             AddOpJ(JUMP, exceptWithError);
             UseNextBlock(except);
-            AddOp(NOP);
             AddOpJ(JUMP, exceptWithError);
             UseNextBlock(noMatch);
             UseNextBlock(exceptWithError);
