@@ -517,7 +517,7 @@ internal static class ConstantFolding
             return b.Imaginary != 0.0 || b.Real < 0.0 ? null : new Complex(0, 0);
         }
         double vabs = Hypot(a.Real, a.Imaginary);
-        double len = Math.Pow(vabs, b.Real);
+        double len = LibmPow(vabs, b.Real);
         double at = Math.Atan2(a.Imaginary, a.Real);
         double phase = at * b.Real;
         if (b.Imaginary != 0.0)
@@ -557,15 +557,34 @@ internal static class ConstantFolding
         }
         if (iv == 0.0)
         {
-            return iw < 0.0 ? null : Math.Pow(iv, iw);
+            return iw < 0.0 ? null : LibmPow(iv, iw);
         }
         if (iv < 0.0 && iw != Math.Floor(iw))
         {
             // A negative number to a fractional power is complex in Python.
             return null;
         }
-        double r = Math.Pow(iv, iw);
+        double r = LibmPow(iv, iw);
         return double.IsInfinity(r) ? null : r;
+    }
+
+    private delegate double PowFunction(double x, double y);
+
+    /// <summary>CPython folds with the C library's pow(); .NET's Math.Pow can differ from it
+    /// in the last bit (2.0 ** -25, for one), so the platform's libm is used where it exists.</summary>
+    private static readonly PowFunction LibmPow = LoadLibmPow();
+
+    private static PowFunction LoadLibmPow()
+    {
+        foreach (var name in new[] { "libm.so.6", "libm.dylib", "libSystem.dylib", "ucrtbase.dll" })
+        {
+            if (System.Runtime.InteropServices.NativeLibrary.TryLoad(name, out var lib)
+                && System.Runtime.InteropServices.NativeLibrary.TryGetExport(lib, "pow", out var fn))
+            {
+                return System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<PowFunction>(fn);
+            }
+        }
+        return Math.Pow;
     }
 
     private static object? SafeLShift(object v, object w)

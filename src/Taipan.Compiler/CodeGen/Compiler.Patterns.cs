@@ -545,7 +545,7 @@ public sealed partial class Compiler
                 AddOp(POP_TOP);
             }
             VisitStmts(m.Body);
-            UnsetLoc();
+            // 3.11.2 gives this jump the location of the body's last statement.
             AddOpJ(JUMP, end);
             // The cleanup of a failed match belongs to the pattern's line.
             SetLoc(m.Pattern);
