@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace Taipan.Conformance.Tests;
+
+/// <summary>Runs every program under tests/cases with the <c>taipan</c> executable and
+/// requires exactly the stdout, stderr and exit code that CPython 3.11 gave for it
+/// (recorded beside the program by tools/record-cases).</summary>
+public class CaseTests
+{
+    private static readonly string CasesDir = FindCasesDir();
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(CasesDir, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(CasesDir, file));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task MatchesCPython(string relativePath)
+    {
+        var basePath = Path.Combine(CasesDir, Path.ChangeExtension(relativePath, null));
+        var expectedOut = ReadExpected(basePath + ".stdout");
+        var expectedErr = ReadExpected(basePath + ".stderr");
+        var expectedCode = File.Exists(basePath + ".exitcode") ? int.Parse(File.ReadAllText(basePath + ".exitcode").Trim()) : 0;
+
+        var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "taipan"))
+        {
+            WorkingDirectory = CasesDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(relativePath);
+        psi.Environment["PYTHONHASHSEED"] = "0";
+        psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        using var process = Process.Start(psi)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(expectedErr, await stderr);
+        Assert.Equal(expectedOut, await stdout);
+        Assert.Equal(expectedCode, process.ExitCode);
+    }
+
+    private static string ReadExpected(string path) =>
+        File.Exists(path) ? File.ReadAllText(path).Replace("{cases}", CasesDir, StringComparison.Ordinal) : "";
+
+    private static string FindCasesDir()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Taipan.slnx")))
+            {
+                return Path.Combine(dir.FullName, "tests", "cases");
+            }
+        }
+        throw new InvalidOperationException("tests/cases not found above " + AppContext.BaseDirectory);
+    }
+}
