@@ -1,5 +1,6 @@
 // Objects/object.c (PyObject_RichCompare, PyObject_Hash) and Objects/codeobject.c (_PyCode_ConstantKey)
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
@@ -14,7 +15,8 @@ namespace Taipan.Bytecode;
 /// self references in marshal data) ends in <c>RecursionError</c>, as in CPython.</summary>
 public static class PyValue
 {
-    private const int MaxDepth = 1000;
+    // Above marshal's nesting limit, so only cycles reach it.
+    private const int MaxDepth = 3000;
 
     [ThreadStatic]
     private static int t_depth;
@@ -147,6 +149,8 @@ public static class PyValue
 
     private static void Enter()
     {
+        // Deep values on a small stack: Marshal redoes such work on a thread with a large stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++t_depth > MaxDepth)
         {
             t_depth--;
@@ -237,6 +241,8 @@ public static class PyValue
                 }
             }
 
+            case ConstantFrozenSet fs when fs._hash is { } cached && !strict:
+                return cached;
             case ConstantFrozenSet fs:
             {
                 Enter();
@@ -247,6 +253,12 @@ public static class PyValue
                     foreach (var item in fs.AsSpan())
                     {
                         h ^= Hash(item, strict) * 0x2C9277B5 + 0x5BD1E995;
+                    }
+
+                    // Cached like CPython's, so that nested frozensets hash in constant depth.
+                    if (!strict)
+                    {
+                        fs._hash = h;
                     }
 
                     return h;
