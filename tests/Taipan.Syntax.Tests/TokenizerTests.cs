@@ -455,4 +455,19 @@ public class TokenizerTests
         }
         Assert.Equal(atEnd, tok.IsEndOfSource);
     }
+
+    [Fact]
+    public void ImpliedDedentsForSingleInput()
+    {
+        var tok = new Tokenizer.Tokenizer(SourceText.FromString("if x:\n  if y:\n    z", "t.py")) { ImplicitNewline = false };
+        var kinds = new List<TokenKind>();
+        Token t;
+        while ((t = tok.Next()).Kind != TokenKind.EndMarker)
+            kinds.Add(t.Kind);
+        Assert.Equal(TokenKind.Name, kinds[^1]);
+        tok.ImplyDedents();
+        Assert.Equal(TokenKind.Dedent, tok.Next().Kind);
+        Assert.Equal(TokenKind.Dedent, tok.Next().Kind);
+        Assert.Equal(TokenKind.EndMarker, tok.Next().Kind);
+    }
 }

@@ -106,6 +106,14 @@ ENC = [
     (b'\xef\xbb\xbf# coding: UTF_8\nx=1\n', F), (b'# coding: \nx = 1\n', F),
     (b'# -*- coding: latin-1 -*-\r\nx = "\xff"\r\n', F), (b'# coding: euc-jp\nx = "\xa4\xa2"\n', F),
     (b'# coding: shift_jis\nx = "\x82\xa0"\n', F), (b'# coding: ascii\n\xe9 = 1\n', T),
+    (b'# coding: euc-jp\nx = "\xa4"\n', T), (b'# coding: shift_jis\nx = "\x82"\n', T),
+    (b'# coding: utf-16\nx=1\n', T), (b'# coding: gbk\nx = "\x81 "\n', T), (b'# coding: koi8-r\nx = 1\n', F),
+    (b'# coding: big5\nx = "\x81\x20"\n', T), (b'# coding: iso-8859-6\nx = "\xa1"\n', T),
+    (b'# coding: hex\nx = 1\n', T), (b'# coding: rot13\nx = 1\n', T), (b'# coding: mbcs\nx = 1\n', T),
+    (b'# coding: cp65001\nx = "\xc3\xa9"\n', F), (b'# coding: utf-8-sig\nx = 1\n', F),
+    (b'# coding: utf8\nx = "\xff"\n', T), (b'# coding: utf8\nx = "\xe2\x82"\n', T), (b'# coding: latin9\nx = "\xa4"\n', F),
+    (b'# coding: cp437\nx = "\x80"\n', F), (b'# coding: mac-roman\nx = "\x80"\n', F), (b'# coding: windows-1251\nx = "\x98"\n', T),
+    (b'# coding: us-ascii\nx = 1\n', F), (b'# coding: utf-32\nx = 1\n', T), (b'# coding: base64\nx = 1\n', T),
     (b'x = "\xe9"\r\ny = 1\rz = 2', F), (b'"""\r\n', T), (b'x = (\r\n', T), (b'x = (1,\r\n\r\n', T),
     (b'x = "\r\n', T), (b'"""\r', T), (b'"""\n\r\n', T), (b'# coding: cp1252\nx = "\x81"\n', T),
 ]
@@ -118,7 +126,9 @@ EVAL = [(b'1 +', F), (b'(1,', T), (b'"abc', T), (b'1 \\', T), (b'1 # c', F), (b'
         (b'x $', F), (b'"""a\nb', T)]
 STR_ENTRY = [(b'# coding: latin-1\nx = "\xc3\xa9"\n', F), (b'\xc3\xa9 = (1,\n', T),
              (b'\xc3\xa9\\ x\n', T), (b'x = \xe2\x82\xac\n', T), (b'\xc3\xa9\xc3\xa9 = 0x\n', T),
-             (b'if x:\n  y\n\xc3\xa9\xc3\xa9\n', F), (b'\xc3\xa9 = 1 \\\n', T)]
+             (b'if x:\n  y\n\xc3\xa9\xc3\xa9\n', F), (b'\xc3\xa9 = 1 \\\n', T),
+             (b'\xef\xbb\xbfx=1\n', T), (b'x = 1\n\xef\xbb\xbf\n', T), (b'# coding: foo\nx = 1\n', F),
+             (b'x = 1\r\ny = (\r\n', T), (b'', F), (b'\xc3\xa9\xc3\xa9 = (1,\n\n', T)]
 FILE_ENTRY = [(b'x = 1\n\xff\n', T), (b'x = "\xff"\n', T), (b'# \xff\nx=1\n', T),
               (b'x = 1\n\n\n\xc3\n', T), (b'# coding: foo\nx=1\n', T), (b'# coding: ascii\nx="\xff"\n', T),
               (b'\xef\xbb\xbf# coding: latin-1\nx=1\n', T), (b'# coding: latin-1\nx="\xff"\n', F),

@@ -13,55 +13,103 @@ internal static class PythonCodecs
     static PythonCodecs() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The codec for <paramref name="name"/>, or null when Python would raise
-    /// <c>LookupError: unknown encoding</c> (or the codec is not available here).</summary>
+    /// <c>LookupError: unknown encoding</c> (or the codec is not available here). A codec that
+    /// is not a text encoding raises <c>LookupError</c> with Python's message.</summary>
     public static Codec? Lookup(string name)
     {
         string norm = Normalize(name);
         if (norm.Length == 0)
             return null;
         string canonical = Canonical(norm);
+        if (NotText.Contains(canonical))
+            throw new PythonException("LookupError",
+                $"'{name}' is not a text encoding; use codecs.decode() to handle arbitrary codecs");
         var enc = DotNetEncoding(canonical);
         return enc == null ? null : new Codec(canonical, enc);
     }
+
+    // The bytes-to-bytes and str-to-str codecs (encodings/*_codec.py, rot_13).
+    private static readonly HashSet<string> NotText =
+    [
+        "base64", "base_64", "base64_codec", "bz2", "bz2_codec", "hex", "hex_codec", "quopri",
+        "quotedprintable", "quoted_printable", "quopri_codec", "uu", "uu_codec", "zip", "zlib",
+        "zlib_codec", "rot13", "rot_13",
+    ];
 
     /// <summary>Decodes with errors='strict'; a failure raises <c>UnicodeDecodeError</c> with
     /// the message Python's codec gives.</summary>
     public static string Decode(Codec codec, ReadOnlySpan<byte> bytes)
     {
+        if (codec.Name is "utf_8" or "utf_8_sig")
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                int i = 0;
+                while (Rune.DecodeFromUtf8(bytes[i..], out _, out int n) == System.Buffers.OperationStatus.Done)
+                    i += n;
+                var (reason, end) = Tokenizer.Utf8Error(bytes, i);
+                throw DecodeError("utf-8", bytes, i, end, reason);
+            }
+        }
+        else if (PythonCodecTables.UndefinedBytes.TryGetValue(codec.Name, out var undefined))
+        {
+            int bad = bytes.IndexOfAny(undefined);
+            if (bad >= 0)
+                throw DecodeError("charmap", bytes, bad, bad + 1, "character maps to <undefined>");
+        }
         var enc = (Encoding)codec.Encoding.Clone();
         enc.DecoderFallback = DecoderFallback.ExceptionFallback;
         try
         {
-            if (PythonCodecTables.UndefinedBytes.TryGetValue(codec.Name, out var undefined))
-            {
-                int bad = bytes.IndexOfAny(undefined);
-                if (bad >= 0)
-                    throw new DecoderFallbackException("undefined", [bytes[bad]], bad);
-            }
             return enc.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
-            int pos = e.Index >= 0 ? e.Index : 0;
-            var bad = e.BytesUnknown;
-            byte b = bad is { Length: > 0 } ? bad[0] : (pos < bytes.Length ? bytes[pos] : (byte)0);
-            string reason = codec.Name switch
+            int pos = Math.Clamp(e.Index, 0, Math.Max(0, bytes.Length - 1));
+            int unknown = e.BytesUnknown?.Length ?? 1;
+            string name = codec.Name;
+            string reason;
+            int end = pos + 1;
+            switch (codec.Name)
             {
-                "ascii" => "ordinal not in range(128)",
-                "utf_8" => "invalid start byte",
-                _ when codec.Encoding.IsSingleByte => "character maps to <undefined>",
-                _ => "illegal multibyte sequence",
-            };
-            string name = codec.Name switch
-            {
-                "ascii" => "ascii",
-                "utf_8" => "utf-8",
-                _ when codec.Encoding.IsSingleByte && !codec.Name.StartsWith("iso8859", StringComparison.Ordinal) => "charmap",
-                _ => codec.Name,
-            };
-            throw new PythonException("UnicodeDecodeError",
-                $"'{name}' codec can't decode byte 0x{b:x2} in position {pos}: {reason}");
+                case "ascii":
+                    reason = "ordinal not in range(128)";
+                    break;
+                case "utf_16" or "utf_16_le" or "utf_16_be" or "utf_32" or "utf_32_le" or "utf_32_be":
+                    bool big = codec.Name.EndsWith("_be", StringComparison.Ordinal) ||
+                        (codec.Name.Length == 6 && bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF);
+                    name = (codec.Name.StartsWith("utf_16", StringComparison.Ordinal) ? "utf-16" : "utf-32") + (big ? "-be" : "-le");
+                    bool utf16 = codec.Name.StartsWith("utf_16", StringComparison.Ordinal);
+                    if (pos + unknown >= bytes.Length)
+                    {
+                        reason = "truncated data";
+                    }
+                    else
+                    {
+                        reason = utf16 ? "illegal UTF-16 surrogate" : "code point not in range(0x110000)";
+                        end = Math.Min(bytes.Length, pos + (utf16 ? 2 : 4));
+                    }
+                    break;
+                default:
+                    if (codec.Encoding.IsSingleByte)
+                    {
+                        name = "charmap";
+                        reason = "character maps to <undefined>";
+                    }
+                    else
+                    {
+                        reason = pos + unknown >= bytes.Length ? "incomplete multibyte sequence" : "illegal multibyte sequence";
+                    }
+                    break;
+            }
+            throw DecodeError(name, bytes, pos, end, reason);
         }
+    }
+
+    private static PythonException DecodeError(string codec, ReadOnlySpan<byte> bytes, int start, int end, string reason)
+    {
+        string what = end - start > 1 ? $"bytes in position {start}-{end - 1}" : $"byte 0x{bytes[start]:x2} in position {start}";
+        return new PythonException("UnicodeDecodeError", $"'{codec}' codec can't decode {what}: {reason}");
     }
 
     /// <summary><c>encodings.normalize_encoding</c> plus lower-casing: runs of characters other

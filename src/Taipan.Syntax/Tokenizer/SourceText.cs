@@ -15,8 +15,8 @@ namespace Taipan.Syntax.Tokenizer;
 /// system): without a BOM or cookie the bytes are passed through undecoded, and invalid UTF-8
 /// is reported later, by the tokenizer (identifiers) or the string parser, as a
 /// "(unicode error) ..." SyntaxError. <see cref="FromFile"/> follows running a script
-/// (<c>python3.11 file.py</c>), which checks every line up front ("Non-UTF-8 code starting
-/// with ...").</para>
+/// (<c>python3.11 file.py</c>), whose reader checks each line as it reads it ("Non-UTF-8 code
+/// starting with ...", raised by the tokenizer when it reaches the line).</para>
 /// <para>NUL bytes: <c>compile()</c> and <c>ast.parse()</c> of a str or bytes containing a NUL
 /// raise <c>ValueError: source code string cannot contain null bytes</c> before tokenizing;
 /// callers check <see cref="ContainsNul"/> (or call <see cref="ThrowIfContainsNul"/>).
@@ -98,15 +98,13 @@ public sealed class SourceText
         if (encoding == null || encoding == "utf-8")
             return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { HasBom = bom != 0, EndsWithCrLf = CrLfAtEnd(bytes) };
 
-        var codec = PythonCodecs.Lookup(encoding);
-        if (codec == null)
-            throw InitError($"unknown encoding: {encoding}", filename);
         string decoded;
         try
         {
+            var codec = PythonCodecs.Lookup(encoding) ?? throw InitError($"unknown encoding: {encoding}", filename);
             decoded = PythonCodecs.Decode(codec, body);
         }
-        catch (PythonException e)
+        catch (PythonException e) when (e is not PythonSyntaxError)
         {
             throw InitError(e.Message, filename);
         }
@@ -155,11 +153,11 @@ public sealed class SourceText
         }
         if (encoding == "utf-8")
             return new SourceText(bom == 0 ? text : body.ToArray(), filename, encoding) { IsFileInput = true, HasBom = bom != 0 };
-        var codec = PythonCodecs.Lookup(encoding);
         string decoded;
         try
         {
-            decoded = codec == null ? throw new PythonException("LookupError", "") : PythonCodecs.Decode(codec, body);
+            var codec = PythonCodecs.Lookup(encoding) ?? throw new PythonException("LookupError", encoding);
+            decoded = PythonCodecs.Decode(codec, body);
         }
         catch (PythonException)
         {

@@ -146,6 +146,21 @@ public sealed class Tokenizer
     /// report "incomplete input".</summary>
     public bool IsEndOfSource => _done is Done.Eof or Done.EofInString;
 
+    /// <summary>Makes the next tokens DEDENTs back to the first column: what pegen's
+    /// <c>_PyPegen_fill_token</c> does for <c>'single'</c> input when ENDMARKER arrives while
+    /// indented (it returns a NEWLINE instead, then sets <c>tok-&gt;pendin = -tok-&gt;indent</c>),
+    /// unless <c>PyCF_DONT_IMPLY_DEDENT</c>.</summary>
+    public void ImplyDedents()
+    {
+        _pendin = -_indent;
+        _indent = 0;
+    }
+
+    /// <summary>Where the tokenizer is (<c>tok-&gt;cur</c>) as an offset into
+    /// <see cref="SourceText.Utf8"/>; pegen's <c>bad_single_statement</c> scans the rest of the
+    /// source from here.</summary>
+    public int CurrentOffset => Math.Min(_cur, _end);
+
     /// <summary>The current line number (<c>tok-&gt;lineno</c>).</summary>
     public int Lineno => _lineno;
 
