@@ -24,6 +24,14 @@ internal static class CodeDump
         return sb.ToString();
     }
 
+    public static string DumpCode(string path, CodeObject co)
+    {
+        var sb = new StringBuilder();
+        sb.Append("== ").Append(path).Append('\n');
+        DumpCode(co, sb);
+        return sb.ToString();
+    }
+
     private static string Hex(byte[] b) => Convert.ToHexString(b).ToLowerInvariant();
 
     private static string ConstRepr(object? c) => c switch

@@ -53,6 +53,15 @@ public sealed partial class Compiler
         return c.CompileMod(mod);
     }
 
+    /// <summary><c>compile(source, filename, mode, dont_inherit=True, optimize=N)</c>:
+    /// parses with Taipan's parser, then compiles.</summary>
+    public static CodeObject CompileSource(Taipan.Syntax.Tokenizer.SourceText source, ParseMode mode = ParseMode.Exec,
+        CompilerFlags flags = CompilerFlags.None, int optimize = 0, List<ParserWarning>? warnings = null)
+    {
+        var mod = Parser.Parse(source, mode, warnings);
+        return Compile(mod, source.Filename, flags, optimize, warnings);
+    }
+
     private CodeObject CompileMod(ModNode mod)
     {
         EnterScope("<module>", ScopeType.Module, mod, 1);
