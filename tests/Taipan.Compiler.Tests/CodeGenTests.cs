@@ -3,12 +3,27 @@ namespace Taipan.Compiler.Tests;
 /// <summary>Code objects for snippets, compared field by field with CPython 3.11's.</summary>
 public class CodeGenTests
 {
-    internal static void AssertSameAsCPython(string source, int optimize = 0)
+    internal static void AssertSameAsCPython(string source, int optimize = 0, string mode = "exec")
     {
-        var mod = CPython.Parse(source, out var path);
-        var args = optimize == 0 ? new[] { path } : new[] { "-O", optimize.ToString(), path };
-        var expected = CPython.Run("code_dump.py", args);
-        var actual = CodeDump.Dump(path, mod, optimize);
+        var path = CPython.TempSource(source);
+        var expected = CPython.Run("code_dump.py", "-O", optimize.ToString(), "-m", mode, path);
+        var parseMode = mode switch
+        {
+            "eval" => Taipan.Syntax.Parser.ParseMode.Eval,
+            "single" => Taipan.Syntax.Parser.ParseMode.Single,
+            _ => Taipan.Syntax.Parser.ParseMode.Exec,
+        };
+        string actual;
+        try
+        {
+            var co = CodeGen.Compiler.CompileSource(
+                Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), parseMode, optimize: optimize);
+            actual = CodeDump.DumpCode(path, co);
+        }
+        catch (Taipan.Syntax.Errors.PythonSyntaxError e)
+        {
+            actual = $"== {path}\nerror {e.PythonType} {e.Msg} {e.Lineno} {e.Offset}\n";
+        }
         if (expected != actual)
         {
             // Left for tools/compiler/diff_dump.py to explain.
@@ -49,4 +64,61 @@ public class CodeGenTests
     [InlineData("for x in y:\n    try:\n        continue\n    except:\n        break\n")]
     [InlineData("x = (\n    a.\n    b(\n        c,\n    )\n)\n")]
     public void SnippetsCompileLikeCPython(string source) => AssertSameAsCPython(source);
+
+    [Theory]
+    [InlineData("return 1\n")]
+    [InlineData("def f():\n    yield 1\nyield 2\n")]
+    [InlineData("class C:\n    yield 1\n")]
+    [InlineData("await x\n")]
+    [InlineData("def f():\n    await x\n")]
+    [InlineData("def f():\n    [await x for y in z]\n")]
+    [InlineData("async def f():\n    yield from x\n")]
+    [InlineData("async def f():\n    yield 1\n    return 2\n")]
+    [InlineData("def f():\n    async with a: pass\n")]
+    [InlineData("def f():\n    async for a in b: pass\n")]
+    [InlineData("def f():\n    return [x async for x in y]\n")]
+    [InlineData("break\n")]
+    [InlineData("if x:\n    continue\n")]
+    [InlineData("f(a=1, a=2)\n")]
+    [InlineData("def f(__debug__): pass\n")]
+    [InlineData("f(__debug__=1)\n")]
+    [InlineData("try:\n    pass\nexcept* E:\n    break\n")]
+    [InlineData("for x in y:\n    try:\n        pass\n    except* E:\n        continue\n")]
+    [InlineData("def f():\n    from __future__ import annotations\n")]
+    [InlineData("x = 1\nfrom __future__ import annotations\n")]
+    [InlineData("match x:\n    case a: pass\n    case b: pass\n")]
+    [InlineData("match x:\n    case _: pass\n    case 1: pass\n")]
+    [InlineData("match x:\n    case [a, a]: pass\n")]
+    [InlineData("match x:\n    case a | [b]: pass\n")]
+    [InlineData("match x:\n    case {1: a, 1: b}: pass\n")]
+    [InlineData("match x:\n    case C(a=1, a=2): pass\n")]
+    [InlineData("match x:\n    case [*a, *b]: pass\n")]
+    [InlineData("a, *b, *c = d\n")]
+    [InlineData("*a = b\n")]
+    public void ErrorsMatchCPython(string source) => AssertSameAsCPython(source);
+
+    [Theory]
+    [InlineData("from __future__ import annotations\nx: List[int] = []\nclass C:\n    y: 'str'\n    z: a.b[c, d] | None\ndef f(a: int = 1, *b: T, c: lambda x, *, y=2: x, **d: {1: 2, **e}) -> (yield) if 0 else f'{x!r:>{w}}':\n    pass\n")]
+    [InlineData("from __future__ import annotations\nx: -1 + 2 * 3 ** -4 // (5 - 6) @ m\ny: not a and (b or c) if d else e\nz: [i for i in j if k] and {1, 2} and (*a, b) and x[1:2, ::3] and (a := 1)\nw: 1e309 and 1e309j and ... and None and b'x' and (1,) and ()\n")]
+    public void FutureAnnotationsMatchCPython(string source) => AssertSameAsCPython(source);
+
+    [Theory]
+    [InlineData("1 + 2")]
+    [InlineData("[x for x in y if x]")]
+    [InlineData("lambda: (yield)")]
+    [InlineData("a if b else c")]
+    public void EvalModeMatchesCPython(string source) => AssertSameAsCPython(source, mode: "eval");
+
+    [Theory]
+    [InlineData("x = 1\n")]
+    [InlineData("1 + 2\n")]
+    public void SingleModeMatchesCPython(string source) => AssertSameAsCPython(source, mode: "single");
+
+    [Theory]
+    [InlineData("'''doc'''\nassert x\ndef f():\n    'doc'\n    assert y, z\n    return __debug__\nif __debug__:\n    g()\n")]
+    public void OptimizedModesMatchCPython(string source)
+    {
+        AssertSameAsCPython(source, optimize: 1);
+        AssertSameAsCPython(source, optimize: 2);
+    }
 }

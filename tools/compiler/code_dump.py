@@ -2,7 +2,7 @@
 """Prints the code objects CPython 3.11 compiles from each file, field by field and
 recursively, for comparison with Taipan's compiler (tests/Taipan.Compiler.Tests).
 
-Usage: code_dump.py [-O LEVEL] FILE [FILE...]
+Usage: code_dump.py [-O LEVEL] [-m exec|eval|single] FILE [FILE...]
 For each file a line "== PATH", then for each code object, depth first (a code object's
 nested code objects follow it in co_consts order):
   code NAME QUALNAME firstlineno=N
@@ -60,15 +60,19 @@ def _kinds(co):
 def main():
     args = sys.argv[1:]
     optimize = 0
-    if args[:1] == ["-O"]:
-        optimize = int(args[1])
+    mode = "exec"
+    while args[:1] in (["-O"], ["-m"]):
+        if args[0] == "-O":
+            optimize = int(args[1])
+        else:
+            mode = args[1]
         args = args[2:]
     for path in args:
         out = [f"== {path}"]
         try:
             with open(path, "rb") as f:
                 src = f.read()
-            co = compile(src, path, "exec", dont_inherit=True, optimize=optimize)
+            co = compile(src, path, mode, dont_inherit=True, optimize=optimize)
             dump(co, out)
         except SyntaxError as e:
             out.append(f"error {type(e).__name__} {e.msg} {e.lineno} {e.offset}")
