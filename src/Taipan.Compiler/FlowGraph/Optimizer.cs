@@ -149,7 +149,7 @@ internal static class Optimizer
     };
 
     /// <summary>fold_tuple_on_constants: LOAD_CONST × n, BUILD_TUPLE n → LOAD_CONST tuple.</summary>
-    private static void FoldTupleOnConstants(BasicBlock bb, int start, int n, List<object> consts)
+    private static void FoldTupleOnConstants(BasicBlock bb, int start, int n, List<object> consts, Dictionary<object, int> index)
     {
         for (int i = 0; i < n; i++)
         {
@@ -164,18 +164,18 @@ internal static class Optimizer
             items[i] = consts[bb[start + i].Oparg];
         }
         var newConst = new ConstantTuple(items);
-        int index = consts.FindIndex(c => Taipan.Compiler.CodeGen.ConstantKeyComparer.Instance.Equals(c, newConst));
-        if (index < 0)
+        if (!index.TryGetValue(newConst, out int at))
         {
-            index = consts.Count;
+            at = consts.Count;
             consts.Add(newConst);
+            index[newConst] = at;
         }
         for (int i = 0; i < n; i++)
         {
             bb[start + i].Opcode = (int)NOP;
         }
         bb[start + n].Opcode = (int)LOAD_CONST;
-        bb[start + n].Oparg = index;
+        bb[start + n].Oparg = at;
     }
 
     /// <summary>swaptimize: replaces a run of SWAPs and NOPs by the shortest equivalent.</summary>
@@ -340,7 +340,7 @@ internal static class Optimizer
         return false;
     }
 
-    private static void OptimizeBasicBlock(BasicBlock bb, List<object> consts)
+    private static void OptimizeBasicBlock(BasicBlock bb, List<object> consts, Dictionary<object, int> constIndex)
     {
         var nop = new Instr { Opcode = (int)NOP };
         for (int i = 0; i < bb.Count; i++)
@@ -435,7 +435,7 @@ internal static class Optimizer
                     }
                     if (i >= oparg)
                     {
-                        FoldTupleOnConstants(bb, i - oparg, oparg, consts);
+                        FoldTupleOnConstants(bb, i - oparg, oparg, consts, constIndex);
                     }
                     break;
                 case (int)JUMP_IF_FALSE_OR_POP:
@@ -580,9 +580,15 @@ internal static class Optimizer
     /// <summary>optimize_cfg.</summary>
     public static void OptimizeCfg(BasicBlock entry, List<BasicBlock> allBlocks, List<object> consts)
     {
+        // The first index of each constant key, for folded tuples to find or join.
+        var constIndex = new Dictionary<object, int>(Taipan.Compiler.CodeGen.ConstantKeyComparer.Instance);
+        for (int i = consts.Count - 1; i >= 0; i--)
+        {
+            constIndex[consts[i]] = i;
+        }
         for (var b = entry; b is not null; b = b.Next)
         {
-            OptimizeBasicBlock(b, consts);
+            OptimizeBasicBlock(b, consts, constIndex);
             CleanBasicBlock(b);
         }
         for (int i = allBlocks.Count - 1; i >= 0; i--)
