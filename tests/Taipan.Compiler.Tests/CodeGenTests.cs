@@ -122,3 +122,21 @@ public class CodeGenTests
         AssertSameAsCPython(source, optimize: 2);
     }
 }
+
+/// <summary>The SyntaxWarnings of the code generator, compared with CPython's.</summary>
+public class CompilerWarningTests
+{
+    [Theory]
+    [InlineData("if x is 1: pass\ny = 'a' is not b\nz = a < b is ()\n")]
+    [InlineData("assert (x, 'msg')\nassert ()\n")]
+    [InlineData("f = (1)(2)\ng = [1](2)\nh = {1}[0]\ni = (a for a in b)[0]\nj = [1, 2]['a']\nk = 'abc'[1.5]\nl = (1, 2)[f'x']\n")]
+    public void WarningsMatchCPython(string source)
+    {
+        var path = CPython.TempSource(source);
+        var expected = CPython.Run("warnings_dump.py", path);
+        var warnings = new List<Taipan.Syntax.Parser.ParserWarning>();
+        CodeGen.Compiler.CompileSource(Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), warnings: warnings);
+        var actual = $"== {path}\n" + string.Concat(warnings.Select(w => $"{w.Lineno} {w.Message}\n"));
+        Assert.Equal(expected, actual);
+    }
+}

@@ -283,12 +283,6 @@ public sealed partial class Compiler
         AfterInstr(i);
     }
 
-    private void AddOpNoLine(Opcode op)
-    {
-        ref var i = ref NewInstr((int)op, 0, -1, 0, 0, 0);
-        AfterInstr(i);
-    }
-
     private void AddOpNoLine(PseudoOpcode op)
     {
         ref var i = ref NewInstr((int)op, 0, -1, 0, 0, 0);

@@ -135,19 +135,6 @@ internal static class Optimizer
         bb.Count = dest;
     }
 
-    private static bool IsTrue(object v) => v switch
-    {
-        bool b => b,
-        System.Numerics.BigInteger i => !i.IsZero,
-        double d => d != 0.0,
-        System.Numerics.Complex c => c != System.Numerics.Complex.Zero,
-        string s => s.Length > 0,
-        byte[] b => b.Length > 0,
-        ConstantTuple t => t.Count > 0,
-        ConstantFrozenSet f => f.Count > 0,
-        _ => v != Taipan.Syntax.Ast.ConstantSingleton.None,
-    };
-
     /// <summary>fold_tuple_on_constants: LOAD_CONST × n, BUILD_TUPLE n → LOAD_CONST tuple.</summary>
     private static void FoldTupleOnConstants(BasicBlock bb, int start, int n, List<object> consts, Dictionary<object, int> index)
     {
@@ -369,7 +356,7 @@ internal static class Optimizer
                         case (int)POP_JUMP_IF_FALSE:
                         case (int)POP_JUMP_IF_TRUE:
                         {
-                            bool isTrue = IsTrue(consts[oparg]);
+                            bool isTrue = Taipan.Compiler.AstOpt.ConstantFolding.IsTrue(consts[oparg]);
                             inst.Opcode = (int)NOP;
                             bool jumpIfTrue = nextop == (int)POP_JUMP_IF_TRUE;
                             if (isTrue == jumpIfTrue)
@@ -386,7 +373,7 @@ internal static class Optimizer
                         case (int)JUMP_IF_FALSE_OR_POP:
                         case (int)JUMP_IF_TRUE_OR_POP:
                         {
-                            bool isTrue = IsTrue(consts[oparg]);
+                            bool isTrue = Taipan.Compiler.AstOpt.ConstantFolding.IsTrue(consts[oparg]);
                             bool jumpIfTrue = nextop == (int)JUMP_IF_TRUE_OR_POP;
                             if (isTrue == jumpIfTrue)
                             {
