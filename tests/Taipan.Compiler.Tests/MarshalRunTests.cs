@@ -25,3 +25,54 @@ public class MarshalRunTests
         Assert.Equal("equal\n" + expected, output);
     }
 }
+
+/// <summary>The whole installed library, compiled by Taipan and marshalled by
+/// Taipan.Bytecode, loaded back by CPython's marshal and compared with compile().</summary>
+public class StdlibMarshalTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public void StdlibCodeLoadsInCPythonEqualToItsOwn()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "taipan-compiler-marshal");
+        Directory.CreateDirectory(dir);
+        var files = StdlibSymtableTests.StdlibFiles();
+        int compiled = 0, equal = 0;
+        var different = new List<string>();
+        const int batch = 200;
+        for (int i = 0; i < files.Length; i += batch)
+        {
+            var args = new List<string>();
+            foreach (var f in files.Skip(i).Take(batch))
+            {
+                CodeObject co;
+                try
+                {
+                    co = CodeGen.Compiler.CompileSource(SourceText.FromBytes(File.ReadAllBytes(f), f));
+                }
+                catch (Taipan.Syntax.Errors.PythonException)
+                {
+                    continue;
+                }
+                compiled++;
+                var codePath = Path.Combine(dir, f.Replace('/', '_') + ".marshal");
+                File.WriteAllBytes(codePath, Marshal.Dumps(co));
+                args.Add(codePath);
+                args.Add(f);
+            }
+            foreach (var line in CPython.Run("check_marshalled.py", args.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.EndsWith(" equal"))
+                {
+                    equal++;
+                }
+                else
+                {
+                    different.Add(line);
+                }
+            }
+        }
+        File.WriteAllLines("/tmp/taipan-compiler-marshal.txt", different);
+        output.WriteLine($"{equal} of {compiled} marshalled modules equal CPython's code");
+        Assert.True(equal >= 0.995 * compiled, $"{equal} of {compiled}: " + string.Join("; ", different.Take(5)));
+    }
+}
