@@ -3,10 +3,11 @@ namespace Taipan.Compiler.Tests;
 /// <summary>Code objects for snippets, compared field by field with CPython 3.11's.</summary>
 public class CodeGenTests
 {
-    internal static void AssertSameAsCPython(string source, int optimize = 0, string mode = "exec")
+    internal static void AssertSameAsCPython(string source, int optimize = 0, string mode = "exec",
+        Future.CompilerFlags flags = Future.CompilerFlags.None)
     {
         var path = CPython.TempSource(source);
-        var expected = CPython.Run("code_dump.py", "-O", optimize.ToString(), "-m", mode, path);
+        var expected = CPython.Run("code_dump.py", "-O", optimize.ToString(), "-m", mode, "-f", ((int)flags).ToString(), path);
         var parseMode = mode switch
         {
             "eval" => Taipan.Syntax.Parser.ParseMode.Eval,
@@ -17,7 +18,7 @@ public class CodeGenTests
         try
         {
             var co = CodeGen.Compiler.CompileSource(
-                Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), parseMode, optimize: optimize);
+                Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), parseMode, flags, optimize);
             actual = CodeDump.DumpCode(path, co);
         }
         catch (Taipan.Syntax.Errors.PythonSyntaxError e)
@@ -101,6 +102,15 @@ public class CodeGenTests
     [InlineData("from __future__ import annotations\nx: List[int] = []\nclass C:\n    y: 'str'\n    z: a.b[c, d] | None\ndef f(a: int = 1, *b: T, c: lambda x, *, y=2: x, **d: {1: 2, **e}) -> (yield) if 0 else f'{x!r:>{w}}':\n    pass\n")]
     [InlineData("from __future__ import annotations\nx: -1 + 2 * 3 ** -4 // (5 - 6) @ m\ny: not a and (b or c) if d else e\nz: [i for i in j if k] and {1, 2} and (*a, b) and x[1:2, ::3] and (a := 1)\nw: 1e309 and 1e309j and ... and None and b'x' and (1,) and ()\n")]
     public void FutureAnnotationsMatchCPython(string source) => AssertSameAsCPython(source);
+
+    [Theory]
+    [InlineData("await x\n")]
+    [InlineData("async with a as b:\n    await b\nasync for c in d:\n    pass\n")]
+    [InlineData("x = [y async for y in z]\n")]
+    [InlineData("x = 1\n")]
+    [InlineData("from __future__ import division\nx = 1\n")]
+    public void TopLevelAwaitMatchesCPython(string source) =>
+        AssertSameAsCPython(source, flags: Future.CompilerFlags.AllowTopLevelAwait);
 
     [Theory]
     [InlineData("1 + 2")]
