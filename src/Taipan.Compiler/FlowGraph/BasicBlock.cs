@@ -42,7 +42,7 @@ internal struct Instr
 /// is the block that follows in code order (and receives fall-through).</summary>
 internal sealed class BasicBlock
 {
-    private Instr[] _instrs = new Instr[16];
+    private Instr[] _instrs = new Instr[8];
 
     public int Count;
     public BasicBlock? Next;
