@@ -1,0 +1,236 @@
+// Objects/typeobject.c
+using System.Runtime.CompilerServices;
+
+namespace Taipan.Runtime.Objects;
+
+[Flags]
+public enum TypeFlags
+{
+    None = 0,
+    /// <summary>Created by a class statement or <c>type(name, bases, ns)</c> (Py_TPFLAGS_HEAPTYPE).</summary>
+    HeapType = 1 << 0,
+    /// <summary>May be subclassed (Py_TPFLAGS_BASETYPE).</summary>
+    BaseType = 1 << 1,
+    /// <summary>Instances have a <c>__dict__</c>.</summary>
+    HasDict = 1 << 2,
+    /// <summary>Attributes may not be set on the type (builtin types, Py_TPFLAGS_IMMUTABLETYPE).</summary>
+    Immutable = 1 << 3,
+    IsAbstract = 1 << 4,
+    // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
+    // the common builtins test one bit instead of walking the MRO.
+    IntSubclass = 1 << 8,
+    ListSubclass = 1 << 9,
+    TupleSubclass = 1 << 10,
+    BytesSubclass = 1 << 11,
+    StrSubclass = 1 << 12,
+    DictSubclass = 1 << 13,
+    BaseExceptionSubclass = 1 << 14,
+    TypeSubclass = 1 << 15,
+}
+
+/// <summary>
+/// A Python type: <c>type</c> itself, builtin types, and classes. Special methods are cached in
+/// <see cref="Slots"/>; <see cref="VersionTag"/> changes whenever the type or one of its bases
+/// changes, so inline caches and the method cache validate with one integer comparison.
+/// </summary>
+[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass)]
+public sealed partial class PyType : PyObject
+{
+    private static uint s_nextVersion = 1;
+
+    private PyType? _metatype;
+    private readonly List<WeakReference<PyType>> _subclasses = [];
+
+    /// <summary>Creates a builtin type. Its attributes are filled by <paramref name="initialize"/>
+    /// on first use, so start-up does not pay for types a program never touches.</summary>
+    public PyType(string name, PyType? @base, TypeFlags flags, Action<PyType>? initialize = null, string module = "builtins")
+    {
+        Name = name;
+        QualName = name;
+        Module = module;
+        Base = @base;
+        Bases = @base is null ? [] : [@base];
+        Flags = flags | (@base is null ? TypeFlags.None : @base.Flags & SubclassBits);
+        Slots = @base?.Slots.Clone() ?? new TypeSlots();
+        Dict = new PyDict();
+        Mro = @base is null ? [this] : [this, .. @base.Mro];
+        VersionTag = NextVersion();
+        _initialize = initialize;
+        @base?.AddSubclass(this);
+    }
+
+    private const TypeFlags SubclassBits = TypeFlags.IntSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass
+        | TypeFlags.BytesSubclass | TypeFlags.StrSubclass | TypeFlags.DictSubclass
+        | TypeFlags.BaseExceptionSubclass | TypeFlags.TypeSubclass;
+
+    private Action<PyType>? _initialize;
+
+    /// <summary><c>type</c>: the type of every type whose metatype was not given.</summary>
+    public static PyType TypeType => TypeObject;
+
+    public override PyType Type => _metatype ?? TypeObject;
+
+    public string Name { get; set; }
+    public string QualName { get; set; }
+    public string Module { get; set; }
+    public PyType? Base { get; private set; }
+    public PyType[] Bases { get; private set; }
+    public PyType[] Mro { get; private set; }
+    public PyDict Dict { get; }
+    public TypeFlags Flags { get; set; }
+    public TypeSlots Slots { get; }
+    public uint VersionTag { get; private set; }
+
+    /// <summary>The doc string of a builtin type.</summary>
+    public string? Doc { get; init; }
+
+    public override PyDict? InstanceDict => Dict;
+
+    public bool HasFlag(TypeFlags flag) => (Flags & flag) != 0;
+
+    /// <summary>Runs the deferred initialisation of a builtin type's attributes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnsureReady()
+    {
+        if (_initialize is not null)
+        {
+            RunInitializer();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RunInitializer()
+    {
+        var init = _initialize;
+        _initialize = null;
+        foreach (var b in Bases)
+        {
+            b.EnsureReady();
+        }
+        init!(this);
+    }
+
+    /// <summary><c>_PyType_Lookup</c>: the attribute <paramref name="name"/> found along the MRO,
+    /// without descriptors applied; null when absent.</summary>
+    public PyObject? Lookup(PyStr name)
+    {
+        return MethodCache.Lookup(this, name);
+    }
+
+    internal PyObject? LookupUncached(PyStr name)
+    {
+        foreach (var t in Mro)
+        {
+            t.EnsureReady();
+            if (t.Dict.TryGetValue(name, out var value))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary><c>PyType_IsSubtype</c>.</summary>
+    public bool IsSubtypeOf(PyType other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+        foreach (var t in Mro)
+        {
+            if (ReferenceEquals(t, other))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Called after any change to this type's dict or bases: gives it and every
+    /// subclass a new version, invalidating caches keyed on the old ones.</summary>
+    public void Modified()
+    {
+        VersionTag = NextVersion();
+        lock (_subclasses)
+        {
+            foreach (var weak in _subclasses)
+            {
+                if (weak.TryGetTarget(out var sub))
+                {
+                    sub.Modified();
+                }
+            }
+        }
+    }
+
+    /// <summary>Sets the metatype of a type created by a class statement.</summary>
+    public void SetMetatype(PyType metatype) => _metatype = ReferenceEquals(metatype, TypeObject) ? null : metatype;
+
+    private void AddSubclass(PyType sub)
+    {
+        lock (_subclasses)
+        {
+            _subclasses.Add(new WeakReference<PyType>(sub));
+        }
+    }
+
+    public IEnumerable<PyType> Subclasses()
+    {
+        lock (_subclasses)
+        {
+            foreach (var weak in _subclasses)
+            {
+                if (weak.TryGetTarget(out var sub))
+                {
+                    yield return sub;
+                }
+            }
+        }
+    }
+
+    private static uint NextVersion() => Interlocked.Increment(ref s_nextVersion);
+
+    /// <summary>Adds a builtin attribute while the type is being initialised.</summary>
+    public void AddBuiltin(string name, PyObject value) => Dict[PyStr.Intern(name)] = value;
+}
+
+/// <summary>
+/// The global method cache of <c>_PyType_Lookup</c>: entries keyed by (type version, name),
+/// so a lookup that hits costs a hash, an index and two comparisons.
+/// </summary>
+internal static class MethodCache
+{
+    private const int Size = 1 << 12;
+
+    private struct Entry
+    {
+        public uint Version;
+        public PyStr? Name;
+        public PyObject? Value;
+    }
+
+    [ThreadStatic]
+    private static Entry[]? t_entries;
+
+    public static PyObject? Lookup(PyType type, PyStr name)
+    {
+        var entries = t_entries ??= new Entry[Size];
+        var version = type.VersionTag;
+        var index = (int)((version ^ (uint)name.GetHashCode()) & (Size - 1));
+        ref var e = ref entries[index];
+        if (e.Version == version && ReferenceEquals(e.Name, name))
+        {
+            return e.Value;
+        }
+        var value = type.LookupUncached(name);
+        // Only interned names are cached: they are compared by reference.
+        if (name.IsInterned)
+        {
+            e.Version = type.VersionTag;
+            e.Name = name;
+            e.Value = value;
+        }
+        return value;
+    }
+}
