@@ -15,6 +15,49 @@ public static class Ops
         return slot(o) as PyStr ?? throw PyErr.TypeError($"__repr__ returned non-string (type {slot(o).Type.Name})");
     }
 
+    /// <summary><c>ascii(o)</c>: the repr with non-ASCII characters escaped.</summary>
+    public static PyStr Ascii(PyObject o)
+    {
+        var r = Repr(o).Value;
+        var sb = new System.Text.StringBuilder(r.Length);
+        for (var i = 0; i < r.Length; i++)
+        {
+            int c = r[i];
+            if (c < 0x80)
+            {
+                sb.Append((char)c);
+                continue;
+            }
+            if (char.IsHighSurrogate(r[i]) && i + 1 < r.Length && char.IsLowSurrogate(r[i + 1]))
+            {
+                c = char.ConvertToUtf32(r[i], r[i + 1]);
+                i++;
+            }
+            sb.Append(c <= 0xff ? $"\\x{c:x2}" : c <= 0xffff ? $"\\u{c:x4}" : $"\\U{c:x8}");
+        }
+        return new PyStr(sb.ToString());
+    }
+
+    /// <summary><c>format(value, spec)</c>: calls <c>__format__</c>; with an empty spec, str().</summary>
+    public static PyStr Format(PyObject value, PyStr? spec)
+    {
+        if (spec is null || spec.Value.Length == 0)
+        {
+            if (value is PyStr s && s.GetType() == typeof(PyStr))
+            {
+                return s;
+            }
+            if (value.Type.Lookup(PyStr.Intern("__format__")) is null)
+            {
+                return Str(value);
+            }
+        }
+        var format = value.Type.Lookup(PyStr.Intern("__format__"))
+            ?? throw PyErr.TypeError($"unsupported format string passed to {value.Type.Name}.__format__");
+        var r = Call(format, [value, spec ?? PyStr.Empty], null);
+        return r as PyStr ?? throw PyErr.TypeError($"__format__ must return a str, not {r.Type.Name}");
+    }
+
     public static PyStr Str(PyObject o)
     {
         if (o.GetType() == typeof(PyStr))

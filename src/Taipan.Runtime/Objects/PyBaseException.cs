@@ -37,6 +37,20 @@ public partial class PyBaseException(PyType type, PyTuple args) : PyObject
             : new PyStr(name + Abstract.Ops.Repr(Args).Value);
     }
 
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords(type.Name, kwnames);
+        return new PyBaseException(type, args.Length == 0 ? PyTuple.Empty : new PyTuple(args.ToArray()));
+    }
+
+    [PySlot("tp_init")]
+    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords(Type.Name, kwnames);
+        Args = args.Length == 0 ? PyTuple.Empty : new PyTuple(args.ToArray());
+    }
+
     [PyGetter("args")]
     public PyTuple ArgsGetter() => Args;
 }
@@ -59,6 +73,8 @@ public static class PyExc
     public static readonly PyType IndexError = Make("IndexError", LookupError);
     public static readonly PyType AttributeError = Make("AttributeError", Exception);
     public static readonly PyType NameError = Make("NameError", Exception);
+    public static readonly PyType UnboundLocalError = Make("UnboundLocalError", NameError);
+    public static readonly PyType AssertionError = Make("AssertionError", Exception);
     public static readonly PyType RuntimeError = Make("RuntimeError", Exception);
     public static readonly PyType RecursionError = Make("RecursionError", RuntimeError);
     public static readonly PyType NotImplementedError = Make("NotImplementedError", RuntimeError);
@@ -76,4 +92,11 @@ public static class PyExc
     public static readonly PyType StopIteration = Make("StopIteration", Exception);
     public static readonly PyType MemoryError = Make("MemoryError", Exception);
     public static readonly PyType SystemError = Make("SystemError", Exception);
+
+    public static IEnumerable<PyType> All =>
+    [
+        BaseException, Exception, TypeError, ValueError, ArithmeticError, ZeroDivisionError, OverflowError,
+        LookupError, KeyError, IndexError, AttributeError, NameError, UnboundLocalError, AssertionError,
+        RuntimeError, RecursionError, NotImplementedError, StopIteration, MemoryError, SystemError,
+    ];
 }

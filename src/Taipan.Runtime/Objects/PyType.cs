@@ -191,6 +191,33 @@ public sealed partial class PyType : PyObject
 
     private static uint NextVersion() => Interlocked.Increment(ref s_nextVersion);
 
+    /// <summary><c>type.__call__</c>: <c>type(x)</c> gives x's type; calling any other type
+    /// creates an instance with <c>__new__</c> and initialises it with <c>__init__</c>.</summary>
+    [PySlot("tp_call")]
+    public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (ReferenceEquals(this, TypeObject) && args.Length == 1 && kwnames is null)
+        {
+            return args[0].Type;
+        }
+        var @new = Slots.New ?? throw Errors.PyErr.TypeError($"cannot create '{QualName}' instances");
+        var obj = @new(this, args, kwnames);
+        if (obj.Type.IsSubtypeOf(this) && obj.Type.Slots.Init is { } init)
+        {
+            init(obj, args, kwnames);
+        }
+        return obj;
+    }
+
+    [PySlot("tp_repr")]
+    public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");
+
+    [PyGetter("__name__")]
+    public PyStr NameGetter() => new(Name);
+
+    [PyGetter("__qualname__")]
+    public PyStr QualNameGetter() => new(QualName);
+
     /// <summary>Adds a builtin attribute while the type is being initialised.</summary>
     public void AddBuiltin(string name, PyObject value) => Dict[PyStr.Intern(name)] = value;
 }

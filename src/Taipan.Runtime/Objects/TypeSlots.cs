@@ -52,17 +52,6 @@ public delegate PyObject NewSlot(PyType type, ReadOnlySpan<PyObject> args, PyTup
 /// <summary><c>tp_init</c> in vectorcall shape.</summary>
 public delegate void InitSlot(PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames);
 
-/// <summary>The six rich comparisons, numbered as CPython's <c>Py_LT</c> ... <c>Py_GE</c>.</summary>
-public enum CompareOp
-{
-    Lt = 0,
-    Le = 1,
-    Eq = 2,
-    Ne = 3,
-    Gt = 4,
-    Ge = 5,
-}
-
 /// <summary>The special-method slots of a type. Builtin types fill them from their
 /// <c>[PySlot]</c> methods; classes defined in Python get wrappers that call their dunder
 /// methods, kept up to date when the class changes.</summary>
