@@ -50,7 +50,7 @@ public static class Program
     {
         try
         {
-            var tree = Parser.Parse(SourceText.FromBytes(bytes, path));
+            var tree = Parser.Parse(SourceText.FromFile(bytes, path));
             Console.Error.WriteLine($"taipan: {path}: parsed ({tree.PyName}); running programs needs the virtual machine, which is not built yet");
             return 1;
         }
@@ -66,8 +66,11 @@ public static class Program
         }
     }
 
-    /// <summary>The text CPython prints for an uncaught <c>SyntaxError</c>: the file and line,
-    /// the stripped source line, and carets under the offending range.</summary>
+    /// <summary>The text CPython 3.11 prints for an uncaught <c>SyntaxError</c>
+    /// (<c>print_exception</c> and <c>print_error_text</c> in Python/pythonrun.c): the file and
+    /// line, the source line without its indentation, and carets. Like CPython, it applies the
+    /// character offsets to the line's UTF-8 bytes, and subclasses such as IndentationError get
+    /// a single caret.</summary>
     internal static string FormatSyntaxError(PythonSyntaxError e)
     {
         var sb = new StringBuilder();
@@ -75,27 +78,61 @@ public static class Program
         if (e.Lineno > 0)
         {
             sb.Append($"  File \"{e.Filename ?? "<string>"}\", line {e.Lineno}\n");
-        }
-        if (e.Lineno > 0 && e.Text is { } text)
-        {
-            var offset = e.Offset - 1;
-            var end = e.EndLineno == e.Lineno && e.EndOffset > e.Offset ? e.EndOffset - 1 : offset + 1;
-            var start = 0;
-            while (start < text.Length && text[start] is ' ' or '\t' or '\f')
+            if (e.Text is { } text)
             {
-                start++;
-            }
-            var line = text[start..].TrimEnd('\n');
-            offset -= start;
-            end -= start;
-            sb.Append("    ").Append(line).Append('\n');
-            if (offset >= 0)
-            {
-                offset = Math.Min(offset, line.Length);
-                sb.Append("    ").Append(' ', offset).Append('^', Math.Max(1, end - offset)).Append('\n');
+                var bytes = Encoding.UTF8.GetBytes(text);
+                var endOffset = e.PythonType == "SyntaxError" ? e.EndOffset : -1;
+                var endLineno = e.PythonType == "SyntaxError" ? e.EndLineno : e.Lineno;
+                if (endLineno > e.Lineno)
+                {
+                    endOffset = bytes.Length;
+                }
+                endOffset = Math.Min(endOffset, bytes.Length + 1);
+                AppendErrorText(sb, e.Offset, endOffset, bytes);
             }
         }
         sb.Append(e.PythonType).Append(": ").Append(e.Msg).Append('\n');
         return sb.ToString();
+    }
+
+    private static void AppendErrorText(StringBuilder sb, int offset, int endOffset, byte[] text)
+    {
+        var carets = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
+        offset--;
+        var start = 0;
+        while (start < text.Length && text[start] is (byte)' ' or (byte)'\t' or (byte)'\f')
+        {
+            start++;
+            offset--;
+        }
+        var len = text.Length - start;
+        if (len > 0 && text[^1] == '\n')
+        {
+            len--;
+        }
+        offset = Math.Min(offset, len);
+        // Skip lines before the one the offset falls in.
+        while (true)
+        {
+            var nl = Array.IndexOf(text, (byte)'\n', start, text.Length - start);
+            if (nl < 0 || nl - start >= offset)
+            {
+                break;
+            }
+            var skipped = nl - start + 1;
+            start += skipped;
+            len -= skipped;
+            offset -= skipped;
+        }
+        sb.Append("    ").Append(Encoding.UTF8.GetString(text, start, text.Length - start));
+        if (start + len >= text.Length || text[start + len] != '\n')
+        {
+            sb.Append('\n');
+        }
+        if (offset < 0)
+        {
+            return;
+        }
+        sb.Append("    ").Append(' ', offset).Append('^', carets).Append('\n');
     }
 }

@@ -4,10 +4,17 @@ namespace Taipan.Conformance.Tests;
 
 /// <summary>Runs every program under tests/cases with the <c>taipan</c> executable and
 /// requires exactly the stdout, stderr and exit code that CPython 3.11 gave for it
-/// (recorded beside the program by tools/record-cases).</summary>
+/// (recorded beside the program by tools/record-cases). Programs listed in
+/// tests/cases/known-failures.txt, each with its reason, must still fail: one that starts
+/// passing fails the test until it is taken off the list, so the list only shrinks.</summary>
 public class CaseTests
 {
     private static readonly string CasesDir = FindCasesDir();
+
+    private static readonly Dictionary<string, string> KnownFailures = File.ReadAllLines(Path.Combine(CasesDir, "known-failures.txt"))
+        .Where(l => l.Length > 0 && !l.StartsWith('#'))
+        .Select(l => l.Split(' ', 2, StringSplitOptions.TrimEntries))
+        .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
 
     public static TheoryData<string> Cases()
     {
@@ -46,8 +53,17 @@ public class CaseTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
 
-        Assert.Equal(expectedErr, await stderr);
-        Assert.Equal(expectedOut, await stdout);
+        var actualErr = await stderr;
+        var actualOut = await stdout;
+        if (KnownFailures.TryGetValue(relativePath.Replace('\\', '/'), out var reason))
+        {
+            Assert.False(
+                actualErr == expectedErr && actualOut == expectedOut && process.ExitCode == expectedCode,
+                $"{relativePath} now matches CPython: remove it from tests/cases/known-failures.txt ({reason})");
+            return;
+        }
+        Assert.Equal(expectedErr, actualErr);
+        Assert.Equal(expectedOut, actualOut);
         Assert.Equal(expectedCode, process.ExitCode);
     }
 

@@ -81,26 +81,10 @@ public static class PyRepr
         return sb.ToString();
     }
 
-    /// <summary>CPython's <c>Py_UNICODE_ISPRINTABLE</c>: everything but the categories
-    /// Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs other than the space.</summary>
-    public static bool IsPrintable(int cp)
-    {
-        if (cp == ' ')
-        {
-            return true;
-        }
-        var cat = cp is >= 0xd800 and <= 0xdfff
-            ? UnicodeCategory.Surrogate
-            : CharUnicodeInfo.GetUnicodeCategory(cp);
-        return cat switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.SpaceSeparator => false,
-            _ => true,
-        };
-    }
+    /// <summary>CPython's <c>Py_UNICODE_ISPRINTABLE</c>, from Unicode 14.0 (.NET's data is
+    /// newer): everything but the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs other than the
+    /// space.</summary>
+    public static bool IsPrintable(int cp) => Unicode.UnicodePrintable.IsPrintable(cp);
 
     public static string Bytes(ReadOnlySpan<byte> b)
     {
