@@ -12,6 +12,7 @@ public sealed class ConstantFrozenSet : IReadOnlyCollection<object?>, IEquatable
 
     private readonly object?[] _items;
     private HashSet<object?>? _set;
+    internal int? _hash;
 
     /// <summary>Builds the set from <paramref name="items"/>, dropping later duplicates.</summary>
     public ConstantFrozenSet(IEnumerable<object?> items)

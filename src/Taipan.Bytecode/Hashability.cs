@@ -1,4 +1,5 @@
 // Objects/object.c (PyObject_Hash: TypeError for unhashable values)
+using System.Runtime.CompilerServices;
 using Taipan.Syntax.Errors;
 
 namespace Taipan.Bytecode;
@@ -7,12 +8,14 @@ namespace Taipan.Bytecode;
 /// not, nor are tuples (or code objects, through their constants) that contain them.</summary>
 internal static class Hashability
 {
-    private const int MaxDepth = 1000;
+    // Above marshal's nesting limit, so only cycles reach it.
+    private const int MaxDepth = 3000;
 
     public static void Check(object? value) => Check(value, 0);
 
     private static void Check(object? value, int depth)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (depth > MaxDepth)
         {
             throw new PythonException("RecursionError", "maximum recursion depth exceeded while calling a Python object");

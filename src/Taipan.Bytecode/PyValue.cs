@@ -1,5 +1,6 @@
 // Objects/object.c (PyObject_RichCompare, PyObject_Hash) and Objects/codeobject.c (_PyCode_ConstantKey)
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
@@ -14,10 +15,16 @@ namespace Taipan.Bytecode;
 /// self references in marshal data) ends in <c>RecursionError</c>, as in CPython.</summary>
 public static class PyValue
 {
-    private const int MaxDepth = 1000;
+    // Above marshal's nesting limit, so only cycles reach it.
+    private const int MaxDepth = 3000;
 
     [ThreadStatic]
     private static int t_depth;
+
+    /// <summary>Set while marshal reads: running out of stack then means "retry on a thread with
+    /// a large stack" (InsufficientExecutionStackException) rather than RecursionError.</summary>
+    [ThreadStatic]
+    internal static bool t_retryOnDeepStack;
 
     public static IEqualityComparer<object?> Comparer { get; } = new PyComparer(strict: false);
 
@@ -147,6 +154,16 @@ public static class PyValue
 
     private static void Enter()
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (t_retryOnDeepStack)
+            {
+                throw new InsufficientExecutionStackException();
+            }
+
+            throw new PythonException("RecursionError", "maximum recursion depth exceeded in comparison");
+        }
+
         if (++t_depth > MaxDepth)
         {
             t_depth--;
@@ -237,6 +254,8 @@ public static class PyValue
                 }
             }
 
+            case ConstantFrozenSet fs when fs._hash is { } cached && !strict:
+                return cached;
             case ConstantFrozenSet fs:
             {
                 Enter();
@@ -247,6 +266,12 @@ public static class PyValue
                     foreach (var item in fs.AsSpan())
                     {
                         h ^= Hash(item, strict) * 0x2C9277B5 + 0x5BD1E995;
+                    }
+
+                    // Cached like CPython's, so that nested frozensets hash in constant depth.
+                    if (!strict)
+                    {
+                        fs._hash = h;
                     }
 
                     return h;

@@ -46,9 +46,15 @@ internal static class CPython
         var stderr = stderrTask.Result;
         if (p.ExitCode != 0)
         {
-            throw new InvalidOperationException($"python exited with {p.ExitCode}: {stderr}");
+            throw new PythonProcessException(p.ExitCode, stderr, System.Text.Encoding.UTF8.GetString(ms.ToArray()));
         }
 
         return ms.ToArray();
     }
+}
+
+internal sealed class PythonProcessException(int exitCode, string stderr, string stdout)
+    : Exception($"python exited with {exitCode}: {stderr}")
+{
+    public string Stdout { get; } = stdout;
 }

@@ -7,7 +7,8 @@
                               with CPython's own compile() of the path; print one JSON line per
                               module: {"path": ..., "ok": bool, "diff": ...}
   stdlib_code.py tables [N]   print JSON: per module, per code object (depth-first, as
-                              co_consts order), list(co_positions()), the exception table
+                              co_consts order), list(co_positions()), list(co_lines()), dis.get_instructions
+                              (offset, opcode, arg, jump target), the exception table
                               and co_varnames, co_cellvars, co_freevars, co_nlocals
   stdlib_code.py all          marshal.dumps of every .py below the stdlib (no tests), as records
 
@@ -20,6 +21,8 @@ import marshal
 import os
 import struct
 import sys
+
+from pyvalues import diff
 
 STDLIB = "/usr/lib/python3.11"
 
@@ -62,46 +65,6 @@ def read_records(inp):
         i += 4 + m
 
 
-FIELDS = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize", "co_flags",
-          "co_code", "co_names", "co_varnames", "co_cellvars", "co_freevars", "co_nlocals",
-          "co_filename", "co_name", "co_qualname", "co_firstlineno", "co_linetable",
-          "co_exceptiontable"]
-
-
-def diff(a, b, where):
-    """None if a and b are equal with the same types all the way down, else a description."""
-    if type(a) is not type(b):
-        return f"{where}: type {type(a).__name__} != {type(b).__name__}"
-    if isinstance(a, type(compile("", "", "exec"))):
-        for f in FIELDS:
-            if getattr(a, f) != getattr(b, f):
-                return f"{where}.{f}: {getattr(a, f)!r:.200} != {getattr(b, f)!r:.200}"
-        return diff(a.co_consts, b.co_consts, where + ".co_consts")
-    if isinstance(a, tuple):
-        if len(a) != len(b):
-            return f"{where}: len {len(a)} != {len(b)}"
-        for i, (x, y) in enumerate(zip(a, b)):
-            d = diff(x, y, f"{where}[{i}]")
-            if d:
-                return d
-        return None
-    if isinstance(a, frozenset):
-        if len(a) != len(b) or a != b:
-            return f"{where}: {a!r} != {b!r}"
-        return None
-    if isinstance(a, float):
-        if a != a and b != b:
-            return None
-        if a != b or str(a) != str(b):
-            return f"{where}: {a!r} != {b!r}"
-        return None
-    if isinstance(a, complex):
-        return None if repr(a) == repr(b) else f"{where}: {a!r} != {b!r}"
-    if a != b:
-        return f"{where}: {a!r:.200} != {b!r:.200}"
-    return None
-
-
 def walk(code):
     yield code
     for c in code.co_consts:
@@ -135,6 +98,9 @@ def main():
             result[path] = [
                 {
                     "positions": list(c.co_positions()),
+                    "lines": list(c.co_lines()),
+                    "instructions": [[i.offset, i.opcode, i.arg, i.argval if i.opcode in dis.hasjrel else None]
+                                     for i in dis.get_instructions(c)],
                     "exceptions": [[e.start // 2, e.end // 2, e.target // 2, e.depth, e.lasti]
                                    for e in dis._parse_exception_table(c)],
                     "varnames": c.co_varnames,
