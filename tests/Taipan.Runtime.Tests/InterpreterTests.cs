@@ -89,7 +89,7 @@ public class InterpreterTests
     public void RunsLikeCPython(string source)
     {
         var (expected, marshalled) = CompileWithCPython(source);
-        var code = new PyCode(Marshal.LoadsCode(marshalled));
+        var code = new PyCode((CodeObject)Marshal.Loads(marshalled)!);
         var output = new StringWriter();
         var saved = Builtins.Stdout;
         Builtins.Stdout = output;
@@ -110,7 +110,7 @@ public class InterpreterTests
     public void UncaughtExceptionCarriesTraceback()
     {
         var (_, marshalled) = CompileWithCPython("def f():\n    return 1 // 0\n\nf()\n", run: false);
-        var code = new PyCode(Marshal.LoadsCode(marshalled));
+        var code = new PyCode((CodeObject)Marshal.Loads(marshalled)!);
         var e = Assert.Throws<PyException>(() => Interpreter.RunCode(code, new PyDict(), null));
         Assert.Equal("ZeroDivisionError", e.Value.Type.Name);
         var tb = Assert.IsType<PyTraceback>(e.Value.Traceback);
@@ -123,7 +123,7 @@ public class InterpreterTests
     public void DeepRecursionEndsInRecursionError()
     {
         var (_, marshalled) = CompileWithCPython("def f(n):\n    return f(n + 1)\nf(0)\n", run: false);
-        var code = new PyCode(Marshal.LoadsCode(marshalled));
+        var code = new PyCode((CodeObject)Marshal.Loads(marshalled)!);
         var e = Assert.Throws<PyException>(() => Interpreter.RunCode(code, new PyDict(), null));
         Assert.Equal("RecursionError", e.Value.Type.Name);
     }

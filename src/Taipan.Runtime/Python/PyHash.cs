@@ -69,7 +69,7 @@ public static class PyHash
         {
             return 0;
         }
-        var h = (long)SipHash13(k0, k1, data);
+        var h = (long)Taipan.Bytecode.SipHash.Hash13(k0, k1, data);
         return h == -1 ? -2 : h;
     }
 
@@ -227,55 +227,5 @@ public static class PyHash
         var y = (ulong)(uint)RuntimeHelpers.GetHashCode(o) << 4;
         var h = (long)((y >> 4) | (y << 60));
         return h == -1 ? -2 : h;
-    }
-
-    public static ulong SipHash13(ulong k0, ulong k1, ReadOnlySpan<byte> src)
-    {
-        var b = (ulong)src.Length << 56;
-        var v0 = k0 ^ 0x736f6d6570736575UL;
-        var v1 = k1 ^ 0x646f72616e646f6dUL;
-        var v2 = k0 ^ 0x6c7967656e657261UL;
-        var v3 = k1 ^ 0x7465646279746573UL;
-        var i = 0;
-        for (; i + 8 <= src.Length; i += 8)
-        {
-            var mi = BinaryPrimitives.ReadUInt64LittleEndian(src[i..]);
-            v3 ^= mi;
-            Round(ref v0, ref v1, ref v2, ref v3);
-            v0 ^= mi;
-        }
-        ulong t = 0;
-        for (var j = src.Length - 1; j >= i; j--)
-        {
-            t = (t << 8) | src[j];
-        }
-        b |= t;
-        v3 ^= b;
-        Round(ref v0, ref v1, ref v2, ref v3);
-        v0 ^= b;
-        v2 ^= 0xff;
-        Round(ref v0, ref v1, ref v2, ref v3);
-        Round(ref v0, ref v1, ref v2, ref v3);
-        Round(ref v0, ref v1, ref v2, ref v3);
-        return (v0 ^ v1) ^ (v2 ^ v3);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round(ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3)
-    {
-        v0 += v1;
-        v1 = BitOperations.RotateLeft(v1, 13);
-        v1 ^= v0;
-        v0 = BitOperations.RotateLeft(v0, 32);
-        v2 += v3;
-        v3 = BitOperations.RotateLeft(v3, 16);
-        v3 ^= v2;
-        v0 += v3;
-        v3 = BitOperations.RotateLeft(v3, 21);
-        v3 ^= v0;
-        v2 += v1;
-        v1 = BitOperations.RotateLeft(v1, 17);
-        v1 ^= v2;
-        v2 = BitOperations.RotateLeft(v2, 32);
     }
 }
