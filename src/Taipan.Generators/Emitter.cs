@@ -196,7 +196,7 @@ internal static class Emitter
             var maxPos = ps.TakeWhile(p => !p.KeywordOnly).Count();
             var minPos = ps.TakeWhile(p => !p.KeywordOnly && !p.Optional).Count();
             var required = ps.Count(p => !p.Optional);
-            sb.AppendLine($"{indent}global::System.Span<{O}.PyObject?> buffer = stackalloc {O}.PyObject?[{ps.Length}];");
+            sb.AppendLine($"{indent}var buffer = new {O}.PyObject?[{ps.Length}];");
             var field = $"s_keywords{fields.Count}";
             fields.Add($"    private static readonly string[] {field} = [{names}];");
             sb.AppendLine($"{indent}{A}.UnpackKeywords({Lit(name)}, args, kwnames, {field}, {minPos}, {maxPos}, {required}, buffer);");

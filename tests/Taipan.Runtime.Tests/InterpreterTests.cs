@@ -63,6 +63,51 @@ public class InterpreterTests
             print('caught', e)
         """,
         """
+        class Animal:
+            kind = 'animal'
+            def __init__(self, name):
+                self.name = name
+            def speak(self):
+                return self.name + ' makes a sound'
+            def __repr__(self):
+                return 'Animal(' + repr(self.name) + ')'
+        class Dog(Animal):
+            def speak(self):
+                return super().speak() + ': woof'
+            @property
+            def upper(self):
+                return self.name + '!'
+            @staticmethod
+            def create():
+                return Dog('rex')
+            @classmethod
+            def named(cls, n):
+                return cls(n)
+        d = Dog.create()
+        print(d.speak(), d.kind, d.upper, Dog.named('fido'), isinstance(d, Animal), type(d).__name__)
+        print([Animal('a')], Dog.__mro__)
+        try:
+            Animal()
+        except TypeError as e:
+            print(e)
+        class V:
+            def __init__(self, x):
+                self.x = x
+            def __add__(self, other):
+                return V(self.x + other.x)
+            def __eq__(self, other):
+                return self.x == other.x
+            def __len__(self):
+                return self.x
+        print((V(1) + V(2)).x, V(3) == V(3), V(1) != V(2), len(V(4)), bool(V(0)))
+        """,
+        """
+        total = 0
+        for i in range(10):
+            total += i
+        print(total, list(range(3)) if False else range(2, 10, 3), 5 in range(10), len(range(0, 100, 7)))
+        """,
+        """
         def h():
             try:
                 try:

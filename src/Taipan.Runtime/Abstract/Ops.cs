@@ -225,6 +225,27 @@ public static class Ops
         }
     }
 
+    /// <summary><c>isinstance(obj, classinfo)</c>, with tuples of classes.</summary>
+    public static bool IsInstance(PyObject obj, PyObject classInfo)
+    {
+        if (classInfo is PyType t)
+        {
+            return obj.Type.IsSubtypeOf(t);
+        }
+        if (classInfo is PyTuple tuple)
+        {
+            foreach (var item in tuple.Items)
+            {
+                if (IsInstance(obj, item))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw PyErr.TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+    }
+
     // ---- calls ----
 
     public static PyObject Call(PyObject callable, ReadOnlySpan<PyObject> args, PyTuple? kwnames)

@@ -34,6 +34,38 @@ public partial class PyBaseObject : PyObject
         _ => PyNotImplemented.Value,
     };
 
+    /// <summary><c>object.__new__</c>: extra arguments are an error unless <c>__init__</c> is
+    /// overridden and <c>__new__</c> is not (<c>object_new</c>'s excess_args rule).</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if ((args.Length > 0 || kwnames is { Count: > 0 })
+            && (!ReferenceEquals(type.Slots.New, TypeObject.Slots.New) || ReferenceEquals(type.Slots.Init, TypeObject.Slots.Init)))
+        {
+            throw ReferenceEquals(type.Slots.New, TypeObject.Slots.New)
+                ? Errors.PyErr.TypeError($"{type.Name}() takes no arguments")
+                : Errors.PyErr.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
+        }
+        if (!type.HasFlag(TypeFlags.HeapType))
+        {
+            throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");
+        }
+        return new PyInstance(type);
+    }
+
+    [PySlot("tp_init")]
+    public static void Init(PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var type = self.Type;
+        if ((args.Length > 0 || kwnames is { Count: > 0 })
+            && (!ReferenceEquals(type.Slots.Init, TypeObject.Slots.Init) || ReferenceEquals(type.Slots.New, TypeObject.Slots.New)))
+        {
+            throw ReferenceEquals(type.Slots.Init, TypeObject.Slots.Init)
+                ? Errors.PyErr.TypeError($"{type.Name}() takes no arguments")
+                : Errors.PyErr.TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+        }
+    }
+
     [PySlot("tp_getattro")]
     public static PyObject? GetAttr(PyObject self, PyStr name) => Abstract.Ops.GenericGetAttr(self, name);
 

@@ -57,13 +57,102 @@ public sealed partial class PyClassMethodDescriptor(PyType owner, string name, M
 }
 
 /// <summary><c>staticmethod</c>: returns the wrapped callable whatever it is accessed through.</summary>
-[PyType("staticmethod", Subclassable = true)]
+[PyType("staticmethod")]
 public sealed partial class PyStaticMethod(PyObject callable) : PyObject
 {
     public PyObject Callable { get; } = callable;
 
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("staticmethod", kwnames);
+        Python.ArgParse.CheckPositional("staticmethod", args.Length, 1, 1);
+        return new PyStaticMethod(args[0]);
+    }
+
     [PySlot("tp_descr_get")]
     public PyObject Get(PyObject? instance, PyType? owner) => Callable;
+
+    [PySlot("tp_call")]
+    public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames) => Abstract.Ops.Call(Callable, args, kwnames);
+}
+
+/// <summary><c>classmethod</c>: binds the wrapped callable to the class.</summary>
+[PyType("classmethod")]
+public sealed partial class PyClassMethod(PyObject callable) : PyObject
+{
+    public PyObject Callable { get; } = callable;
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("classmethod", kwnames);
+        Python.ArgParse.CheckPositional("classmethod", args.Length, 1, 1);
+        return new PyClassMethod(args[0]);
+    }
+
+    [PySlot("tp_descr_get")]
+    public PyObject Get(PyObject? instance, PyType? owner) => new PyMethod(Callable, owner ?? instance!.Type);
+}
+
+/// <summary><c>property</c>: a data descriptor calling its getter, setter and deleter.</summary>
+[PyType("property", Subclassable = true)]
+public sealed partial class PyProperty(PyObject? getter, PyObject? setter, PyObject? deleter, PyObject? doc) : PyObject
+{
+    public PyObject? Getter { get; } = getter;
+    public PyObject? Setter { get; } = setter;
+    public PyObject? Deleter { get; } = deleter;
+    public PyObject? DocValue { get; } = doc;
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[4];
+        Python.ArgParse.UnpackKeywords("property", args, kwnames, s_names, 0, 4, 0, buffer);
+        static PyObject? OrNull(PyObject? o) => o is PyNone ? null : o;
+        return new PyProperty(OrNull(buffer[0]), OrNull(buffer[1]), OrNull(buffer[2]), OrNull(buffer[3]));
+    }
+
+    private static readonly string[] s_names = ["fget", "fset", "fdel", "doc"];
+
+    [PySlot("tp_descr_get")]
+    public PyObject Get(PyObject? instance, PyType? owner)
+    {
+        if (instance is null)
+        {
+            return this;
+        }
+        return Getter is null
+            ? throw Errors.PyErr.AttributeError("unreadable attribute")
+            : Abstract.Ops.Call(Getter, [instance], null);
+    }
+
+    [PySlot("tp_descr_set")]
+    public void Set(PyObject instance, PyObject? value)
+    {
+        var f = value is null ? Deleter : Setter;
+        if (f is null)
+        {
+            throw Errors.PyErr.AttributeError(value is null ? "can't delete attribute" : "can't set attribute");
+        }
+        if (value is null)
+        {
+            Abstract.Ops.Call(f, [instance], null);
+        }
+        else
+        {
+            Abstract.Ops.Call(f, [instance, value], null);
+        }
+    }
+
+    [PyMethod("setter")]
+    public PyProperty WithSetter(PyObject setter) => new(Getter, setter, Deleter, DocValue);
+
+    [PyMethod("getter")]
+    public PyProperty WithGetter(PyObject getter) => new(getter, Setter, Deleter, DocValue);
+
+    [PyMethod("deleter")]
+    public PyProperty WithDeleter(PyObject deleter) => new(Getter, Setter, deleter, DocValue);
 }
 
 /// <summary><c>getset_descriptor</c>: a computed attribute of a builtin type.</summary>

@@ -249,6 +249,49 @@ public partial class PyDict : PyObject
         }
     }
 
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyDict();
+
+    /// <summary><c>dict(mapping_or_pairs=(), **kwargs)</c>.</summary>
+    [PySlot("tp_init")]
+    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var nkw = kwnames?.Count ?? 0;
+        var npos = args.Length - nkw;
+        if (npos > 1)
+        {
+            throw Errors.PyErr.TypeError($"dict expected at most 1 argument, got {npos}");
+        }
+        if (npos == 1)
+        {
+            if (args[0] is PyDict other)
+            {
+                foreach (var (k, v) in other.Items().ToList())
+                {
+                    SetItem(k, v);
+                }
+            }
+            else
+            {
+                var i = 0;
+                foreach (var item in Abstract.Ops.Iterate(args[0]))
+                {
+                    var pair = Abstract.Ops.Iterate(item).ToList();
+                    if (pair.Count != 2)
+                    {
+                        throw Errors.PyErr.ValueError($"dictionary update sequence element #{i} has length {pair.Count}; 2 is required");
+                    }
+                    SetItem(pair[0], pair[1]);
+                    i++;
+                }
+            }
+        }
+        for (var k = 0; k < nkw; k++)
+        {
+            SetItem(kwnames![k], args[npos + k]);
+        }
+    }
+
     [PySlot("mp_length")]
     public long Length() => _count;
 

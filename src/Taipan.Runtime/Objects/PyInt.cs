@@ -210,6 +210,137 @@ public partial class PyInt : PyObject
     public PyObject Negative() => IsSmall && _value != long.MinValue ? From(-_value) : From(-Value);
 }
 
+public partial class PyInt
+{
+    /// <summary><c>int(x=0)</c>, <c>int(x, base=10)</c>.</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[2];
+        Python.ArgParse.UnpackKeywords("int", args, kwnames, s_newNames, 0, 2, 0, buffer);
+        if (!ReferenceEquals(type, TypeObject))
+        {
+            throw Errors.PyErr.TypeError($"subclassing the builtin type 'int' is not supported yet");
+        }
+        var x = buffer[0];
+        if (buffer[1] is { } baseArg)
+        {
+            if (x is null)
+            {
+                throw Errors.PyErr.TypeError("int() missing string argument");
+            }
+            if (x is not PyStr str)
+            {
+                throw Errors.PyErr.TypeError("int() can't convert non-string with explicit base");
+            }
+            return Parse(str.Value, (int)Python.ArgParse.ToLong(baseArg));
+        }
+        return x switch
+        {
+            null => From(0),
+            PyBool b => From(b.IsTrue ? 1 : 0),
+            PyInt i => i,
+            PyFloat f => FromDouble(f.Value),
+            PyStr s => Parse(s.Value, 10),
+            _ when x.Type.Slots.Int is { } toInt => toInt(x) as PyInt ?? throw Errors.PyErr.TypeError($"__int__ returned non-int (type {toInt(x).Type.Name})"),
+            _ when x.Type.Slots.Index is not null => Abstract.Ops.Index(x),
+            _ => throw Errors.PyErr.TypeError($"int() argument must be a string, a bytes-like object or a real number, not '{x.Type.Name}'"),
+        };
+    }
+
+    private static readonly string[] s_newNames = ["x", "base"];
+
+    /// <summary>The int a float truncates to.</summary>
+    public static PyInt FromDouble(double d)
+    {
+        if (double.IsNaN(d))
+        {
+            throw Errors.PyErr.ValueError("cannot convert float NaN to integer");
+        }
+        if (double.IsInfinity(d))
+        {
+            throw Errors.PyErr.OverflowError("cannot convert float infinity to integer");
+        }
+        var t = Math.Truncate(d);
+        return Math.Abs(t) < 9.2e18 ? From((long)t) : From(new BigInteger(t));
+    }
+
+    /// <summary><c>int(str, base)</c>: whitespace around, a sign, underscores between digits,
+    /// a prefix matching the base (any prefix for base 0).</summary>
+    public static PyInt Parse(string text, int @base)
+    {
+        if (@base is not 0 and (< 2 or > 36))
+        {
+            throw Errors.PyErr.ValueError("int() base must be >= 2 and <= 36, or 0");
+        }
+        var s = text.AsSpan().Trim();
+        var negative = false;
+        if (s.Length > 0 && s[0] is '+' or '-')
+        {
+            negative = s[0] == '-';
+            s = s[1..];
+        }
+        var b = @base;
+        if (s.Length >= 2 && s[0] == '0' && char.ToLowerInvariant(s[1]) is var p && (p is 'x' or 'o' or 'b'))
+        {
+            var prefixBase = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+            if (b == 0 || b == prefixBase)
+            {
+                b = prefixBase;
+                s = s[2..];
+                if (s.Length > 0 && s[0] == '_')
+                {
+                    s = s[1..];
+                }
+            }
+        }
+        if (b == 0)
+        {
+            // Base 0 without a prefix: decimal, where a leading zero must be the only digit.
+            b = 10;
+            if (s.Length > 1 && s[0] == '0' && s.TrimStart('0').Trim('_').Length > 0)
+            {
+                throw InvalidLiteral(text, @base);
+            }
+        }
+        BigInteger value = 0;
+        var digits = 0;
+        var lastUnderscore = true;
+        foreach (var c in s)
+        {
+            if (c == '_')
+            {
+                if (lastUnderscore)
+                {
+                    throw InvalidLiteral(text, @base);
+                }
+                lastUnderscore = true;
+                continue;
+            }
+            var d = c is >= '0' and <= '9' ? c - '0' : char.ToLowerInvariant(c) is >= 'a' and <= 'z' ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
+            if (d >= b)
+            {
+                throw InvalidLiteral(text, @base);
+            }
+            value = value * b + d;
+            digits++;
+            lastUnderscore = false;
+        }
+        if (digits == 0 || lastUnderscore)
+        {
+            throw InvalidLiteral(text, @base);
+        }
+        if (b == 10 && IntMaxStrDigits > 0 && digits > IntMaxStrDigits)
+        {
+            throw Errors.PyErr.ValueError($"Exceeds the limit ({IntMaxStrDigits} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
+        }
+        return From(negative ? -value : value);
+    }
+
+    private static Errors.PyException InvalidLiteral(string text, int @base) =>
+        Errors.PyErr.ValueError($"invalid literal for int() with base {@base}: {Taipan.Syntax.Ast.PyRepr.Str(text)}");
+}
+
 /// <summary><c>bool</c>: the two instances of a subclass of int.</summary>
 [PyType("bool", Base = typeof(PyInt))]
 public sealed partial class PyBool : PyInt
@@ -220,6 +351,14 @@ public sealed partial class PyBool : PyInt
     private PyBool(long value)
         : base(value)
     {
+    }
+
+    [PySlot("tp_new")]
+    public static new PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("bool", kwnames);
+        Python.ArgParse.CheckPositional("bool", args.Length, 0, 1);
+        return From(args.Length == 1 && Abstract.Ops.IsTrue(args[0]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

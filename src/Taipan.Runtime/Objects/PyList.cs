@@ -29,6 +29,24 @@ public partial class PyList : PyObject
         set => _items[index] = value;
     }
 
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyList();
+
+    [PySlot("tp_init")]
+    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("list", kwnames);
+        Python.ArgParse.CheckPositional("list", args.Length, 0, 1);
+        _count = 0;
+        if (args.Length == 1)
+        {
+            foreach (var item in Abstract.Ops.Iterate(args[0]))
+            {
+                Append(item);
+            }
+        }
+    }
+
     [PyMethod]
     public void Append(PyObject item)
     {

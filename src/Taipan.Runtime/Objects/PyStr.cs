@@ -57,6 +57,21 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
 
     public override string ToString() => Value;
 
+    /// <summary><c>str(object='')</c>.</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[3];
+        Python.ArgParse.UnpackKeywords("str", args, kwnames, s_newNames, 0, 3, 0, buffer);
+        if (buffer[1] is not null || buffer[2] is not null)
+        {
+            throw Errors.PyErr.TypeError("decoding to str is not supported yet");
+        }
+        return buffer[0] is { } o ? Abstract.Ops.Str(o) : Empty;
+    }
+
+    private static readonly string[] s_newNames = ["object", "encoding", "errors"];
+
     [PySlot("tp_repr")]
     public PyStr Repr() => new(Taipan.Syntax.Ast.PyRepr.Str(Value));
 

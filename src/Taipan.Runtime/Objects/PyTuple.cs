@@ -19,6 +19,18 @@ public partial class PyTuple : PyObject
 
     public ReadOnlySpan<PyObject> Items => _items;
 
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("tuple", kwnames);
+        Python.ArgParse.CheckPositional("tuple", args.Length, 0, 1);
+        if (args.Length == 0)
+        {
+            return Empty;
+        }
+        return args[0] is PyTuple t && t.GetType() == typeof(PyTuple) ? t : new PyTuple(Abstract.Ops.Iterate(args[0]).ToArray());
+    }
+
     [PySlot("sq_length")]
     public long Length() => _items.Length;
 

@@ -56,6 +56,7 @@ public sealed partial class PyType : PyObject
         Mro = @base is null ? [this] : [this, .. @base.Mro];
         VersionTag = NextVersion();
         _initialize = initialize;
+        SolidBase = this;
         @base?.AddSubclass(this);
     }
 
@@ -196,9 +197,16 @@ public sealed partial class PyType : PyObject
     [PySlot("tp_call")]
     public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (ReferenceEquals(this, TypeObject) && args.Length == 1 && kwnames is null)
+        if (ReferenceEquals(this, TypeObject))
         {
-            return args[0].Type;
+            if (args.Length == 1 && kwnames is null)
+            {
+                return args[0].Type;
+            }
+            if (args.Length != 3)
+            {
+                throw Errors.PyErr.TypeError("type() takes 1 or 3 arguments");
+            }
         }
         var @new = Slots.New ?? throw Errors.PyErr.TypeError($"cannot create '{QualName}' instances");
         var obj = @new(this, args, kwnames);
@@ -208,6 +216,58 @@ public sealed partial class PyType : PyObject
         }
         return obj;
     }
+
+    /// <summary><c>type.__new__(metatype, name, bases, dict)</c>.</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType metatype, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (args.Length != 3)
+        {
+            throw Errors.PyErr.TypeError("type.__new__() takes exactly 3 arguments (" + args.Length + " given)");
+        }
+        var name = args[0] as PyStr ?? throw Errors.PyErr.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
+        var bases = args[1] as PyTuple ?? throw Errors.PyErr.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
+        var ns = args[2] as PyDict ?? throw Errors.PyErr.TypeError($"type.__new__() argument 3 must be dict, not {args[2].Type.Name}");
+        var baseTypes = new PyType[bases.Count];
+        for (var i = 0; i < baseTypes.Length; i++)
+        {
+            baseTypes[i] = bases[i] as PyType ?? throw Errors.PyErr.TypeError($"bases must be types");
+        }
+        return CreateHeapType(metatype, name.Value, baseTypes, ns);
+    }
+
+    [PySlot("tp_init")]
+    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (args.Length is not 1 and not 3)
+        {
+            throw Errors.PyErr.TypeError("type.__init__() takes 1 or 3 arguments");
+        }
+    }
+
+    [PySlot("tp_getattro")]
+    public static PyObject? GetAttr(PyObject self, PyStr name) => Abstract.Ops.GenericGetAttr(self, name);
+
+    [PySlot("tp_setattro")]
+    public static void SetAttr(PyObject self, PyStr name, PyObject? value)
+    {
+        var type = (PyType)self;
+        if (!type.HasFlag(TypeFlags.HeapType))
+        {
+            throw Errors.PyErr.TypeError($"cannot set '{name.Value}' attribute of immutable type '{type.Name}'");
+        }
+        Abstract.Ops.GenericSetAttr(self, name, value);
+        type.UpdateSlot(name.Value);
+    }
+
+    [PyGetter("__mro__")]
+    public PyTuple MroGetter() => new([.. Mro]);
+
+    [PyGetter("__bases__")]
+    public PyTuple BasesGetter() => new([.. Bases]);
+
+    [PyGetter("__module__")]
+    public PyObject ModuleGetter() => Dict.TryGetValue(PyStr.Intern("__module__"), out var m) ? m : new PyStr(Module);
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");

@@ -63,6 +63,78 @@ public static partial class Builtins
     [PyMethod]
     public static PyStr Repr(PyObject obj) => Ops.Repr(obj);
 
+    /// <summary><c>__build_class__(func, name, *bases, metaclass=None, **kwds)</c>: runs the
+    /// class body in a fresh namespace and calls the metaclass.</summary>
+    [PyMethod("__build_class__")]
+    public static PyObject BuildClass(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var nkw = kwnames?.Count ?? 0;
+        var npos = args.Length - nkw;
+        if (npos < 2)
+        {
+            throw Errors.PyErr.TypeError("__build_class__: not enough arguments");
+        }
+        var body = args[0] as PyFunction ?? throw Errors.PyErr.TypeError("__build_class__: func must be a function");
+        var name = args[1] as PyStr ?? throw Errors.PyErr.TypeError("__build_class__: name is not a string");
+        var bases = args[2..npos].ToArray();
+        PyObject? metaclass = null;
+        var kwNames = new List<PyObject>();
+        var kwValues = new List<PyObject>();
+        for (var k = 0; k < nkw; k++)
+        {
+            if (((PyStr)kwnames![k]).Value == "metaclass")
+            {
+                metaclass = args[npos + k];
+            }
+            else
+            {
+                kwNames.Add(kwnames[k]);
+                kwValues.Add(args[npos + k]);
+            }
+        }
+        if (bases.Any(b => b is not PyType))
+        {
+            throw Errors.PyErr.TypeError("__build_class__: __mro_entries__ is not supported yet");
+        }
+        // The most derived metaclass among the given one and the bases' types.
+        var meta = metaclass ?? (bases.Length > 0 ? bases[0].Type : PyType.TypeObject);
+        if (meta is PyType metaType)
+        {
+            foreach (var b in bases)
+            {
+                var bt = b.Type;
+                if (metaType.IsSubtypeOf(bt))
+                {
+                    continue;
+                }
+                if (bt.IsSubtypeOf(metaType))
+                {
+                    metaType = bt;
+                    continue;
+                }
+                throw Errors.PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+            }
+            meta = metaType;
+        }
+        var basesTuple = new PyTuple(bases);
+        var ns = Ops.TryGetAttr(meta, PyStr.Intern("__prepare__")) is { } prepare
+            ? Ops.Call(prepare, [name, basesTuple], null)
+            : new PyDict();
+        var nsDict = ns as PyDict ?? throw Errors.PyErr.TypeError($"{(meta as PyType)?.Name ?? "metaclass"}.__prepare__() must return a mapping, not {ns.Type.Name}");
+        var cell = Interpreter.RunClassBody(body, nsDict);
+        var callArgs = new List<PyObject> { name, basesTuple, nsDict };
+        callArgs.AddRange(kwValues);
+        var cls = Ops.Call(meta, callArgs.ToArray(), kwNames.Count > 0 ? new PyTuple([.. kwNames]) : null);
+        if (cell is PyCell c && !ReferenceEquals(c.Contents, cls))
+        {
+            throw Errors.PyErr.TypeError($"__class__ set to {Ops.Repr(c.Contents ?? PyNone.Value).Value} defining {Ops.Repr(name).Value} as {Ops.Repr(cls).Value}");
+        }
+        return cls;
+    }
+
+    [PyMethod]
+    public static bool IsInstance(PyObject obj, PyObject classInfo) => Ops.IsInstance(obj, classInfo);
+
     static partial void Initialize(PyModule module)
     {
         module.AddBuiltin("None", PyNone.Value);
@@ -70,7 +142,7 @@ public static partial class Builtins
         module.AddBuiltin("False", PyBool.False);
         module.AddBuiltin("Ellipsis", PyEllipsis.Value);
         module.AddBuiltin("NotImplemented", PyNotImplemented.Value);
-        foreach (var t in new[] { PyBaseObject.TypeObject, PyType.TypeObject, PyInt.TypeObject, PyBool.TypeObject, PyFloat.TypeObject, PyStr.TypeObject, PyTuple.TypeObject, PyList.TypeObject, PyDict.TypeObject })
+        foreach (var t in new[] { PyBaseObject.TypeObject, PyType.TypeObject, PyInt.TypeObject, PyBool.TypeObject, PyFloat.TypeObject, PyStr.TypeObject, PyTuple.TypeObject, PyList.TypeObject, PyDict.TypeObject, PyRange.TypeObject, PyStaticMethod.TypeObject, PyClassMethod.TypeObject, PyProperty.TypeObject, PySuper.TypeObject })
         {
             module.AddBuiltin(t.Name, t);
         }

@@ -51,6 +51,20 @@ public static partial class Interpreter
         return Execute(frame);
     }
 
+    /// <summary>Runs a class body with <paramref name="ns"/> as its locals; returns the
+    /// <c>__class__</c> cell the body created, if any.</summary>
+    public static PyObject? RunClassBody(PyFunction body, PyDict ns)
+    {
+        var frame = new Frame(body.Code, body.Globals, BuiltinsOf(body.Globals), ns, body);
+        if (body.Closure is { } closure)
+        {
+            var first = body.Code.Code.LocalsPlusNames.Length - closure.Length;
+            closure.CopyTo(frame.Slots, first);
+        }
+        var result = Execute(frame);
+        return result as PyCell;
+    }
+
     private static Frame CreateFrame(PyFunction function, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var code = function.Code;
@@ -752,6 +766,21 @@ public static partial class Interpreter
                     throw new PyException(value);
                 }
 
+                case Opcode.LOAD_BUILD_CLASS:
+                    s[sp++] = frame.Builtins.TryGetValue(PyStr.Intern("__build_class__"), out var buildClass)
+                        ? buildClass
+                        : throw PyErr.New(PyExc.NameError, "__build_class__ not found");
+                    break;
+
+                case Opcode.LOAD_CLASSDEREF:
+                {
+                    var name = code.LocalsPlusNames[arg];
+                    s[sp++] = frame.Locals!.TryGetValue(name, out var local)
+                        ? local
+                        : ((PyCell)s[arg]!).Contents ?? throw FreeVarError(code, arg);
+                    break;
+                }
+
                 case Opcode.LOAD_ASSERTION_ERROR:
                     s[sp++] = PyExc.AssertionError;
                     break;
@@ -866,7 +895,7 @@ public static partial class Interpreter
         if (type.Slots.GetAttr is { } getattr && ReferenceEquals(getattr, PyBaseObject.TypeObject.Slots.GetAttr))
         {
             var descr = type.Lookup(name);
-            if (descr is PyFunction or PyMethodDescriptor)
+            if (descr is PyFunction or PyMethodDescriptor && obj is not PyType)
             {
                 if (obj.InstanceDict is not { } dict || !dict.TryGetValue(name, out var shadow))
                 {
