@@ -151,6 +151,98 @@ public class InterpreterTests
         Assert.Equal(expected, output.ToString());
     }
 
+    public static TheoryData<string> FailingPrograms => new()
+    {
+        """
+        class E(Exception): pass
+        def f(x):
+            return x[1] + 1 // 0
+        def g():
+            return f([1,2])
+        try:
+            g()
+        except ZeroDivisionError as e:
+            raise E("boom") from e
+        """,
+        """
+        def f(n):
+            return f(n+1)
+        f(0)
+        """,
+        """
+        x = {"a": 1}
+        print(x["a"] +
+          x["b"])
+        """,
+        """
+        def parse(s):
+            try:
+                return int(s)
+            except ValueError:
+                return {}[s]
+        parse('x')
+        """,
+        """
+        class Point:
+            def __init__(self, x):
+                self.x = x
+        p = Point(1)
+        p.y
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(FailingPrograms))]
+    public void UncaughtExceptionsPrintLikeCPython(string source)
+    {
+        var dir = Directory.CreateTempSubdirectory("taipan-tb-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "prog.py");
+            File.WriteAllText(path, source);
+            var psi = new ProcessStartInfo("/usr/bin/python3.11")
+            {
+                ArgumentList =
+                {
+                    "-c",
+                    "import marshal, sys\nopen(sys.argv[1] + '.m', 'wb').write(marshal.dumps(compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')))\n",
+                    path,
+                },
+                UseShellExecute = false,
+            };
+            using (var p = Process.Start(psi)!)
+            {
+                p.WaitForExit();
+            }
+            var run = new ProcessStartInfo("/usr/bin/python3.11") { ArgumentList = { path }, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            string expected;
+            using (var p = Process.Start(run)!)
+            {
+                expected = p.StandardError.ReadToEnd();
+                p.StandardOutput.ReadToEnd();
+                p.WaitForExit();
+            }
+            var code = new PyCode((CodeObject)Marshal.Loads(File.ReadAllBytes(path + ".m"))!);
+            var globals = new PyDict();
+            globals.SetItem(PyStr.Intern("__name__"), PyStr.Intern("__main__"));
+            var saved = Builtins.Stdout;
+            Builtins.Stdout = TextWriter.Null;
+            try
+            {
+                var e = Assert.Throws<PyException>(() => Interpreter.RunCode(code, globals, null));
+                Assert.Equal(expected, Traceback.Format(e.Value));
+            }
+            finally
+            {
+                Builtins.Stdout = saved;
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void UncaughtExceptionCarriesTraceback()
     {

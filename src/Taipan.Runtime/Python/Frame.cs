@@ -40,8 +40,12 @@ public sealed class Frame
     /// <summary>The index of the first free stack slot.</summary>
     public int StackPointer { get; set; }
 
-    /// <summary>The code unit index of the instruction being executed (<c>f_lasti</c> / 2).</summary>
+    /// <summary>The code unit index of the instruction being executed (<c>f_lasti</c> / 2);
+    /// in a caller, its CALL.</summary>
     public int LastInstruction { get; set; }
+
+    /// <summary>Where execution continues when the interpreter returns to this frame.</summary>
+    public int NextInstruction { get; set; }
 
     /// <summary>The frame that called this one (<c>f_back</c>).</summary>
     public Frame? Previous { get; set; }

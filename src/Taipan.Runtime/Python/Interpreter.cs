@@ -124,6 +124,10 @@ public static partial class Interpreter
         // A re-raise continues the traceback it has; anything else adds this frame to it.
         var reraise = ts.Reraising;
         ts.Reraising = false;
+        if (!reraise)
+        {
+            SetContext(exc, ts.HandledException);
+        }
         while (true)
         {
             if (!reraise)
@@ -144,7 +148,7 @@ public static partial class Interpreter
                     }
                     frame.Slots[sp++] = exc;
                     frame.StackPointer = sp;
-                    frame.LastInstruction = h.Target;
+                    frame.NextInstruction = h.Target;
                     return true;
                 }
             }
@@ -158,7 +162,24 @@ public static partial class Interpreter
         }
     }
 
-    private static readonly PyStr[] s_noNames = [];
+    /// <summary>Sets <c>__context__</c> to the exception being handled, as raising does in
+    /// CPython, cutting any cycle that would create.</summary>
+    private static void SetContext(PyBaseException exc, PyBaseException? handled)
+    {
+        if (handled is null || ReferenceEquals(handled, exc))
+        {
+            return;
+        }
+        for (var o = handled; o is not null; o = o.Context)
+        {
+            if (ReferenceEquals(o.Context, exc))
+            {
+                o.Context = null;
+                break;
+            }
+        }
+        exc.Context = handled;
+    }
 
     /// <summary>The dispatch loop. Returns the entry frame's return value; throws when an
     /// instruction fails, with <c>frame.LastInstruction</c> at the failing instruction.</summary>
@@ -172,7 +193,7 @@ public static partial class Interpreter
         var names = code.Names;
         var s = frame.Slots;
         var sp = frame.StackPointer;
-        var ip = frame.LastInstruction;
+        var ip = frame.NextInstruction;
         PyTuple? kwnames = null;
         var extended = 0;
 
@@ -337,7 +358,7 @@ public static partial class Interpreter
                         Array.Clear(s, callBottom, sp - callBottom);
                         sp = callBottom;
                         frame.StackPointer = sp;
-                        frame.LastInstruction = ip;
+                        frame.NextInstruction = ip;
                         callee.Previous = frame;
                         frame = callee;
                         goto load_frame;
