@@ -108,6 +108,42 @@ public class InterpreterTests
         print(total, list(range(3)) if False else range(2, 10, 3), 5 in range(10), len(range(0, 100, 7)))
         """,
         """
+        def gen(n):
+            for i in range(n):
+                x = yield i * i
+                if x:
+                    print('got', x)
+            return 'done'
+        print(list(gen(4)))
+        g = gen(3)
+        print(next(g), g.send('hello'), next(g))
+        try:
+            next(g)
+        except StopIteration as e:
+            print('stop', e.args)
+        def outer():
+            r = yield from gen(2)
+            print('inner returned', r)
+            yield 'last'
+        print(list(outer()))
+        squares = [x * x for x in range(5) if x % 2 == 0]
+        print(squares, sum if False else len(squares))
+        def bad():
+            yield 1
+            raise StopIteration
+        try:
+            list(bad())
+        except RuntimeError as e:
+            print('RuntimeError:', e)
+        def catcher():
+            try:
+                yield 1
+            except KeyError as e:
+                yield 'caught ' + repr(e)
+        c = catcher()
+        print(next(c), c.throw(KeyError('k')))
+        """,
+        """
         def h():
             try:
                 try:

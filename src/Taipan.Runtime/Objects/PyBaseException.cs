@@ -90,6 +90,7 @@ public static class PyExc
     }
 
     public static readonly PyType StopIteration = Make("StopIteration", Exception);
+    public static readonly PyType GeneratorExit = Make("GeneratorExit", BaseException);
     public static readonly PyType MemoryError = Make("MemoryError", Exception);
     public static readonly PyType SystemError = Make("SystemError", Exception);
 
@@ -97,6 +98,6 @@ public static class PyExc
     [
         BaseException, Exception, TypeError, ValueError, ArithmeticError, ZeroDivisionError, OverflowError,
         LookupError, KeyError, IndexError, AttributeError, NameError, UnboundLocalError, AssertionError,
-        RuntimeError, RecursionError, NotImplementedError, StopIteration, MemoryError, SystemError,
+        RuntimeError, RecursionError, NotImplementedError, StopIteration, GeneratorExit, MemoryError, SystemError,
     ];
 }

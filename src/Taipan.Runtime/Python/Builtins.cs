@@ -132,6 +132,26 @@ public static partial class Builtins
         return cls;
     }
 
+    /// <summary><c>next(iterator[, default])</c>.</summary>
+    [PyMethod]
+    public static PyObject Next(PyObject iterator, PyObject? @default = null)
+    {
+        var next = iterator.Type.Slots.IterNext ?? throw Errors.PyErr.TypeError($"'{iterator.Type.Name}' object is not an iterator");
+        if (next(iterator) is { } item)
+        {
+            return item;
+        }
+        if (@default is not null)
+        {
+            return @default;
+        }
+        throw PyGenerator.StopIteration(iterator is PyGenerator g ? g.ReturnValue ?? PyNone.Value : PyNone.Value);
+    }
+
+    /// <summary><c>iter(object)</c>; the two-argument form with a sentinel is not supported yet.</summary>
+    [PyMethod]
+    public static PyObject Iter(PyObject obj) => Ops.GetIter(obj);
+
     [PyMethod]
     public static bool IsInstance(PyObject obj, PyObject classInfo) => Ops.IsInstance(obj, classInfo);
 

@@ -44,6 +44,9 @@ public sealed class Frame
     /// in a caller, its CALL.</summary>
     public int LastInstruction { get; set; }
 
+    /// <summary>True while a generator's frame is suspended at a yield.</summary>
+    public bool Suspended { get; set; }
+
     /// <summary>Where execution continues when the interpreter returns to this frame.</summary>
     public int NextInstruction { get; set; }
 

@@ -82,8 +82,12 @@ public static partial class Interpreter
         return frame;
     }
 
+    /// <summary>Resumes a generator's frame, optionally raising <paramref name="exception"/> at
+    /// the instruction where it is suspended.</summary>
+    public static PyObject Resume(Frame frame, PyBaseException? exception) => Execute(frame, exception);
+
     /// <summary>Runs <paramref name="entry"/> and the frames it calls until it returns.</summary>
-    public static PyObject Execute(Frame entry)
+    public static PyObject Execute(Frame entry, PyBaseException? pending = null)
     {
         var ts = ThreadState.Current;
         if (++ts.RecursionDepth > ThreadState.RecursionLimit)
@@ -92,9 +96,14 @@ public static partial class Interpreter
             throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
         }
         entry.Previous = ts.Frame;
+        entry.Suspended = false;
         var frame = entry;
         try
         {
+            if (pending is not null && !Unwind(ref frame, entry, ts, pending))
+            {
+                throw new PyException(pending);
+            }
             while (true)
             {
                 try
@@ -348,12 +357,12 @@ public static partial class Interpreter
                     if (callable is PyFunction fn && (fn.Code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) == 0)
                     {
                         // Inline call: the callee's frame runs in this loop.
+                        var callee = CreateFrame(fn, StackSpan(s, argsStart, nargs), kw);
                         if (++ts.RecursionDepth > ThreadState.RecursionLimit)
                         {
                             ts.RecursionDepth--;
                             throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
                         }
-                        var callee = CreateFrame(fn, StackSpan(s, argsStart, nargs), kw);
                         var callBottom = sp - arg - 2;
                         Array.Clear(s, callBottom, sp - callBottom);
                         sp = callBottom;
@@ -828,7 +837,48 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.RETURN_GENERATOR:
+                    // The function's frame becomes the generator's; the caller gets the generator.
+                    frame.StackPointer = sp;
+                    frame.NextInstruction = ip;
+                    return (frame.Code.Flags & (CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0
+                        ? throw PyErr.New(PyExc.SystemError, "coroutines and async generators are not supported yet")
+                        : new PyGenerator(frame);
+
                 case Opcode.YIELD_VALUE:
+                {
+                    var value = s[--sp]!;
+                    s[sp] = null;
+                    frame.StackPointer = sp;
+                    frame.NextInstruction = ip;
+                    frame.Suspended = true;
+                    return value;
+                }
+
+                case Opcode.GET_YIELD_FROM_ITER:
+                    if (s[sp - 1] is not PyGenerator)
+                    {
+                        s[sp - 1] = Ops.GetIter(s[sp - 1]!);
+                    }
+                    break;
+
+                case Opcode.SEND:
+                {
+                    var value = s[--sp]!;
+                    s[sp] = null;
+                    var receiver = s[sp - 1]!;
+                    var (finished, result) = Send(receiver, value);
+                    if (finished)
+                    {
+                        s[sp - 1] = result;
+                        ip += arg;
+                    }
+                    else
+                    {
+                        s[sp++] = result;
+                    }
+                    break;
+                }
+
                 default:
                     throw PyErr.New(PyExc.SystemError, $"unknown opcode {(int)op} ({op})");
             }
@@ -855,6 +905,35 @@ public static partial class Interpreter
         CompareOp.Gt => a > b,
         _ => a >= b,
     };
+
+    /// <summary><c>PyIter_Send</c>: (false, value) when the receiver yields, (true, value) when
+    /// it is exhausted with that return value.</summary>
+    private static (bool Finished, PyObject Value) Send(PyObject receiver, PyObject value)
+    {
+        if (receiver is PyGenerator gen)
+        {
+            return gen.Resume(value);
+        }
+        if (value is PyNone && receiver.Type.Slots.IterNext is { } next)
+        {
+            try
+            {
+                return next(receiver) is { } item ? (false, item) : (true, PyNone.Value);
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
+            {
+                return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+            }
+        }
+        try
+        {
+            return (false, Ops.CallMethod(receiver, "send", value));
+        }
+        catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
+        {
+            return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+        }
+    }
 
     private static string CallableName(PyObject? callable) => callable switch
     {
