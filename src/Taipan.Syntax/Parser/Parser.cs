@@ -39,9 +39,9 @@ public sealed partial class Parser
     private readonly ParseMode _mode;
     private readonly List<ParserWarning>? _warnings;
 
-    private Token[] _tokens = new Token[256];
-    private int[] _levels = new int[256];
-    private string?[] _names = new string?[256];
+    private Token[] _tokens;
+    private int[] _levels;
+    private string?[] _names;
     private int _fill;
     private int _mark;
     private bool _callInvalidRules;
@@ -65,7 +65,58 @@ public sealed partial class Parser
             Warn(category, message, lineno);
             return false;
         };
-        InitMemo();
+        // Reuse the arrays of the previous parse on this thread: large files would otherwise
+        // allocate (and garbage-collect) big token and memo arrays every time.
+        var b = t_buffers ?? new Buffers();
+        t_buffers = null;
+        _tokens = b.Tokens;
+        _levels = b.Levels;
+        _names = b.Names;
+        _memoHead = b.MemoHead;
+        _memoMask = b.MemoMask;
+        _memoRule = b.MemoRule;
+        _memoEnd = b.MemoEnd;
+        _memoNext = b.MemoNext;
+        _memoValue = b.MemoValue;
+    }
+
+    /// <summary>The growable arrays of a parse, kept per thread between parses.</summary>
+    private sealed class Buffers
+    {
+        public Token[] Tokens = new Token[256];
+        public int[] Levels = new int[256];
+        public string?[] Names = new string?[256];
+        public int[] MemoHead = new int[256];
+        public int[] MemoMask = new int[256];
+        public int[] MemoRule = new int[1024];
+        public int[] MemoEnd = new int[1024];
+        public int[] MemoNext = new int[1024];
+        public object?[] MemoValue = new object?[1024];
+    }
+
+    [ThreadStatic]
+    private static Buffers? t_buffers;
+
+    private void ReturnBuffers()
+    {
+        Array.Clear(_names, 0, _fill);
+        Array.Clear(_memoValue, 0, _memoCount);
+        if (_tokens.Length > 1 << 20)
+        {
+            return;
+        }
+        t_buffers = new Buffers
+        {
+            Tokens = _tokens,
+            Levels = _levels,
+            Names = _names,
+            MemoHead = _memoHead,
+            MemoMask = _memoMask,
+            MemoRule = _memoRule,
+            MemoEnd = _memoEnd,
+            MemoNext = _memoNext,
+            MemoValue = _memoValue,
+        };
     }
 
     /// <summary>Parses a whole source. Raises <see cref="Errors.PythonSyntaxError"/> (or
@@ -104,6 +155,18 @@ public sealed partial class Parser
     /// <summary><c>_PyPegen_run_parser</c>: a fast first pass without the <c>invalid_*</c>
     /// rules; on failure a second pass with them finds the specific error message.</summary>
     private object Run()
+    {
+        try
+        {
+            return RunPasses();
+        }
+        finally
+        {
+            ReturnBuffers();
+        }
+    }
+
+    private object RunPasses()
     {
         object? result;
         try
@@ -177,7 +240,7 @@ public sealed partial class Parser
             Array.Resize(ref _levels, n);
             Array.Resize(ref _names, n);
             Array.Resize(ref _memoHead, n);
-            _memoHead.AsSpan(_fill).Fill(-1);
+            Array.Resize(ref _memoMask, n);
         }
         var kind = t.Kind;
         if (kind == TokenKind.Name)
@@ -194,6 +257,8 @@ public sealed partial class Parser
         _tokens[_fill] = new Token(kind, t.Start, t.End, t.Lineno, col, t.EndLineno, endCol);
         _levels[_fill] = _tokenizer.ParenLevel;
         _names[_fill] = null;
+        _memoHead[_fill] = -1;
+        _memoMask[_fill] = 0;
         _fill++;
     }
 
@@ -459,18 +524,18 @@ public sealed partial class Parser
 
     // Memo entries per token position, as pegen keeps a list on each token: a linked list
     // through parallel arrays so memoizing does not allocate per entry.
-    private int[] _memoHead = new int[256];
-    private int[] _memoRule = new int[1024];
-    private int[] _memoEnd = new int[1024];
-    private int[] _memoNext = new int[1024];
-    private object?[] _memoValue = new object?[1024];
+    private int[] _memoHead;
+    private int[] _memoMask;
+    private int[] _memoRule;
+    private int[] _memoEnd;
+    private int[] _memoNext;
+    private object?[] _memoValue;
     private int _memoCount;
-
-    private void InitMemo() => _memoHead.AsSpan().Fill(-1);
 
     private void ClearMemo()
     {
-        _memoHead.AsSpan().Fill(-1);
+        _memoHead.AsSpan(0, _fill).Fill(-1);
+        Array.Clear(_memoMask, 0, _fill);
         Array.Clear(_memoValue, 0, _memoCount);
         _memoCount = 0;
     }
@@ -481,6 +546,12 @@ public sealed partial class Parser
         if (_mark == _fill)
         {
             Fill();
+        }
+        // Most lookups miss: a bit per rule and token answers those without a list walk.
+        if ((_memoMask[_mark] & (1 << rule)) == 0)
+        {
+            value = null;
+            return false;
         }
         for (var e = _memoHead[_mark]; e >= 0; e = _memoNext[e])
         {
@@ -515,6 +586,7 @@ public sealed partial class Parser
             Array.Resize(ref _memoNext, n);
             Array.Resize(ref _memoValue, n);
         }
+        _memoMask[start] |= 1 << rule;
         var i = _memoCount++;
         _memoRule[i] = rule;
         _memoEnd[i] = _mark;

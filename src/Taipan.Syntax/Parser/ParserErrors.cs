@@ -38,6 +38,15 @@ public sealed partial class Parser
     private PythonSyntaxError RaiseRange(ErrPos a, ErrPos b, string msg, string type = "SyntaxError") =>
         MakeError(type, msg, a.L, a.C + 1, b.EL, b.EC + 1);
 
+    /// <summary>RAISE_SYNTAX_ERROR for code outside the grammar (the literal parser): the
+    /// error located at the last token the parser has read.</summary>
+    public PythonSyntaxError RaiseSyntaxError(string message) => RaiseError(message);
+
+    /// <summary>RAISE_ERROR_KNOWN_LOCATION for code outside the grammar: 0-based byte columns,
+    /// -1 for none (CPython then reports offset 0).</summary>
+    public PythonSyntaxError RaiseSyntaxErrorKnownLocation(string message, int lineno, int colOffset, int endLineno, int endColOffset) =>
+        MakeError("SyntaxError", message, lineno, colOffset + 1, endLineno, endColOffset + 1);
+
     /// <summary>RAISE_SYNTAX_ERROR_STARTING_FROM: from a to the tokenizer's current position.</summary>
     private PythonSyntaxError RaiseStartingFrom(ErrPos a, string msg) =>
         MakeError("SyntaxError", msg, a.L, a.C + 1, _tokenizer.Lineno, _tokenizer.CurrentColOffset);
