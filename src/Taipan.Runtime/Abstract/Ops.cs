@@ -445,6 +445,24 @@ public static class Ops
 
     public static PyObject Remainder(PyObject v, PyObject w) => Binary(v, w, static s => s.Remainder, "%");
 
+    public static PyObject And(PyObject v, PyObject w) => Binary(v, w, static s => s.And, "&");
+
+    public static PyObject Or(PyObject v, PyObject w) => Binary(v, w, static s => s.Or, "|");
+
+    public static PyObject Xor(PyObject v, PyObject w) => Binary(v, w, static s => s.Xor, "^");
+
+    public static PyObject LShift(PyObject v, PyObject w) => Binary(v, w, static s => s.LShift, "<<");
+
+    public static PyObject RShift(PyObject v, PyObject w) => Binary(v, w, static s => s.RShift, ">>");
+
+    public static PyObject MatrixMultiply(PyObject v, PyObject w) => Binary(v, w, static s => s.MatrixMultiply, "@");
+
+    public static PyObject Unary(PyObject o, Func<TypeSlots, UnarySlot?> select, string op)
+    {
+        var slot = select(o.Type.Slots) ?? throw PyErr.TypeError($"bad operand type for unary {op}: '{o.Type.Name}'");
+        return slot(o);
+    }
+
     private static PyObject Binary(PyObject v, PyObject w, Func<TypeSlots, BinarySlot?> select, string op)
     {
         var r = BinaryOp1(v, w, select);

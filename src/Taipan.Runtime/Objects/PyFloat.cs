@@ -72,6 +72,77 @@ public partial class PyFloat(double value) : PyObject
         return new PyFloat(a / b);
     }
 
+    [PySlot("nb_negative")]
+    public PyObject Negative() => new PyFloat(-Value);
+
+    [PySlot("nb_positive")]
+    public PyObject Positive() => GetType() == typeof(PyFloat) ? this : new PyFloat(Value);
+
+    [PySlot("nb_absolute")]
+    public PyObject Absolute() => new PyFloat(Math.Abs(Value));
+
+    [PySlot("nb_floor_divide")]
+    public static PyObject FloorDivide(PyObject left, PyObject right)
+    {
+        if (!TryOperand(left, out var a) || !TryOperand(right, out var b))
+        {
+            return PyNotImplemented.Value;
+        }
+        if (b == 0)
+        {
+            throw Errors.PyErr.ZeroDivisionError("float floor division by zero");
+        }
+        return new PyFloat(DivMod(a, b).Quotient);
+    }
+
+    [PySlot("nb_remainder")]
+    public static PyObject Remainder(PyObject left, PyObject right)
+    {
+        if (!TryOperand(left, out var a) || !TryOperand(right, out var b))
+        {
+            return PyNotImplemented.Value;
+        }
+        if (b == 0)
+        {
+            throw Errors.PyErr.ZeroDivisionError("float modulo");
+        }
+        return new PyFloat(DivMod(a, b).Remainder);
+    }
+
+    /// <summary><c>float_divmod</c>: the remainder takes the divisor's sign and the quotient is
+    /// rounded to the nearest integer that keeps them consistent.</summary>
+    public static (double Quotient, double Remainder) DivMod(double vx, double wx)
+    {
+        var mod = vx % wx;
+        var div = (vx - mod) / wx;
+        if (mod != 0)
+        {
+            if ((wx < 0) != (mod < 0))
+            {
+                mod += wx;
+                div -= 1.0;
+            }
+        }
+        else
+        {
+            mod = Math.CopySign(0.0, wx);
+        }
+        double floordiv;
+        if (div != 0)
+        {
+            floordiv = Math.Floor(div);
+            if (div - floordiv > 0.5)
+            {
+                floordiv += 1.0;
+            }
+        }
+        else
+        {
+            floordiv = Math.CopySign(0.0, vx / wx);
+        }
+        return (floordiv, mod);
+    }
+
     [PySlot("tp_richcompare")]
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
     {

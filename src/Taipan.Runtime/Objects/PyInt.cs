@@ -208,6 +208,88 @@ public partial class PyInt : PyObject
 
     [PySlot("nb_negative")]
     public PyObject Negative() => IsSmall && _value != long.MinValue ? From(-_value) : From(-Value);
+
+    [PySlot("nb_positive")]
+    public PyObject Positive() => Index();
+
+    [PySlot("nb_absolute")]
+    public PyObject Absolute() => IsSmall && _value != long.MinValue ? From(Math.Abs(_value)) : From(BigInteger.Abs(Value));
+
+    [PySlot("nb_invert")]
+    public PyObject Invert() => IsSmall ? From(~_value) : From(-Value - 1);
+
+    /// <summary>int / int: exact when both fit in a double's mantissa, as CPython's true division
+    /// is correctly rounded.</summary>
+    [PySlot("nb_true_divide")]
+    public static PyObject TrueDivide(PyObject left, PyObject right)
+    {
+        if (left is not PyInt a || right is not PyInt b)
+        {
+            return PyNotImplemented.Value;
+        }
+        if (b.Value.IsZero)
+        {
+            throw Errors.PyErr.ZeroDivisionError("division by zero");
+        }
+        if (a.IsSmall && b.IsSmall && Math.Abs(a._value) <= (1L << 53) && Math.Abs(b._value) <= (1L << 53))
+        {
+            return new PyFloat((double)a._value / b._value);
+        }
+        var q = (double)a.Value / (double)b.Value;
+        if (double.IsInfinity(q) || double.IsNaN(q))
+        {
+            throw Errors.PyErr.OverflowError("integer division result too large for a float");
+        }
+        return new PyFloat(q);
+    }
+
+    [PySlot("nb_and")]
+    public static PyObject And(PyObject left, PyObject right) =>
+        left is PyInt a && right is PyInt b ? (a.IsSmall && b.IsSmall ? From(a._value & b._value) : From(a.Value & b.Value)) : PyNotImplemented.Value;
+
+    [PySlot("nb_or")]
+    public static PyObject Or(PyObject left, PyObject right) =>
+        left is PyInt a && right is PyInt b ? (a.IsSmall && b.IsSmall ? From(a._value | b._value) : From(a.Value | b.Value)) : PyNotImplemented.Value;
+
+    [PySlot("nb_xor")]
+    public static PyObject Xor(PyObject left, PyObject right) =>
+        left is PyInt a && right is PyInt b ? (a.IsSmall && b.IsSmall ? From(a._value ^ b._value) : From(a.Value ^ b.Value)) : PyNotImplemented.Value;
+
+    [PySlot("nb_lshift")]
+    public static PyObject LShift(PyObject left, PyObject right)
+    {
+        if (left is not PyInt a || right is not PyInt b)
+        {
+            return PyNotImplemented.Value;
+        }
+        if (b.Value.Sign < 0)
+        {
+            throw Errors.PyErr.ValueError("negative shift count");
+        }
+        if (!b.IsSmall || b._value > int.MaxValue)
+        {
+            throw Errors.PyErr.OverflowError("too many digits in integer");
+        }
+        return From(a.Value << (int)b._value);
+    }
+
+    [PySlot("nb_rshift")]
+    public static PyObject RShift(PyObject left, PyObject right)
+    {
+        if (left is not PyInt a || right is not PyInt b)
+        {
+            return PyNotImplemented.Value;
+        }
+        if (b.Value.Sign < 0)
+        {
+            throw Errors.PyErr.ValueError("negative shift count");
+        }
+        if (!b.IsSmall || b._value > int.MaxValue)
+        {
+            return From(a.Value.Sign < 0 ? -1 : 0);
+        }
+        return a.IsSmall ? From(a._value >> (int)Math.Min(b._value, 63)) : From(a.Value >> (int)b._value);
+    }
 }
 
 public partial class PyInt

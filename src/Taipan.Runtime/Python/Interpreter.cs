@@ -475,6 +475,14 @@ public static partial class Interpreter
                     s[sp - 1] = Ops.Negative(s[sp - 1]!);
                     break;
 
+                case Opcode.UNARY_POSITIVE:
+                    s[sp - 1] = Ops.Unary(s[sp - 1]!, static t => t.Positive, "+");
+                    break;
+
+                case Opcode.UNARY_INVERT:
+                    s[sp - 1] = Ops.Unary(s[sp - 1]!, static t => t.Invert, "~");
+                    break;
+
                 case Opcode.POP_JUMP_FORWARD_IF_FALSE:
                     if (!IsTrue(s[--sp]!))
                     {
@@ -1046,7 +1054,13 @@ public static partial class Interpreter
             2 or 15 => Ops.FloorDivide(left, right),
             6 or 19 => Ops.Remainder(left, right),
             11 or 24 => Ops.TrueDivide(left, right),
-            _ => throw PyErr.New(PyExc.SystemError, $"binary operation {op} is not supported yet"),
+            1 or 14 => Ops.And(left, right),
+            7 or 20 => Ops.Or(left, right),
+            12 or 25 => Ops.Xor(left, right),
+            3 or 16 => Ops.LShift(left, right),
+            9 or 22 => Ops.RShift(left, right),
+            4 or 17 => Ops.MatrixMultiply(left, right),
+            _ => throw PyErr.New(PyExc.SystemError, $"binary operation {op} (power) is not supported yet"),
         };
     }
 

@@ -204,6 +204,76 @@ public static class Traceback
         return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
     }
 
+    /// <summary>The text CPython 3.11 prints for an uncaught <c>SyntaxError</c>
+    /// (<c>print_exception</c> and <c>print_error_text</c> in Python/pythonrun.c): the file and
+    /// line, the source line without its indentation, and carets. Like CPython, it applies the
+    /// character offsets to the line's UTF-8 bytes, and subclasses such as IndentationError get
+    /// a single caret.</summary>
+    public static string FormatSyntaxError(Taipan.Syntax.Errors.PythonSyntaxError e)
+    {
+        var sb = new StringBuilder();
+        // Without a location (a source that could not be decoded) CPython prints the message alone.
+        if (e.Lineno > 0)
+        {
+            sb.Append($"  File \"{e.Filename ?? "<string>"}\", line {e.Lineno}\n");
+            if (e.Text is { } text)
+            {
+                var bytes = Encoding.UTF8.GetBytes(text);
+                var endOffset = e.PythonType == "SyntaxError" ? e.EndOffset : -1;
+                var endLineno = e.PythonType == "SyntaxError" ? e.EndLineno : e.Lineno;
+                if (endLineno > e.Lineno)
+                {
+                    endOffset = bytes.Length;
+                }
+                endOffset = Math.Min(endOffset, bytes.Length + 1);
+                AppendErrorText(sb, e.Offset, endOffset, bytes);
+            }
+        }
+        sb.Append(e.PythonType).Append(": ").Append(e.Msg).Append('\n');
+        return sb.ToString();
+    }
+
+    private static void AppendErrorText(StringBuilder sb, int offset, int endOffset, byte[] text)
+    {
+        var carets = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
+        offset--;
+        var start = 0;
+        while (start < text.Length && text[start] is (byte)' ' or (byte)'\t' or (byte)'\f')
+        {
+            start++;
+            offset--;
+        }
+        var len = text.Length - start;
+        if (len > 0 && text[^1] == '\n')
+        {
+            len--;
+        }
+        offset = Math.Min(offset, len);
+        // Skip lines before the one the offset falls in.
+        while (true)
+        {
+            var nl = Array.IndexOf(text, (byte)'\n', start, text.Length - start);
+            if (nl < 0 || nl - start >= offset)
+            {
+                break;
+            }
+            var skipped = nl - start + 1;
+            start += skipped;
+            len -= skipped;
+            offset -= skipped;
+        }
+        sb.Append("    ").Append(Encoding.UTF8.GetString(text, start, text.Length - start));
+        if (start + len >= text.Length || text[start + len] != '\n')
+        {
+            sb.Append('\n');
+        }
+        if (offset < 0)
+        {
+            return;
+        }
+        sb.Append("    ").Append(' ', offset).Append('^', carets).Append('\n');
+    }
+
     /// <summary>"TypeName: message", with the module of classes outside builtins and __main__.</summary>
     public static string ExceptionLine(PyBaseException exc)
     {
