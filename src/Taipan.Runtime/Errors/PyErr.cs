@@ -1,0 +1,38 @@
+// Python/errors.c
+using Taipan.Runtime.Objects;
+
+namespace Taipan.Runtime.Errors;
+
+/// <summary>Carries a Python exception through C# code. The interpreter catches it at the
+/// instruction that raised it and continues with the exception table; hot paths avoid it and
+/// report misses with return values instead.</summary>
+public sealed class PyException(PyBaseException value) : Exception
+{
+    public PyBaseException Value { get; } = value;
+
+    public override string Message => $"{Value.Type.Name}: {Abstract.Ops.Str(Value)}";
+}
+
+/// <summary>Creates the exceptions that C# code raises (CPython's <c>PyErr_Format</c> calls).</summary>
+public static class PyErr
+{
+    public static PyException New(PyType type, string message) => new(PyBaseException.Create(type, message));
+
+    public static PyException TypeError(string message) => New(PyExc.TypeError, message);
+    public static PyException ValueError(string message) => New(PyExc.ValueError, message);
+    public static PyException OverflowError(string message) => New(PyExc.OverflowError, message);
+    public static PyException ZeroDivisionError(string message) => New(PyExc.ZeroDivisionError, message);
+    public static PyException AttributeError(string message) => New(PyExc.AttributeError, message);
+    public static PyException RuntimeError(string message) => New(PyExc.RuntimeError, message);
+    public static PyException IndexError(string message) => New(PyExc.IndexError, message);
+
+    /// <summary><c>KeyError(key)</c>: its args hold the key itself, so str() shows its repr.</summary>
+    public static PyException KeyError(PyObject key) => new(new PyBaseException(PyExc.KeyError, PyTuple.Create(key)));
+
+    /// <summary>The AttributeError of a missing attribute, worded as CPython words it.</summary>
+    public static PyException NoAttribute(PyObject obj, PyStr name) => obj is PyType t
+        ? AttributeError($"type object '{t.Name}' has no attribute '{name.Value}'")
+        : obj is PyModule m
+            ? AttributeError($"module '{m.Name}' has no attribute '{name.Value}'")
+            : AttributeError($"'{obj.Type.Name}' object has no attribute '{name.Value}'");
+}

@@ -1,0 +1,74 @@
+// Objects/typeobject.c (object_*: the methods of `object`)
+namespace Taipan.Runtime.Objects;
+
+/// <summary><c>object</c>: the root of the class hierarchy. Its slots give the default
+/// behaviour: identity hash and equality, the generic attribute protocol, and the
+/// <c>&lt;module.Name object at 0x...&gt;</c> repr.</summary>
+[PyType("object", Subclassable = true)]
+public partial class PyBaseObject : PyObject
+{
+    [PySlot("tp_repr")]
+    public static PyObject Repr(PyObject self)
+    {
+        var type = self.Type;
+        var name = type.Module is "builtins" ? type.QualName : $"{type.Module}.{type.QualName}";
+        return new PyStr($"<{name} object at 0x{Python.PyHash.Pointer(self) & 0xffffffffffffL:x}>");
+    }
+
+    [PySlot("tp_str")]
+    public static PyObject Str(PyObject self) => Abstract.Ops.Repr(self);
+
+    [PySlot("tp_hash")]
+    public static long Hash(PyObject self) => Python.PyHash.Pointer(self);
+
+    [PySlot("tp_richcompare")]
+    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op) => op switch
+    {
+        CompareOp.Eq => ReferenceEquals(left, right) ? PyBool.True : PyNotImplemented.Value,
+        // __ne__ inverts __eq__ unless that is NotImplemented.
+        CompareOp.Ne => Abstract.Ops.RichCompareSlot(left, right, CompareOp.Eq) switch
+        {
+            PyNotImplemented n => n,
+            var r => PyBool.From(!Abstract.Ops.IsTrue(r)),
+        },
+        _ => PyNotImplemented.Value,
+    };
+
+    /// <summary><c>object.__new__</c>: extra arguments are an error unless <c>__init__</c> is
+    /// overridden and <c>__new__</c> is not (<c>object_new</c>'s excess_args rule).</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if ((args.Length > 0 || kwnames is { Count: > 0 })
+            && (!ReferenceEquals(type.Slots.New, TypeObject.Slots.New) || ReferenceEquals(type.Slots.Init, TypeObject.Slots.Init)))
+        {
+            throw ReferenceEquals(type.Slots.New, TypeObject.Slots.New)
+                ? Errors.PyErr.TypeError($"{type.Name}() takes no arguments")
+                : Errors.PyErr.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
+        }
+        if (!type.HasFlag(TypeFlags.HeapType))
+        {
+            throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");
+        }
+        return new PyInstance(type);
+    }
+
+    [PySlot("tp_init")]
+    public static void Init(PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var type = self.Type;
+        if ((args.Length > 0 || kwnames is { Count: > 0 })
+            && (!ReferenceEquals(type.Slots.Init, TypeObject.Slots.Init) || ReferenceEquals(type.Slots.New, TypeObject.Slots.New)))
+        {
+            throw ReferenceEquals(type.Slots.Init, TypeObject.Slots.Init)
+                ? Errors.PyErr.TypeError($"{type.Name}() takes no arguments")
+                : Errors.PyErr.TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+        }
+    }
+
+    [PySlot("tp_getattro")]
+    public static PyObject? GetAttr(PyObject self, PyStr name) => Abstract.Ops.GenericGetAttr(self, name);
+
+    [PySlot("tp_setattro")]
+    public static void SetAttr(PyObject self, PyStr name, PyObject? value) => Abstract.Ops.GenericSetAttr(self, name, value);
+}

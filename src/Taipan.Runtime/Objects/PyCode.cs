@@ -1,0 +1,71 @@
+// Objects/codeobject.c
+using System.Numerics;
+using Taipan.Bytecode;
+using Taipan.Syntax.Ast;
+
+namespace Taipan.Runtime.Objects;
+
+/// <summary><c>code</c>: a <see cref="CodeObject"/> with its constants and names turned into
+/// Python objects once, so the interpreter indexes ready-made values.</summary>
+[PyType("code")]
+public sealed partial class PyCode : PyObject
+{
+    public PyCode(CodeObject code)
+    {
+        Code = code;
+        Instructions = code.Code;
+        Consts = new PyObject[code.Consts.Length];
+        for (var i = 0; i < Consts.Length; i++)
+        {
+            Consts[i] = ConvertConstant(code.Consts[i]);
+        }
+        Names = Array.ConvertAll(code.Names, PyStr.Intern);
+        LocalsPlusNames = Array.ConvertAll(code.LocalsPlusNames, PyStr.Intern);
+        Name = PyStr.Intern(code.Name);
+        QualName = new PyStr(code.QualName);
+        Handlers = [.. code.ExceptionHandlers];
+    }
+
+    public CodeObject Code { get; }
+
+    /// <summary>The code units (opcode, oparg) the interpreter executes.</summary>
+    public byte[] Instructions { get; }
+
+    public PyObject[] Consts { get; }
+    public PyStr[] Names { get; }
+    public PyStr[] LocalsPlusNames { get; }
+    public PyStr Name { get; }
+    public PyStr QualName { get; }
+    public ExceptionTableEntry[] Handlers { get; }
+
+    public CodeFlags Flags => Code.Flags;
+
+    /// <summary>The size of a frame's slot array: localsplus, then the value stack.</summary>
+    public int FrameSize => Code.LocalsPlusNames.Length + Code.StackSize;
+
+    /// <summary>Converts a marshal/compiler constant into the Python object it stands for.</summary>
+    public static PyObject ConvertConstant(object? value) => value switch
+    {
+        ConstantSingleton s when ReferenceEquals(s, ConstantSingleton.None) => PyNone.Value,
+        ConstantSingleton => PyEllipsis.Value,
+        bool b => PyBool.From(b),
+        BigInteger i => PyInt.From(i),
+        double d => new PyFloat(d),
+        string s => PyStr.Intern(s),
+        ConstantTuple t => new PyTuple(Array.ConvertAll(t.AsSpan().ToArray(), ConvertConstant)),
+        CodeObject c => new PyCode(c),
+        _ => throw Errors.PyErr.New(PyExc.SystemError, $"constants of type {value?.GetType().Name ?? "null"} are not supported yet"),
+    };
+
+    /// <summary>The source line of the instruction at code unit <paramref name="index"/>, or
+    /// -1 when it has none.</summary>
+    public int LineAt(int index)
+    {
+        var positions = Code.Positions;
+        return (uint)index < (uint)positions.Count && positions[index].Line is { } line ? line : -1;
+    }
+
+    [PySlot("tp_repr")]
+    public PyStr Repr() =>
+        new($"<code object {Code.Name} at 0x{Python.PyHash.Pointer(this) & 0xffffffffffffL:x}, file \"{Code.Filename}\", line {Code.FirstLineNo}>");
+}

@@ -1,0 +1,351 @@
+// Objects/dictobject.c
+using System.Runtime.CompilerServices;
+
+namespace Taipan.Runtime.Objects;
+
+/// <summary>
+/// <c>dict</c>: CPython's compact ordered layout — an index table probed with the hash
+/// (perturbed probing as in dictobject.c) pointing into a dense, insertion-ordered entry
+/// array. Hashes are stored, str keys compare by reference or ordinal before any call to
+/// <c>__eq__</c>, and <see cref="Version"/> changes on every mutation, for iteration checks and
+/// the interpreter's global caches.
+/// </summary>
+[PyType("dict", Subclassable = true, Unhashable = true, Flags = TypeFlags.DictSubclass)]
+public partial class PyDict : PyObject
+{
+    private const int Empty = -1;
+    private const int Dummy = -2;
+    private const int MinSize = 8;
+
+    private struct Entry
+    {
+        public long Hash;
+        public PyObject? Key;
+        public PyObject? Value;
+    }
+
+    private int[] _indices;
+    private Entry[] _entries;
+    private int _entryCount; // entries used, including deleted ones
+    private int _count;
+    private static ulong s_version;
+
+    public PyDict()
+    {
+        _indices = NewIndices(MinSize);
+        _entries = new Entry[MinSize * 2 / 3];
+    }
+
+    /// <summary>A number that changes whenever the dict changes (PEP 509).</summary>
+    public ulong Version { get; private set; }
+
+    public int Count => _count;
+
+    private static int[] NewIndices(int size)
+    {
+        var a = new int[size];
+        Array.Fill(a, Empty);
+        return a;
+    }
+
+    private void Bump() => Version = Interlocked.Increment(ref s_version);
+
+    public PyObject? this[PyObject key]
+    {
+        get => TryGetValue(key, out var v) ? v : null;
+        set
+        {
+            if (value is null)
+            {
+                Remove(key);
+            }
+            else
+            {
+                SetItem(key, value);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long HashOf(PyObject key) => key is PyStr s ? s.Hash : Abstract.Ops.Hash(key);
+
+    public bool TryGetValue(PyObject key, out PyObject value)
+    {
+        var ix = Find(key, HashOf(key), out _);
+        if (ix >= 0)
+        {
+            value = _entries[ix].Value!;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
+
+    public bool ContainsKey(PyObject key) => Find(key, HashOf(key), out _) >= 0;
+
+    /// <summary>Finds the entry index of <paramref name="key"/>, or -1, with the index-table slot
+    /// where it is (or where it would go).</summary>
+    private int Find(PyObject key, long hash, out int slot)
+    {
+    restart:
+        var indices = _indices;
+        var mask = indices.Length - 1;
+        var perturb = (ulong)hash;
+        var i = (int)((ulong)hash & (ulong)mask);
+        var freeSlot = -1;
+        while (true)
+        {
+            var ix = indices[i];
+            if (ix == Empty)
+            {
+                slot = freeSlot >= 0 ? freeSlot : i;
+                return -1;
+            }
+            if (ix == Dummy)
+            {
+                if (freeSlot < 0)
+                {
+                    freeSlot = i;
+                }
+            }
+            else
+            {
+                ref var e = ref _entries[ix];
+                if (ReferenceEquals(e.Key, key))
+                {
+                    slot = i;
+                    return ix;
+                }
+                if (e.Hash == hash)
+                {
+                    var k = e.Key!;
+                    if (k is PyStr ks && key is PyStr s && ks.GetType() == typeof(PyStr) && s.GetType() == typeof(PyStr))
+                    {
+                        if (string.Equals(ks.Value, s.Value, StringComparison.Ordinal))
+                        {
+                            slot = i;
+                            return ix;
+                        }
+                    }
+                    else
+                    {
+                        var entries = _entries;
+                        var equal = Abstract.Ops.RichCompareBool(k, key, CompareOp.Eq);
+                        if (!ReferenceEquals(entries, _entries) || !ReferenceEquals(indices, _indices) || !ReferenceEquals(_entries[ix].Key, k))
+                        {
+                            // __eq__ mutated the dict; CPython starts the lookup again.
+                            goto restart;
+                        }
+                        if (equal)
+                        {
+                            slot = i;
+                            return ix;
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (int)(((ulong)i * 5 + perturb + 1) & (ulong)mask);
+        }
+    }
+
+    public void SetItem(PyObject key, PyObject value)
+    {
+        var hash = HashOf(key);
+        var ix = Find(key, hash, out var slot);
+        if (ix >= 0)
+        {
+            _entries[ix].Value = value;
+            Bump();
+            return;
+        }
+        if (_entryCount == _entries.Length)
+        {
+            Resize(GrowthSize());
+            Find(key, hash, out slot);
+        }
+        _entries[_entryCount] = new Entry { Hash = hash, Key = key, Value = value };
+        _indices[slot] = _entryCount;
+        _entryCount++;
+        _count++;
+        Bump();
+    }
+
+    private int GrowthSize() => Math.Max(_count * 3, MinSize);
+
+    private void Resize(int minUsed)
+    {
+        var size = MinSize;
+        while (size * 2 / 3 < minUsed)
+        {
+            size <<= 1;
+        }
+        var entries = new Entry[size * 2 / 3];
+        var indices = NewIndices(size);
+        var mask = size - 1;
+        var n = 0;
+        for (var j = 0; j < _entryCount; j++)
+        {
+            ref var e = ref _entries[j];
+            if (e.Key is null)
+            {
+                continue;
+            }
+            entries[n] = e;
+            var perturb = (ulong)e.Hash;
+            var i = (int)((ulong)e.Hash & (ulong)mask);
+            while (indices[i] != Empty)
+            {
+                perturb >>= 5;
+                i = (int)(((ulong)i * 5 + perturb + 1) & (ulong)mask);
+            }
+            indices[i] = n++;
+        }
+        _entries = entries;
+        _indices = indices;
+        _entryCount = n;
+    }
+
+    public bool Remove(PyObject key)
+    {
+        var ix = Find(key, HashOf(key), out var slot);
+        if (ix < 0)
+        {
+            return false;
+        }
+        _indices[slot] = Dummy;
+        _entries[ix] = default;
+        _count--;
+        Bump();
+        return true;
+    }
+
+    [PyMethod]
+    public void Clear()
+    {
+        _indices = NewIndices(MinSize);
+        _entries = new Entry[MinSize * 2 / 3];
+        _entryCount = 0;
+        _count = 0;
+        Bump();
+    }
+
+    /// <summary>The live entries in insertion order. Mutating the dict while enumerating raises
+    /// RuntimeError as CPython's iterators do.</summary>
+    public IEnumerable<KeyValuePair<PyObject, PyObject>> Items()
+    {
+        var count = _count;
+        for (var j = 0; j < _entryCount; j++)
+        {
+            var e = _entries[j];
+            if (e.Key is not null)
+            {
+                yield return new KeyValuePair<PyObject, PyObject>(e.Key, e.Value!);
+            }
+            if (count != _count)
+            {
+                throw Errors.PyErr.RuntimeError("dictionary changed size during iteration");
+            }
+        }
+    }
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyDict();
+
+    /// <summary><c>dict(mapping_or_pairs=(), **kwargs)</c>.</summary>
+    [PySlot("tp_init")]
+    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var nkw = kwnames?.Count ?? 0;
+        var npos = args.Length - nkw;
+        if (npos > 1)
+        {
+            throw Errors.PyErr.TypeError($"dict expected at most 1 argument, got {npos}");
+        }
+        if (npos == 1)
+        {
+            if (args[0] is PyDict other)
+            {
+                foreach (var (k, v) in other.Items().ToList())
+                {
+                    SetItem(k, v);
+                }
+            }
+            else
+            {
+                var i = 0;
+                foreach (var item in Abstract.Ops.Iterate(args[0]))
+                {
+                    var pair = Abstract.Ops.Iterate(item).ToList();
+                    if (pair.Count != 2)
+                    {
+                        throw Errors.PyErr.ValueError($"dictionary update sequence element #{i} has length {pair.Count}; 2 is required");
+                    }
+                    SetItem(pair[0], pair[1]);
+                    i++;
+                }
+            }
+        }
+        for (var k = 0; k < nkw; k++)
+        {
+            SetItem(kwnames![k], args[npos + k]);
+        }
+    }
+
+    [PySlot("mp_length")]
+    public long Length() => _count;
+
+    [PySlot("mp_subscript")]
+    public PyObject GetItem(PyObject key)
+    {
+        if (TryGetValue(key, out var v))
+        {
+            return v;
+        }
+        if (GetType() != typeof(PyDict) && Type.Lookup(PyStr.Intern("__missing__")) is { } missing)
+        {
+            return Abstract.Ops.Call(missing, [this, key], null);
+        }
+        throw Errors.PyErr.KeyError(key);
+    }
+
+    [PySlot("mp_ass_subscript")]
+    public void AssignItem(PyObject key, PyObject? value)
+    {
+        if (value is not null)
+        {
+            SetItem(key, value);
+        }
+        else if (!Remove(key))
+        {
+            throw Errors.PyErr.KeyError(key);
+        }
+    }
+
+    [PySlot("sq_contains")]
+    public bool Contains(PyObject key) => ContainsKey(key);
+
+    [PySlot("tp_repr")]
+    public PyStr Repr()
+    {
+        if (_count == 0)
+        {
+            return PyStr.Intern("{}");
+        }
+        using var guard = Python.ReprGuard.Enter(this);
+        if (!guard.Entered)
+        {
+            return PyStr.Intern("{...}");
+        }
+        var parts = new List<string>(_count);
+        foreach (var (k, v) in Items())
+        {
+            parts.Add(Abstract.Ops.Repr(k).Value + ": " + Abstract.Ops.Repr(v).Value);
+        }
+        return new PyStr("{" + string.Join(", ", parts) + "}");
+    }
+
+    [PyMethod]
+    public PyObject Get(PyObject key, PyObject? @default = null) =>
+        TryGetValue(key, out var v) ? v : @default ?? PyNone.Value;
+}

@@ -1,0 +1,171 @@
+// Objects/typeobject.c (type_new, mro_internal, update_slot)
+using Taipan.Runtime.Abstract;
+using Taipan.Runtime.Errors;
+
+namespace Taipan.Runtime.Objects;
+
+public sealed partial class PyType
+{
+    /// <summary>The C# layout instances of this type have: the first builtin base along the
+    /// MRO (object for plain classes).</summary>
+    public PyType SolidBase { get; private set; } = null!;
+
+    private PyType(string name, PyType[] bases, PyType[] mro, PyDict dict, PyType metatype)
+    {
+        Name = name;
+        QualName = name;
+        Module = "builtins";
+        Bases = bases;
+        Base = bases[0];
+        Mro = [this, .. mro];
+        Dict = dict;
+        Slots = Base.Slots.Clone();
+        Flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HasDict | (Base.Flags & SubclassBits);
+        VersionTag = NextVersion();
+        SetMetatype(metatype);
+        foreach (var b in bases)
+        {
+            b.AddSubclass(this);
+        }
+    }
+
+    /// <summary><c>type.__new__(metatype, name, bases, namespace)</c>: a class.</summary>
+    public static PyType CreateHeapType(PyType metatype, string name, PyType[] bases, PyDict ns)
+    {
+        if (bases.Length == 0)
+        {
+            bases = [PyBaseObject.TypeObject];
+        }
+        foreach (var b in bases)
+        {
+            b.EnsureReady();
+            if (!b.HasFlag(TypeFlags.BaseType))
+            {
+                throw PyErr.TypeError($"type '{b.Name}' is not an acceptable base type");
+            }
+        }
+        var mro = ComputeMro(name, bases);
+        var dict = new PyDict();
+        foreach (var (k, v) in ns.Items())
+        {
+            dict.SetItem(k, v);
+        }
+        var type = new PyType(name, bases, mro, dict, metatype);
+        type.SolidBase = SolidBaseOf(bases);
+        if (!ReferenceEquals(type.SolidBase, PyBaseObject.TypeObject) && !type.SolidBase.IsSubtypeOf(PyExc.BaseException))
+        {
+            throw PyErr.TypeError($"subclassing the builtin type '{type.SolidBase.Name}' is not supported yet");
+        }
+        if (dict.TryGetValue(PyStr.Intern("__qualname__"), out var qualname))
+        {
+            type.QualName = (qualname as PyStr ?? throw PyErr.TypeError($"type __qualname__ must be a str, not {qualname.Type.Name}")).Value;
+            dict.Remove(PyStr.Intern("__qualname__"));
+        }
+        if (dict.TryGetValue(PyStr.Intern("__module__"), out var module) && module is PyStr m)
+        {
+            type.Module = m.Value;
+        }
+        if (!dict.ContainsKey(PyStr.Intern("__doc__")))
+        {
+            dict.SetItem(PyStr.Intern("__doc__"), PyNone.Value);
+        }
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        if (dict.ContainsKey(PyStr.Intern("__eq__")) && !dict.ContainsKey(PyStr.Intern("__hash__")))
+        {
+            dict.SetItem(PyStr.Intern("__hash__"), PyNone.Value);
+        }
+        foreach (var (key, value) in dict.Items().ToList())
+        {
+            if (key is PyStr k)
+            {
+                type.UpdateSlot(k.Value);
+            }
+            // __init_subclass__ and __class_getitem__ are implicitly class methods, __new__ static.
+            if (key is PyStr { Value: "__new__" } && value is PyFunction)
+            {
+                dict.SetItem(key, new PyStaticMethod(value));
+            }
+        }
+        if (dict.TryGetValue(PyStr.Intern("__classcell__"), out var cell))
+        {
+            (cell as PyCell ?? throw PyErr.TypeError($"__classcell__ must be a nonlocal cell, not {cell.Type}")).Contents = type;
+            dict.Remove(PyStr.Intern("__classcell__"));
+        }
+        return type;
+    }
+
+    private static PyType SolidBaseOf(PyType[] bases)
+    {
+        PyType? solid = null;
+        foreach (var b in bases)
+        {
+            var s = b.HasFlag(TypeFlags.HeapType) ? b.SolidBase : b;
+            if (solid is null || s.IsSubtypeOf(solid))
+            {
+                solid = s;
+            }
+            else if (!solid.IsSubtypeOf(s))
+            {
+                throw PyErr.TypeError("multiple bases have instance lay-out conflict");
+            }
+        }
+        return solid!;
+    }
+
+    /// <summary>The C3 linearization (<c>mro_implementation</c>) of the bases; the class itself
+    /// goes in front.</summary>
+    private static PyType[] ComputeMro(string name, PyType[] bases)
+    {
+        var sequences = bases.Select(b => new List<PyType>(b.Mro)).ToList();
+        sequences.Add([.. bases]);
+        var result = new List<PyType>();
+        while (true)
+        {
+            sequences.RemoveAll(s => s.Count == 0);
+            if (sequences.Count == 0)
+            {
+                break;
+            }
+            PyType? candidate = null;
+            foreach (var seq in sequences)
+            {
+                var head = seq[0];
+                if (!sequences.Any(s => s.IndexOf(head) > 0))
+                {
+                    candidate = head;
+                    break;
+                }
+            }
+            if (candidate is null)
+            {
+                var names = string.Join(", ", sequences.Select(s => s[0].Name).Distinct());
+                throw PyErr.TypeError($"Cannot create a consistent method resolution\norder (MRO) for bases {names}");
+            }
+            result.Add(candidate);
+            foreach (var seq in sequences)
+            {
+                if (seq.Count > 0 && ReferenceEquals(seq[0], candidate))
+                {
+                    seq.RemoveAt(0);
+                }
+            }
+        }
+        return [.. result];
+    }
+
+    /// <summary><c>update_slot</c>: after <paramref name="dunder"/> was set or deleted on this
+    /// class, points the corresponding slots of it and its subclasses at code that calls the
+    /// special method found along the MRO.</summary>
+    public void UpdateSlot(string dunder)
+    {
+        if (!HeapTypeSlots.Affects(dunder))
+        {
+            return;
+        }
+        HeapTypeSlots.Install(this, dunder);
+        foreach (var sub in Subclasses())
+        {
+            sub.UpdateSlot(dunder);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// Include/internal/pycore_frame.h, Objects/frameobject.c
+using Taipan.Runtime.Objects;
+
+namespace Taipan.Runtime.Python;
+
+/// <summary>
+/// The execution state of one code object: its locals-plus slots followed by its value stack in
+/// one array, the instruction pointer and the calling frame. Frames are ordinary objects, so
+/// <c>sys._getframe</c> and tracebacks need nothing materialised after the fact.
+/// </summary>
+public sealed class Frame
+{
+    public Frame(PyCode code, PyDict globals, PyDict builtins, PyDict? locals, PyFunction? function)
+    {
+        Code = code;
+        Globals = globals;
+        Builtins = builtins;
+        Locals = locals;
+        Function = function;
+        Slots = new PyObject?[code.FrameSize];
+        StackBase = code.Code.LocalsPlusNames.Length;
+        StackPointer = StackBase;
+    }
+
+    public PyCode Code { get; }
+    public PyDict Globals { get; }
+    public PyDict Builtins { get; }
+
+    /// <summary>The locals mapping of module and class bodies (and exec/eval); null for
+    /// optimized function frames.</summary>
+    public PyDict? Locals { get; }
+
+    public PyFunction? Function { get; }
+
+    /// <summary>Locals, cells and free variables, then the value stack.</summary>
+    public PyObject?[] Slots { get; }
+
+    public int StackBase { get; }
+
+    /// <summary>The index of the first free stack slot.</summary>
+    public int StackPointer { get; set; }
+
+    /// <summary>The code unit index of the instruction being executed (<c>f_lasti</c> / 2);
+    /// in a caller, its CALL.</summary>
+    public int LastInstruction { get; set; }
+
+    /// <summary>True while a generator's frame is suspended at a yield.</summary>
+    public bool Suspended { get; set; }
+
+    /// <summary>Where execution continues when the interpreter returns to this frame.</summary>
+    public int NextInstruction { get; set; }
+
+    /// <summary>The frame that called this one (<c>f_back</c>).</summary>
+    public Frame? Previous { get; set; }
+
+    /// <summary>The line being executed (<c>f_lineno</c>).</summary>
+    public int LineNumber => Code.LineAt(LastInstruction);
+}

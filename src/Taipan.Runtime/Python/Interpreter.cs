@@ -1,0 +1,1178 @@
+// Python/ceval.c
+using System.Runtime.CompilerServices;
+using Taipan.Bytecode;
+using Taipan.Runtime.Abstract;
+using Taipan.Runtime.Errors;
+using Taipan.Runtime.Objects;
+
+namespace Taipan.Runtime.Python;
+
+/// <summary>
+/// The bytecode interpreter of CPython 3.11's instruction set.
+///
+/// One loop runs a chain of frames: a call from Python code to a Python function pushes the
+/// callee's frame and continues in the same loop, and its return pops it, so Python recursion
+/// does not grow the .NET stack. Calls from C# (a builtin calling back into Python) start a new
+/// loop; every loop counts against the recursion limit.
+///
+/// Errors: an instruction that fails throws <see cref="PyException"/>; the loop catches it once,
+/// records the frame in the traceback, and continues at the handler that the code object's
+/// exception table gives for the failing instruction, unwinding frames that have none.
+/// </summary>
+public static partial class Interpreter
+{
+    /// <summary>Runs a module or class body, or exec/eval code, in the given namespaces.</summary>
+    public static PyObject RunCode(PyCode code, PyDict globals, PyDict? locals)
+    {
+        var frame = new Frame(code, globals, BuiltinsOf(globals), locals ?? globals, null);
+        return Execute(frame);
+    }
+
+    /// <summary>The builtins namespace of a globals dict (<c>__builtins__</c>, or the builtins
+    /// module's dict).</summary>
+    public static PyDict BuiltinsOf(PyDict globals)
+    {
+        if (globals.TryGetValue(PyStr.Intern("__builtins__"), out var b))
+        {
+            return b switch
+            {
+                PyModule m => m.Dict,
+                PyDict d => d,
+                _ => Builtins.Module.Dict,
+            };
+        }
+        return Builtins.Module.Dict;
+    }
+
+    /// <summary>Calls a Python function from C#.</summary>
+    public static PyObject CallFunction(PyFunction function, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var frame = CreateFrame(function, args, kwnames);
+        return Execute(frame);
+    }
+
+    /// <summary>Runs a class body with <paramref name="ns"/> as its locals; returns the
+    /// <c>__class__</c> cell the body created, if any.</summary>
+    public static PyObject? RunClassBody(PyFunction body, PyDict ns)
+    {
+        var frame = new Frame(body.Code, body.Globals, BuiltinsOf(body.Globals), ns, body);
+        if (body.Closure is { } closure)
+        {
+            var first = body.Code.Code.LocalsPlusNames.Length - closure.Length;
+            closure.CopyTo(frame.Slots, first);
+        }
+        var result = Execute(frame);
+        return result as PyCell;
+    }
+
+    private static Frame CreateFrame(PyFunction function, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var code = function.Code;
+        var frame = new Frame(code, function.Globals, BuiltinsOf(function.Globals), null, function);
+        ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
+        if (function.Closure is { } closure)
+        {
+            var nfree = closure.Length;
+            var first = code.Code.LocalsPlusNames.Length - nfree;
+            for (var i = 0; i < nfree; i++)
+            {
+                frame.Slots[first + i] = closure[i];
+            }
+        }
+        return frame;
+    }
+
+    /// <summary>Resumes a generator's frame, optionally raising <paramref name="exception"/> at
+    /// the instruction where it is suspended.</summary>
+    public static PyObject Resume(Frame frame, PyBaseException? exception) => Execute(frame, exception);
+
+    /// <summary>Runs <paramref name="entry"/> and the frames it calls until it returns.</summary>
+    public static PyObject Execute(Frame entry, PyBaseException? pending = null)
+    {
+        var ts = ThreadState.Current;
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        entry.Previous = ts.Frame;
+        entry.Suspended = false;
+        var frame = entry;
+        try
+        {
+            if (pending is not null && !Unwind(ref frame, entry, ts, pending))
+            {
+                throw new PyException(pending);
+            }
+            while (true)
+            {
+                try
+                {
+                    return Run(ref frame, entry, ts);
+                }
+                catch (PyException e)
+                {
+                    if (!Unwind(ref frame, entry, ts, e.Value))
+                    {
+                        throw;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ts.Frame = entry.Previous;
+            ts.RecursionDepth--;
+        }
+    }
+
+    /// <summary>Finds the handler of an exception raised in <paramref name="frame"/>, popping
+    /// frames that have none; false when it leaves the entry frame.</summary>
+    private static bool Unwind(ref Frame frame, Frame entry, ThreadState ts, PyBaseException exc)
+    {
+        // A re-raise continues the traceback it has; anything else adds this frame to it.
+        var reraise = ts.Reraising;
+        ts.Reraising = false;
+        if (!reraise)
+        {
+            SetContext(exc, ts.HandledException);
+        }
+        while (true)
+        {
+            if (!reraise)
+            {
+                exc.Traceback = new PyTraceback(exc.Traceback as PyTraceback, frame, frame.LastInstruction);
+            }
+            reraise = false;
+            var offset = frame.LastInstruction;
+            foreach (var h in frame.Code.Handlers)
+            {
+                if (offset >= h.Start && offset < h.End)
+                {
+                    var sp = frame.StackBase + h.Depth;
+                    Array.Clear(frame.Slots, sp, frame.StackPointer - sp);
+                    if (h.Lasti)
+                    {
+                        frame.Slots[sp++] = PyInt.From(offset);
+                    }
+                    frame.Slots[sp++] = exc;
+                    frame.StackPointer = sp;
+                    frame.NextInstruction = h.Target;
+                    return true;
+                }
+            }
+            if (ReferenceEquals(frame, entry))
+            {
+                return false;
+            }
+            // The exception leaves this frame: continue in the caller at its CALL.
+            ts.RecursionDepth--;
+            frame = frame.Previous!;
+        }
+    }
+
+    /// <summary>Sets <c>__context__</c> to the exception being handled, as raising does in
+    /// CPython, cutting any cycle that would create.</summary>
+    private static void SetContext(PyBaseException exc, PyBaseException? handled)
+    {
+        if (handled is null || ReferenceEquals(handled, exc))
+        {
+            return;
+        }
+        for (var o = handled; o is not null; o = o.Context)
+        {
+            if (ReferenceEquals(o.Context, exc))
+            {
+                o.Context = null;
+                break;
+            }
+        }
+        exc.Context = handled;
+    }
+
+    /// <summary>The dispatch loop. Returns the entry frame's return value; throws when an
+    /// instruction fails, with <c>frame.LastInstruction</c> at the failing instruction.</summary>
+    private static PyObject Run(ref Frame frame, Frame entry, ThreadState ts)
+    {
+    load_frame:
+        ts.Frame = frame;
+        var code = frame.Code;
+        var instr = code.Instructions;
+        var consts = code.Consts;
+        var names = code.Names;
+        var s = frame.Slots;
+        var sp = frame.StackPointer;
+        var ip = frame.NextInstruction;
+        PyTuple? kwnames = null;
+        var extended = 0;
+
+        while (true)
+        {
+            frame.LastInstruction = ip;
+            var op = (Opcode)instr[ip * 2];
+            var arg = instr[ip * 2 + 1] | extended;
+            extended = 0;
+            ip++;
+            switch (op)
+            {
+                case Opcode.NOP:
+                case Opcode.RESUME:
+                case Opcode.CACHE:
+                    break;
+
+                case Opcode.EXTENDED_ARG:
+                    extended = arg << 8;
+                    break;
+
+                case Opcode.LOAD_CONST:
+                    s[sp++] = consts[arg];
+                    break;
+
+                case Opcode.LOAD_FAST:
+                    s[sp++] = s[arg] ?? throw UnboundLocal(code, arg);
+                    break;
+
+                case Opcode.STORE_FAST:
+                    s[arg] = s[--sp];
+                    s[sp] = null;
+                    break;
+
+                case Opcode.DELETE_FAST:
+                    if (s[arg] is null)
+                    {
+                        throw UnboundLocal(code, arg);
+                    }
+                    s[arg] = null;
+                    break;
+
+                case Opcode.POP_TOP:
+                    s[--sp] = null;
+                    break;
+
+                case Opcode.PUSH_NULL:
+                    s[sp++] = null;
+                    break;
+
+                case Opcode.COPY:
+                    s[sp] = s[sp - arg];
+                    sp++;
+                    break;
+
+                case Opcode.SWAP:
+                    (s[sp - 1], s[sp - arg]) = (s[sp - arg], s[sp - 1]);
+                    break;
+
+                case Opcode.LOAD_GLOBAL:
+                {
+                    if ((arg & 1) != 0)
+                    {
+                        s[sp++] = null;
+                    }
+                    s[sp++] = LoadGlobal(frame, names[arg >> 1]);
+                    ip += 5;
+                    break;
+                }
+
+                case Opcode.LOAD_NAME:
+                    s[sp++] = LoadName(frame, names[arg]);
+                    break;
+
+                case Opcode.STORE_NAME:
+                    frame.Locals!.SetItem(names[arg], s[--sp]!);
+                    s[sp] = null;
+                    break;
+
+                case Opcode.DELETE_NAME:
+                    if (!frame.Locals!.Remove(names[arg]))
+                    {
+                        throw NameError(names[arg]);
+                    }
+                    break;
+
+                case Opcode.STORE_GLOBAL:
+                    frame.Globals.SetItem(names[arg], s[--sp]!);
+                    s[sp] = null;
+                    break;
+
+                case Opcode.LOAD_ATTR:
+                    s[sp - 1] = Ops.GetAttr(s[sp - 1]!, names[arg]);
+                    ip += 4;
+                    break;
+
+                case Opcode.STORE_ATTR:
+                    Ops.SetAttr(s[sp - 1]!, names[arg], s[sp - 2]);
+                    sp -= 2;
+                    s[sp] = s[sp + 1] = null;
+                    ip += 4;
+                    break;
+
+                case Opcode.DELETE_ATTR:
+                    Ops.SetAttr(s[--sp]!, names[arg], null);
+                    s[sp] = null;
+                    break;
+
+                case Opcode.LOAD_METHOD:
+                {
+                    var obj = s[sp - 1]!;
+                    if (TryLoadMethod(obj, names[arg], out var method))
+                    {
+                        s[sp - 1] = method;
+                        s[sp++] = obj;
+                    }
+                    else
+                    {
+                        s[sp - 1] = null;
+                        s[sp++] = method;
+                    }
+                    ip += 10;
+                    break;
+                }
+
+                case Opcode.KW_NAMES:
+                    kwnames = (PyTuple)consts[arg];
+                    break;
+
+                case Opcode.PRECALL:
+                {
+                    // A bound method in the callable position is split into function and self,
+                    // so the call below passes self as the first argument without allocating.
+                    if (s[sp - arg - 2] is null && s[sp - arg - 1] is PyMethod m)
+                    {
+                        s[sp - arg - 2] = m.Function;
+                        s[sp - arg - 1] = m.Self;
+                    }
+                    ip += 1;
+                    break;
+                }
+
+                case Opcode.CALL:
+                {
+                    var isMethod = s[sp - arg - 2] is not null;
+                    var nargs = arg + (isMethod ? 1 : 0);
+                    var callable = s[sp - nargs - 1]!;
+                    var argsStart = sp - nargs;
+                    var kw = kwnames;
+                    kwnames = null;
+                    ip += 4;
+                    if (callable is PyFunction fn && (fn.Code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) == 0)
+                    {
+                        // Inline call: the callee's frame runs in this loop.
+                        var callee = CreateFrame(fn, StackSpan(s, argsStart, nargs), kw);
+                        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+                        {
+                            ts.RecursionDepth--;
+                            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+                        }
+                        var callBottom = sp - arg - 2;
+                        Array.Clear(s, callBottom, sp - callBottom);
+                        sp = callBottom;
+                        frame.StackPointer = sp;
+                        frame.NextInstruction = ip;
+                        callee.Previous = frame;
+                        frame = callee;
+                        goto load_frame;
+                    }
+                    var result = Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
+                    var bottom = sp - arg - 2;
+                    Array.Clear(s, bottom, sp - bottom);
+                    sp = bottom;
+                    s[sp++] = result;
+                    break;
+                }
+
+                case Opcode.RETURN_VALUE:
+                {
+                    var result = s[--sp]!;
+                    s[sp] = null;
+                    if (ReferenceEquals(frame, entry))
+                    {
+                        return result;
+                    }
+                    ts.RecursionDepth--;
+                    frame = frame.Previous!;
+                    frame.Slots[frame.StackPointer++] = result;
+                    goto load_frame;
+                }
+
+                case Opcode.MAKE_FUNCTION:
+                {
+                    var fcode = (PyCode)s[--sp]!;
+                    var fn = new PyFunction(fcode, frame.Globals, fcode.QualName);
+                    if ((arg & 0x08) != 0)
+                    {
+                        fn.Closure = Array.ConvertAll(((PyTuple)s[--sp]!).Items.ToArray(), c => (PyCell)c);
+                    }
+                    if ((arg & 0x04) != 0)
+                    {
+                        fn.Annotations = s[--sp];
+                    }
+                    if ((arg & 0x02) != 0)
+                    {
+                        fn.KwDefaults = (PyDict)s[--sp]!;
+                    }
+                    if ((arg & 0x01) != 0)
+                    {
+                        fn.Defaults = (PyTuple)s[--sp]!;
+                    }
+                    Array.Clear(s, sp, 1 + System.Numerics.BitOperations.PopCount((uint)arg & 0x0f));
+                    // The compiler puts a function's docstring, or None, first among its constants.
+                    if (fcode.Consts.Length > 0 && fcode.Consts[0] is PyStr doc)
+                    {
+                        fn.Doc = doc;
+                    }
+                    s[sp++] = fn;
+                    break;
+                }
+
+                case Opcode.BINARY_OP:
+                {
+                    var right = s[--sp]!;
+                    s[sp] = null;
+                    var left = s[sp - 1]!;
+                    s[sp - 1] = BinaryOp(left, right, arg);
+                    ip += 1;
+                    break;
+                }
+
+                case Opcode.COMPARE_OP:
+                {
+                    var right = s[--sp]!;
+                    s[sp] = null;
+                    var left = s[sp - 1]!;
+                    if (left is PyInt li && right is PyInt ri && li.IsSmall && ri.IsSmall)
+                    {
+                        s[sp - 1] = PyBool.From(CompareLongs(li.Small, ri.Small, (CompareOp)arg));
+                    }
+                    else
+                    {
+                        s[sp - 1] = Ops.RichCompare(left, right, (CompareOp)arg);
+                    }
+                    ip += 2;
+                    break;
+                }
+
+                case Opcode.IS_OP:
+                {
+                    var right = s[--sp];
+                    s[sp] = null;
+                    s[sp - 1] = PyBool.From(ReferenceEquals(s[sp - 1], right) ^ (arg != 0));
+                    break;
+                }
+
+                case Opcode.CONTAINS_OP:
+                {
+                    var container = s[--sp]!;
+                    s[sp] = null;
+                    s[sp - 1] = PyBool.From(Contains(container, s[sp - 1]!) ^ (arg != 0));
+                    break;
+                }
+
+                case Opcode.UNARY_NOT:
+                    s[sp - 1] = PyBool.From(!Ops.IsTrue(s[sp - 1]!));
+                    break;
+
+                case Opcode.UNARY_NEGATIVE:
+                    s[sp - 1] = Ops.Negative(s[sp - 1]!);
+                    break;
+
+                case Opcode.UNARY_POSITIVE:
+                    s[sp - 1] = Ops.Unary(s[sp - 1]!, static t => t.Positive, "+");
+                    break;
+
+                case Opcode.UNARY_INVERT:
+                    s[sp - 1] = Ops.Unary(s[sp - 1]!, static t => t.Invert, "~");
+                    break;
+
+                case Opcode.POP_JUMP_FORWARD_IF_FALSE:
+                    if (!IsTrue(s[--sp]!))
+                    {
+                        ip += arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_FORWARD_IF_TRUE:
+                    if (IsTrue(s[--sp]!))
+                    {
+                        ip += arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_BACKWARD_IF_FALSE:
+                    if (!IsTrue(s[--sp]!))
+                    {
+                        ip -= arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_BACKWARD_IF_TRUE:
+                    if (IsTrue(s[--sp]!))
+                    {
+                        ip -= arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_FORWARD_IF_NONE:
+                    if (s[--sp] is PyNone)
+                    {
+                        ip += arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_FORWARD_IF_NOT_NONE:
+                    if (s[--sp] is not PyNone)
+                    {
+                        ip += arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_BACKWARD_IF_NONE:
+                    if (s[--sp] is PyNone)
+                    {
+                        ip -= arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.POP_JUMP_BACKWARD_IF_NOT_NONE:
+                    if (s[--sp] is not PyNone)
+                    {
+                        ip -= arg;
+                    }
+                    s[sp] = null;
+                    break;
+
+                case Opcode.JUMP_IF_FALSE_OR_POP:
+                    if (!IsTrue(s[sp - 1]!))
+                    {
+                        ip += arg;
+                    }
+                    else
+                    {
+                        s[--sp] = null;
+                    }
+                    break;
+
+                case Opcode.JUMP_IF_TRUE_OR_POP:
+                    if (IsTrue(s[sp - 1]!))
+                    {
+                        ip += arg;
+                    }
+                    else
+                    {
+                        s[--sp] = null;
+                    }
+                    break;
+
+                case Opcode.JUMP_FORWARD:
+                    ip += arg;
+                    break;
+
+                case Opcode.JUMP_BACKWARD:
+                case Opcode.JUMP_BACKWARD_NO_INTERRUPT:
+                    ip -= arg;
+                    break;
+
+                case Opcode.GET_ITER:
+                    s[sp - 1] = Ops.GetIter(s[sp - 1]!);
+                    break;
+
+                case Opcode.FOR_ITER:
+                {
+                    var next = Ops.Next(s[sp - 1]!);
+                    if (next is not null)
+                    {
+                        s[sp++] = next;
+                    }
+                    else
+                    {
+                        s[--sp] = null;
+                        ip += arg;
+                    }
+                    break;
+                }
+
+                case Opcode.BUILD_TUPLE:
+                {
+                    var items = new PyObject[arg];
+                    Array.Copy(s, sp - arg, items, 0, arg);
+                    Array.Clear(s, sp - arg, arg);
+                    sp -= arg;
+                    s[sp++] = arg == 0 ? PyTuple.Empty : new PyTuple(items);
+                    break;
+                }
+
+                case Opcode.BUILD_LIST:
+                {
+                    var list = new PyList(StackSpan(s, sp - arg, arg));
+                    Array.Clear(s, sp - arg, arg);
+                    sp -= arg;
+                    s[sp++] = list;
+                    break;
+                }
+
+                case Opcode.BUILD_MAP:
+                {
+                    var dict = new PyDict();
+                    for (var i = sp - 2 * arg; i < sp; i += 2)
+                    {
+                        dict.SetItem(s[i]!, s[i + 1]!);
+                    }
+                    Array.Clear(s, sp - 2 * arg, 2 * arg);
+                    sp -= 2 * arg;
+                    s[sp++] = dict;
+                    break;
+                }
+
+                case Opcode.LIST_EXTEND:
+                {
+                    var iterable = s[--sp]!;
+                    s[sp] = null;
+                    var list = (PyList)s[sp - arg]!;
+                    foreach (var item in Ops.Iterate(iterable))
+                    {
+                        list.Append(item);
+                    }
+                    break;
+                }
+
+                case Opcode.LIST_TO_TUPLE:
+                    s[sp - 1] = new PyTuple(((PyList)s[sp - 1]!).Items.ToArray());
+                    break;
+
+                case Opcode.BUILD_CONST_KEY_MAP:
+                {
+                    var keys = (PyTuple)s[--sp]!;
+                    s[sp] = null;
+                    var dict = new PyDict();
+                    for (var i = 0; i < arg; i++)
+                    {
+                        dict.SetItem(keys[i], s[sp - arg + i]!);
+                    }
+                    Array.Clear(s, sp - arg, arg);
+                    sp -= arg;
+                    s[sp++] = dict;
+                    break;
+                }
+
+                case Opcode.DICT_UPDATE:
+                case Opcode.DICT_MERGE:
+                {
+                    var source = s[--sp]!;
+                    s[sp] = null;
+                    var target = (PyDict)s[sp - arg]!;
+                    if (source is not PyDict other)
+                    {
+                        throw PyErr.TypeError($"'{source.Type.Name}' object is not a mapping");
+                    }
+                    foreach (var (k, v) in other.Items())
+                    {
+                        if (op == Opcode.DICT_MERGE && target.ContainsKey(k))
+                        {
+                            throw PyErr.TypeError($"{CallableName(s[sp - arg - 2])}() got multiple values for keyword argument '{Ops.Str(k).Value}'");
+                        }
+                        target.SetItem(k, v);
+                    }
+                    break;
+                }
+
+                case Opcode.CALL_FUNCTION_EX:
+                {
+                    // Stack: NULL, callable, positional tuple, [keyword dict].
+                    var kwargs = (arg & 1) != 0 ? (PyDict)s[--sp]! : null;
+                    var posArgs = s[--sp]!;
+                    var callable = s[--sp]!;
+                    var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
+                    var result = CallWithDict(callable, positional, kwargs);
+                    sp--;
+                    Array.Clear(s, sp, 4);
+                    s[sp++] = result;
+                    break;
+                }
+
+                case Opcode.FORMAT_VALUE:
+                {
+                    var spec = (arg & 0x04) != 0 ? (PyStr)s[--sp]! : null;
+                    var value = s[sp - 1]!;
+                    value = (arg & 0x03) switch
+                    {
+                        1 => Ops.Str(value),
+                        2 => Ops.Repr(value),
+                        3 => Ops.Ascii(value),
+                        _ => value,
+                    };
+                    s[sp] = null;
+                    s[sp - 1] = Ops.Format(value, spec);
+                    break;
+                }
+
+                case Opcode.BUILD_STRING:
+                {
+                    var sb = new System.Text.StringBuilder();
+                    for (var i = sp - arg; i < sp; i++)
+                    {
+                        sb.Append(((PyStr)s[i]!).Value);
+                    }
+                    Array.Clear(s, sp - arg, arg);
+                    sp -= arg;
+                    s[sp++] = new PyStr(sb.ToString());
+                    break;
+                }
+
+                case Opcode.LIST_APPEND:
+                    ((PyList)s[sp - 1 - arg]!).Append(s[--sp]!);
+                    s[sp] = null;
+                    break;
+
+                case Opcode.BINARY_SUBSCR:
+                {
+                    var key = s[--sp]!;
+                    s[sp] = null;
+                    s[sp - 1] = GetItem(s[sp - 1]!, key);
+                    ip += 4;
+                    break;
+                }
+
+                case Opcode.STORE_SUBSCR:
+                {
+                    // Stack: value, container, key.
+                    var key = s[sp - 1]!;
+                    var container = s[sp - 2]!;
+                    SetItem(container, key, s[sp - 3]);
+                    sp -= 3;
+                    Array.Clear(s, sp, 3);
+                    ip += 1;
+                    break;
+                }
+
+                case Opcode.DELETE_SUBSCR:
+                {
+                    var key = s[sp - 1]!;
+                    SetItem(s[sp - 2]!, key, null);
+                    sp -= 2;
+                    Array.Clear(s, sp, 2);
+                    break;
+                }
+
+                case Opcode.UNPACK_SEQUENCE:
+                {
+                    var seq = s[--sp]!;
+                    Unpack(seq, arg, s, sp);
+                    sp += arg;
+                    ip += 1;
+                    break;
+                }
+
+                case Opcode.RAISE_VARARGS:
+                    throw Raise(arg, s, ref sp, ts);
+
+                case Opcode.PUSH_EXC_INFO:
+                {
+                    var value = s[sp - 1]!;
+                    s[sp - 1] = (PyObject?)ts.HandledException ?? PyNone.Value;
+                    s[sp++] = value;
+                    ts.HandledException = value as PyBaseException;
+                    break;
+                }
+
+                case Opcode.POP_EXCEPT:
+                    ts.HandledException = s[--sp] as PyBaseException;
+                    s[sp] = null;
+                    break;
+
+                case Opcode.CHECK_EXC_MATCH:
+                {
+                    var match = s[--sp]!;
+                    s[sp] = null;
+                    s[sp++] = PyBool.From(ExceptionMatches(s[sp - 2]!, match));
+                    break;
+                }
+
+                case Opcode.RERAISE:
+                {
+                    // The handler is looked up at this instruction; the saved lasti below the
+                    // exception only matters for the frame's line, which the traceback already has.
+                    var value = (PyBaseException)s[--sp]!;
+                    s[sp] = null;
+                    frame.StackPointer = sp;
+                    ts.Reraising = true;
+                    throw new PyException(value);
+                }
+
+                case Opcode.LOAD_BUILD_CLASS:
+                    s[sp++] = frame.Builtins.TryGetValue(PyStr.Intern("__build_class__"), out var buildClass)
+                        ? buildClass
+                        : throw PyErr.New(PyExc.NameError, "__build_class__ not found");
+                    break;
+
+                case Opcode.LOAD_CLASSDEREF:
+                {
+                    var name = code.LocalsPlusNames[arg];
+                    s[sp++] = frame.Locals!.TryGetValue(name, out var local)
+                        ? local
+                        : ((PyCell)s[arg]!).Contents ?? throw FreeVarError(code, arg);
+                    break;
+                }
+
+                case Opcode.LOAD_ASSERTION_ERROR:
+                    s[sp++] = PyExc.AssertionError;
+                    break;
+
+                case Opcode.LOAD_DEREF:
+                    s[sp++] = ((PyCell)s[arg]!).Contents ?? throw FreeVarError(code, arg);
+                    break;
+
+                case Opcode.STORE_DEREF:
+                    ((PyCell)s[arg]!).Contents = s[--sp];
+                    s[sp] = null;
+                    break;
+
+                case Opcode.LOAD_CLOSURE:
+                    s[sp++] = s[arg];
+                    break;
+
+                case Opcode.MAKE_CELL:
+                    s[arg] = new PyCell(s[arg]);
+                    break;
+
+                case Opcode.COPY_FREE_VARS:
+                    // CreateFrame has already placed the closure's cells.
+                    break;
+
+                case Opcode.RETURN_GENERATOR:
+                    // The function's frame becomes the generator's; the caller gets the generator.
+                    frame.StackPointer = sp;
+                    frame.NextInstruction = ip;
+                    return (frame.Code.Flags & (CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0
+                        ? throw PyErr.New(PyExc.SystemError, "coroutines and async generators are not supported yet")
+                        : new PyGenerator(frame);
+
+                case Opcode.YIELD_VALUE:
+                {
+                    var value = s[--sp]!;
+                    s[sp] = null;
+                    frame.StackPointer = sp;
+                    frame.NextInstruction = ip;
+                    frame.Suspended = true;
+                    return value;
+                }
+
+                case Opcode.GET_YIELD_FROM_ITER:
+                    if (s[sp - 1] is not PyGenerator)
+                    {
+                        s[sp - 1] = Ops.GetIter(s[sp - 1]!);
+                    }
+                    break;
+
+                case Opcode.SEND:
+                {
+                    var value = s[--sp]!;
+                    s[sp] = null;
+                    var receiver = s[sp - 1]!;
+                    var (finished, result) = Send(receiver, value);
+                    if (finished)
+                    {
+                        s[sp - 1] = result;
+                        ip += arg;
+                    }
+                    else
+                    {
+                        s[sp++] = result;
+                    }
+                    break;
+                }
+
+                default:
+                    throw PyErr.New(PyExc.SystemError, $"unknown opcode {(int)op} ({op})");
+            }
+            // Keep the frame consistent for tracebacks and for frames that call into C#.
+            frame.StackPointer = sp;
+        }
+    }
+
+    /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<PyObject> StackSpan(PyObject?[] s, int start, int length) =>
+        new(Unsafe.As<PyObject[]>(s), start, length);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsTrue(PyObject o) =>
+        ReferenceEquals(o, PyBool.True) || (!ReferenceEquals(o, PyBool.False) && Ops.IsTrue(o));
+
+    private static bool CompareLongs(long a, long b, CompareOp op) => op switch
+    {
+        CompareOp.Lt => a < b,
+        CompareOp.Le => a <= b,
+        CompareOp.Eq => a == b,
+        CompareOp.Ne => a != b,
+        CompareOp.Gt => a > b,
+        _ => a >= b,
+    };
+
+    /// <summary><c>PyIter_Send</c>: (false, value) when the receiver yields, (true, value) when
+    /// it is exhausted with that return value.</summary>
+    private static (bool Finished, PyObject Value) Send(PyObject receiver, PyObject value)
+    {
+        if (receiver is PyGenerator gen)
+        {
+            return gen.Resume(value);
+        }
+        if (value is PyNone && receiver.Type.Slots.IterNext is { } next)
+        {
+            try
+            {
+                return next(receiver) is { } item ? (false, item) : (true, PyNone.Value);
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
+            {
+                return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+            }
+        }
+        try
+        {
+            return (false, Ops.CallMethod(receiver, "send", value));
+        }
+        catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
+        {
+            return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+        }
+    }
+
+    private static string CallableName(PyObject? callable) => callable switch
+    {
+        PyFunction f => f.QualName.Value,
+        PyBuiltinFunction b => b.Name,
+        _ => callable?.Type.Name ?? "function",
+    };
+
+    /// <summary>Calls with a positional tuple and a keyword dict (<c>f(*a, **k)</c>).</summary>
+    private static PyObject CallWithDict(PyObject callable, PyTuple positional, PyDict? kwargs)
+    {
+        if (kwargs is null || kwargs.Count == 0)
+        {
+            return Ops.Call(callable, positional.Items, null);
+        }
+        var args = new PyObject[positional.Count + kwargs.Count];
+        positional.Items.CopyTo(args);
+        var names = new PyObject[kwargs.Count];
+        var i = 0;
+        foreach (var (k, v) in kwargs.Items())
+        {
+            names[i] = k as PyStr ?? throw PyErr.TypeError("keywords must be strings");
+            args[positional.Count + i++] = v;
+        }
+        return Ops.Call(callable, args, new PyTuple(names));
+    }
+
+    private static PyException UnboundLocal(PyCode code, int index) =>
+        PyErr.New(PyExc.UnboundLocalError, $"cannot access local variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value");
+
+    private static PyException FreeVarError(PyCode code, int index) =>
+        PyErr.New(PyExc.NameError, $"cannot access free variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value in enclosing scope");
+
+    private static PyException NameError(PyStr name) => PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+
+    private static PyObject LoadGlobal(Frame frame, PyStr name)
+    {
+        if (frame.Globals.TryGetValue(name, out var v) || frame.Builtins.TryGetValue(name, out v))
+        {
+            return v;
+        }
+        throw NameError(name);
+    }
+
+    private static PyObject LoadName(Frame frame, PyStr name)
+    {
+        if (frame.Locals!.TryGetValue(name, out var v) || frame.Globals.TryGetValue(name, out v) || frame.Builtins.TryGetValue(name, out v))
+        {
+            return v;
+        }
+        throw NameError(name);
+    }
+
+    /// <summary><c>_PyObject_GetMethod</c>: true with the plain function when the attribute is
+    /// a method that would be bound to <paramref name="obj"/>, so the call can pass obj itself.</summary>
+    private static bool TryLoadMethod(PyObject obj, PyStr name, out PyObject method)
+    {
+        var type = obj.Type;
+        if (type.Slots.GetAttr is { } getattr && ReferenceEquals(getattr, PyBaseObject.TypeObject.Slots.GetAttr))
+        {
+            var descr = type.Lookup(name);
+            if (descr is PyFunction or PyMethodDescriptor && obj is not PyType)
+            {
+                if (obj.InstanceDict is not { } dict || !dict.TryGetValue(name, out var shadow))
+                {
+                    method = descr;
+                    return true;
+                }
+                method = shadow;
+                return false;
+            }
+        }
+        method = Ops.GetAttr(obj, name);
+        return false;
+    }
+
+    private static PyObject BinaryOp(PyObject left, PyObject right, int op)
+    {
+        if (left is PyInt a && right is PyInt b && a.IsSmall && b.IsSmall)
+        {
+            var x = a.Small;
+            var y = b.Small;
+            switch (op)
+            {
+                case 0 or 13:
+                {
+                    var r = x + y;
+                    if (((x ^ r) & (y ^ r)) >= 0)
+                    {
+                        return PyInt.From(r);
+                    }
+                    break;
+                }
+                case 10 or 23:
+                {
+                    var r = x - y;
+                    if (((x ^ y) & (x ^ r)) >= 0)
+                    {
+                        return PyInt.From(r);
+                    }
+                    break;
+                }
+            }
+        }
+        return op switch
+        {
+            0 or 13 => Ops.Add(left, right),
+            10 or 23 => Ops.Subtract(left, right),
+            5 or 18 => Ops.Multiply(left, right),
+            2 or 15 => Ops.FloorDivide(left, right),
+            6 or 19 => Ops.Remainder(left, right),
+            11 or 24 => Ops.TrueDivide(left, right),
+            1 or 14 => Ops.And(left, right),
+            7 or 20 => Ops.Or(left, right),
+            12 or 25 => Ops.Xor(left, right),
+            3 or 16 => Ops.LShift(left, right),
+            9 or 22 => Ops.RShift(left, right),
+            4 or 17 => Ops.MatrixMultiply(left, right),
+            _ => throw PyErr.New(PyExc.SystemError, $"binary operation {op} (power) is not supported yet"),
+        };
+    }
+
+    private static bool Contains(PyObject container, PyObject item)
+    {
+        if (container.Type.Slots.Contains is { } contains)
+        {
+            return contains(container, item);
+        }
+        foreach (var x in Ops.Iterate(container))
+        {
+            if (Ops.RichCompareBool(x, item, CompareOp.Eq))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PyObject GetItem(PyObject container, PyObject key)
+    {
+        if (container.Type.Slots.GetItem is { } get)
+        {
+            return get(container, key);
+        }
+        throw PyErr.TypeError($"'{container.Type.Name}' object is not subscriptable");
+    }
+
+    private static void SetItem(PyObject container, PyObject key, PyObject? value)
+    {
+        if (container.Type.Slots.SetItem is { } set)
+        {
+            set(container, key, value);
+            return;
+        }
+        throw PyErr.TypeError(value is null
+            ? $"'{container.Type.Name}' object doesn't support item deletion"
+            : $"'{container.Type.Name}' object does not support item assignment");
+    }
+
+    /// <summary>UNPACK_SEQUENCE: the items are pushed so the first ends on top of the stack.</summary>
+    private static void Unpack(PyObject seq, int count, PyObject?[] s, int sp)
+    {
+        var items = new List<PyObject>(count);
+        var it = Ops.GetIter(seq);
+        while (Ops.Next(it) is { } item)
+        {
+            if (items.Count == count)
+            {
+                throw PyErr.ValueError($"too many values to unpack (expected {count})");
+            }
+            items.Add(item);
+        }
+        if (items.Count < count)
+        {
+            throw PyErr.ValueError($"not enough values to unpack (expected {count}, got {items.Count})");
+        }
+        for (var i = 0; i < count; i++)
+        {
+            s[sp + i] = items[count - 1 - i];
+        }
+    }
+
+    private static PyException Raise(int argc, PyObject?[] s, ref int sp, ThreadState ts)
+    {
+        if (argc == 0)
+        {
+            return ts.HandledException is { } current
+                ? new PyException(current)
+                : PyErr.RuntimeError("No active exception to reraise");
+        }
+        PyObject? cause = argc == 2 ? s[--sp] : null;
+        var exc = MakeException(s[--sp]!);
+        if (cause is not null)
+        {
+            exc.Cause = cause is PyNone ? null : MakeException(cause);
+            exc.SuppressContext = true;
+        }
+        return new PyException(exc);
+    }
+
+    private static PyBaseException MakeException(PyObject o)
+    {
+        if (o is PyBaseException e)
+        {
+            return e;
+        }
+        if (o is PyType t && t.IsSubtypeOf(PyExc.BaseException))
+        {
+            return Ops.Call(t, [], null) as PyBaseException
+                ?? throw PyErr.TypeError($"calling {t.Name} should have returned an instance of BaseException, not {t.Name}");
+        }
+        throw PyErr.TypeError("exceptions must derive from BaseException");
+    }
+
+    private static bool ExceptionMatches(PyObject exc, PyObject match)
+    {
+        if (match is PyTuple tuple)
+        {
+            foreach (var m in tuple.Items)
+            {
+                if (ExceptionMatches(exc, m))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (match is not PyType t || !t.IsSubtypeOf(PyExc.BaseException))
+        {
+            throw PyErr.TypeError("catching classes that do not inherit from BaseException is not allowed");
+        }
+        return exc.Type.IsSubtypeOf(t);
+    }
+}

@@ -1,0 +1,58 @@
+// Python/pythonrun.c
+using System.Text;
+using Taipan.Runtime.Errors;
+using Taipan.Runtime.Objects;
+using Taipan.Syntax.Errors;
+using Taipan.Syntax.Tokenizer;
+
+namespace Taipan.Runtime.Python;
+
+/// <summary>Running a script as <c>__main__</c>, and reporting what escapes it, as
+/// <c>PyRun_SimpleFileExFlags</c> and <c>PyErr_Print</c> do.</summary>
+public static class PythonRun
+{
+    /// <summary>Compiles and runs a script file; returns the process exit code. Syntax errors
+    /// and uncaught exceptions are printed to stderr as CPython prints them.</summary>
+    public static int RunFile(string path, byte[] source, int optimize, TextWriter stdout, TextWriter stderr)
+    {
+        Builtins.Stdout = stdout;
+        try
+        {
+            Bytecode.CodeObject code;
+            try
+            {
+                code = Compiler.CodeGen.Compiler.CompileSource(SourceText.FromFile(source, path), optimize: optimize);
+            }
+            catch (PythonSyntaxError e)
+            {
+                stderr.Write(Traceback.FormatSyntaxError(e));
+                return 1;
+            }
+            catch (PythonException e)
+            {
+                stderr.Write(e.Message.Length == 0 ? e.PythonType + "\n" : $"{e.PythonType}: {e.Message}\n");
+                return 1;
+            }
+            var main = new PyModule("__main__");
+            main.AddBuiltin("__file__", new PyStr(path));
+            main.AddBuiltin("__builtins__", Builtins.Module);
+            main.AddBuiltin("__cached__", PyNone.Value);
+            try
+            {
+                Interpreter.RunCode(new PyCode(code), main.Dict, main.Dict);
+                return 0;
+            }
+            catch (PyException e)
+            {
+                stdout.Flush();
+                stderr.Write(Traceback.Format(e.Value));
+                return 1;
+            }
+        }
+        finally
+        {
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+}
