@@ -53,6 +53,18 @@ public partial class PyBaseException(PyType type, PyTuple args) : PyObject
 
     [PyGetter("args")]
     public PyTuple ArgsGetter() => Args;
+
+    [PyGetter("__cause__")]
+    public PyObject CauseGetter() => (PyObject?)Cause ?? PyNone.Value;
+
+    [PyGetter("__context__")]
+    public PyObject ContextGetter() => (PyObject?)Context ?? PyNone.Value;
+
+    [PyGetter("__suppress_context__")]
+    public bool SuppressContextGetter() => SuppressContext;
+
+    [PyGetter("__traceback__")]
+    public PyObject TracebackGetter() => Traceback ?? PyNone.Value;
 }
 
 /// <summary>The builtin exception classes (CPython's <c>PyExc_*</c>), in the 3.11 hierarchy.</summary>
