@@ -110,7 +110,7 @@ public static partial class Interpreter
                 {
                     return Run(ref frame, entry, ts);
                 }
-                catch (PyException e)
+                catch (PyException e) when (!e.Unwound)
                 {
                     if (!Unwind(ref frame, entry, ts, e.Value))
                     {
@@ -118,6 +118,12 @@ public static partial class Interpreter
                     }
                 }
             }
+        }
+        catch (PyException e) when (e.Unwound)
+        {
+            // Leaving this loop: a loop further out has not seen it yet.
+            e.Unwound = false;
+            throw;
         }
         finally
         {
@@ -733,7 +739,25 @@ public static partial class Interpreter
                 {
                     var key = s[--sp]!;
                     s[sp] = null;
-                    s[sp - 1] = GetItem(s[sp - 1]!, key);
+                    var container = s[sp - 1]!;
+                    if (container.GetType() == typeof(PyDict))
+                    {
+                        if (((PyDict)container).TryGetValue(key, out var found))
+                        {
+                            s[sp - 1] = found;
+                            ip += 4;
+                            break;
+                        }
+                        // A miss handled in Python code costs no .NET exception.
+                        frame.StackPointer = sp;
+                        var keyError = new PyBaseException(PyExc.KeyError, PyTuple.Create(key));
+                        if (!Unwind(ref frame, entry, ts, keyError))
+                        {
+                            throw new PyException(keyError) { Unwound = true };
+                        }
+                        goto load_frame;
+                    }
+                    s[sp - 1] = GetItem(container, key);
                     ip += 4;
                     break;
                 }
@@ -769,7 +793,19 @@ public static partial class Interpreter
                 }
 
                 case Opcode.RAISE_VARARGS:
-                    throw Raise(arg, s, ref sp, ts);
+                {
+                    // Raised and handled in Python code: unwind here, without a .NET exception.
+                    var raised = Raise(arg, s, ref sp, ts);
+                    frame.StackPointer = sp;
+                    // A bare raise re-raises: the traceback already has this frame.
+                    ts.Reraising = arg == 0;
+                    if (!Unwind(ref frame, entry, ts, raised.Value))
+                    {
+                        raised.Unwound = true;
+                        throw raised;
+                    }
+                    goto load_frame;
+                }
 
                 case Opcode.PUSH_EXC_INFO:
                 {
@@ -801,7 +837,11 @@ public static partial class Interpreter
                     s[sp] = null;
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    throw new PyException(value);
+                    if (!Unwind(ref frame, entry, ts, value))
+                    {
+                        throw new PyException(value) { Unwound = true };
+                    }
+                    goto load_frame;
                 }
 
                 case Opcode.LOAD_BUILD_CLASS:
