@@ -1058,9 +1058,11 @@ public static partial class Interpreter
         return false;
     }
 
+    /// <summary>BINARY_OP: 64-bit int and float arithmetic inline (exact types only, so
+    /// subclasses keep their own methods), everything else through the number protocol.</summary>
     private static PyObject BinaryOp(PyObject left, PyObject right, int op)
     {
-        if (left is PyInt a && right is PyInt b && a.IsSmall && b.IsSmall)
+        if (left is PyInt a && right is PyInt b && a.IsSmall && b.IsSmall && IsPlainInt(a) && IsPlainInt(b))
         {
             var x = a.Small;
             var y = b.Small;
@@ -1084,6 +1086,32 @@ public static partial class Interpreter
                     }
                     break;
                 }
+                case 5 or 18:
+                {
+                    var hi = Math.BigMul(x, y, out var lo);
+                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))
+                    {
+                        return PyInt.From(lo);
+                    }
+                    break;
+                }
+                case (2 or 15 or 6 or 19) when y > 0 && x >= 0:
+                    // Non-negative operands: C#'s truncating division is Python's floor division.
+                    return PyInt.From(op is 2 or 15 ? x / y : x % y);
+            }
+        }
+        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat) && left is PyFloat fa && right is PyFloat fb)
+        {
+            switch (op)
+            {
+                case 0 or 13:
+                    return new PyFloat(fa.Value + fb.Value);
+                case 10 or 23:
+                    return new PyFloat(fa.Value - fb.Value);
+                case 5 or 18:
+                    return new PyFloat(fa.Value * fb.Value);
+                case (11 or 24) when fb.Value != 0:
+                    return new PyFloat(fa.Value / fb.Value);
             }
         }
         return op switch
@@ -1103,6 +1131,9 @@ public static partial class Interpreter
             _ => throw PyErr.New(PyExc.SystemError, $"binary operation {op} (power) is not supported yet"),
         };
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainInt(PyInt i) => i.GetType() == typeof(PyInt) || i is PyBool;
 
     private static bool Contains(PyObject container, PyObject item)
     {
