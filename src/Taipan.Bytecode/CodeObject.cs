@@ -29,6 +29,7 @@ public sealed class CodeObject : IEquatable<CodeObject>
     private string[]? _cellVars;
     private string[]? _freeVars;
     private SourcePosition[]? _positions;
+    private LineRange[]? _lines;
     private ExceptionTableEntry[]? _exceptionTable;
 
     public int ArgCount { get; init; }
@@ -103,6 +104,9 @@ public sealed class CodeObject : IEquatable<CodeObject>
     /// <summary><c>list(co_positions())</c>: one position per code unit the line table covers.</summary>
     public IReadOnlyList<SourcePosition> Positions => _positions ??= LocationTable.DecodePositions(LineTable, FirstLineNo);
 
+    /// <summary><c>list(co_lines())</c>.</summary>
+    public IReadOnlyList<LineRange> Lines => _lines ??= LocationTable.DecodeLines(LineTable, FirstLineNo);
+
     /// <summary>The source position of the code unit at <paramref name="unit"/> (index, not byte
     /// offset); all null outside the table.</summary>
     public SourcePosition PositionOf(int unit)
@@ -111,8 +115,9 @@ public sealed class CodeObject : IEquatable<CodeObject>
         return (uint)unit < (uint)positions.Count ? positions[unit] : default;
     }
 
-    /// <summary><c>PyCode_Addr2Line</c>: the line of the code unit at <paramref name="unit"/>, or -1.</summary>
-    public int LineOf(int unit) => PositionOf(unit).Line ?? -1;
+    /// <summary><c>PyCode_Addr2Line</c>: the line of the code unit at <paramref name="unit"/>
+    /// (the first line for a negative unit), or -1.</summary>
+    public int LineOf(int unit) => unit < 0 ? FirstLineNo : PositionOf(unit).Line ?? -1;
 
     /// <summary>The decoded exception table.</summary>
     public IReadOnlyList<ExceptionTableEntry> ExceptionHandlers => _exceptionTable ??= ExceptionTableReader.Decode(ExceptionTable);

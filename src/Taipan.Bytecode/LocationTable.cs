@@ -1,6 +1,10 @@
 // Objects/codeobject.c (co_positions, Objects/locations.md)
 namespace Taipan.Bytecode;
 
+/// <summary>One item of <c>co_lines()</c>: byte offsets [<see cref="Start"/>, <see cref="End"/>)
+/// of <c>co_code</c> and their line, null for none.</summary>
+public readonly record struct LineRange(int Start, int End, int? Line);
+
 /// <summary>Codes of the 3.11 location table entries (<c>_PyCodeLocationInfoKind</c>).</summary>
 public enum LocationInfoKind
 {
@@ -24,6 +28,48 @@ public enum LocationInfoKind
 /// the sign in bit 0. Truncated or malformed tables end the decoding quietly.</summary>
 public static class LocationTable
 {
+    /// <summary><c>list(co_lines())</c>: one range per table entry (not merged), in bytes.</summary>
+    public static LineRange[] DecodeLines(ReadOnlySpan<byte> table, int firstLineNo)
+    {
+        var result = new List<LineRange>();
+        var line = firstLineNo;
+        var offset = 0;
+        var p = 0;
+        while (p < table.Length)
+        {
+            var first = table[p++];
+            var code = (first >> 3) & 15;
+            var end = offset + ((first & 7) + 1) * 2;
+            switch (code)
+            {
+                case (int)LocationInfoKind.Long:
+                case (int)LocationInfoKind.NoColumns:
+                    if (!TryReadSignedVarint(table, ref p, out var delta))
+                    {
+                        return [.. result];
+                    }
+
+                    line += delta;
+                    break;
+                case (int)LocationInfoKind.OneLine1:
+                case (int)LocationInfoKind.OneLine2:
+                    line += code - (int)LocationInfoKind.OneLine0;
+                    break;
+            }
+
+            result.Add(new LineRange(offset, end, code == (int)LocationInfoKind.None ? null : line));
+            offset = end;
+
+            // The rest of the entry: every byte up to the next one with the high bit set.
+            while (p < table.Length && (table[p] & 0x80) == 0)
+            {
+                p++;
+            }
+        }
+
+        return [.. result];
+    }
+
     public static SourcePosition[] DecodePositions(ReadOnlySpan<byte> table, int firstLineNo)
     {
         var result = new List<SourcePosition>(table.Length);

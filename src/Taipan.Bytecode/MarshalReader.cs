@@ -25,24 +25,35 @@ public static partial class Marshal
     /// <summary><c>marshal.loads</c>: the first value in <paramref name="data"/> (extra bytes are ignored).</summary>
     public static object? Loads(ReadOnlySpan<byte> data) => Loads(data, out _);
 
-    /// <summary>Reads one value and tells how many bytes it took (for <c>marshal.load</c> on files).</summary>
-    public static object? Loads(ReadOnlySpan<byte> data, out int consumed)
+    /// <summary><c>marshal.loads</c> that also tells how many bytes the value took.</summary>
+    public static object? Loads(ReadOnlySpan<byte> data, out int consumed) => Read(data, out consumed, fromFile: false);
+
+    /// <summary><c>marshal.load(file)</c> given the bytes left in the file: the same as
+    /// <see cref="Loads(ReadOnlySpan{byte}, out int)"/> except that data ending inside a value is
+    /// <c>EOFError: EOF read where not expected</c>, as when CPython reads from a file. The
+    /// caller leaves the file positioned after <paramref name="consumed"/> bytes.</summary>
+    public static object? Load(ReadOnlySpan<byte> remaining, out int consumed) => Read(remaining, out consumed, fromFile: true);
+
+    private static object? Read(ReadOnlySpan<byte> data, out int consumed, bool fromFile)
     {
+        var outer = PyValue.t_retryOnDeepStack;
         try
         {
-            var reader = new Reader(data);
+            PyValue.t_retryOnDeepStack = true;
+            var reader = new Reader(data, fromFile);
             var result = reader.ReadTop();
             consumed = reader.Position;
             return result;
         }
-        catch (InsufficientExecutionStackException)
+        catch (InsufficientExecutionStackException) when (!outer)
         {
             // Deep nesting on a thread with a small stack: redo it where the 2000 levels fit.
             var copy = data.ToArray();
             var used = 0;
             var result = DeepStack.Run(() =>
             {
-                var reader = new Reader(copy);
+                PyValue.t_retryOnDeepStack = true;
+                var reader = new Reader(copy, fromFile);
                 var r = reader.ReadTop();
                 used = reader.Position;
                 return r;
@@ -50,14 +61,15 @@ public static partial class Marshal
             consumed = used;
             return result;
         }
+        finally
+        {
+            PyValue.t_retryOnDeepStack = outer;
+        }
     }
 
-    /// <summary>Reads a code object (a .pyc body); any other value is a <c>TypeError</c> whose
-    /// message names its type, like importlib's check.</summary>
-    public static CodeObject LoadsCode(ReadOnlySpan<byte> data) => Loads(data) as CodeObject
-        ?? throw new PythonException("TypeError", "marshal data is not a code object");
-
     private static readonly object s_null = new();
+    private static readonly object s_true = true;
+    private static readonly object s_false = false;
     private static readonly object[] s_smallInts = MakeSmallInts();
 
     private static object[] MakeSmallInts()
@@ -75,7 +87,6 @@ public static partial class Marshal
 
     private static PythonException ValueError(string message) => new("ValueError", message);
 
-    private static PythonException TooShort() => new("EOFError", "marshal data too short");
 
     private static PythonException EofObject() => new("EOFError", "EOF read where object expected");
 
@@ -85,16 +96,21 @@ public static partial class Marshal
         private int _pos;
         private int _depth;
         private readonly List<object?> _refs;
+        private readonly bool _fromFile;
 
-        public Reader(ReadOnlySpan<byte> data)
+        public Reader(ReadOnlySpan<byte> data, bool fromFile)
         {
             _data = data;
+            _fromFile = fromFile;
             _pos = 0;
             _depth = 0;
             _refs = [];
         }
 
         public readonly int Position => _pos;
+
+        private readonly PythonException TooShort() =>
+            new("EOFError", _fromFile ? "EOF read where not expected" : "marshal data too short");
 
         public object? ReadTop()
         {
@@ -180,10 +196,10 @@ public static partial class Marshal
                     result = ConstantSingleton.Ellipsis;
                     break;
                 case MarshalType.False:
-                    result = false;
+                    result = s_false;
                     break;
                 case MarshalType.True:
-                    result = true;
+                    result = s_true;
                     break;
                 case MarshalType.Int:
                     result = Register(flag, BoxInt(ReadLong()));

@@ -2,6 +2,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
 
@@ -27,6 +28,15 @@ public static partial class Marshal
         }
     }
 
+    /// <summary>What the writer knows about a shareable object. <see cref="Index"/> is the
+    /// reference index + 1 once written with FLAG_REF, 0 before.</summary>
+    private struct Entry
+    {
+        public int Count;
+        public int Index;
+        public bool Interned;
+    }
+
     private sealed class RefKeyComparer : IEqualityComparer<object>
     {
         public static readonly RefKeyComparer Instance = new();
@@ -43,12 +53,10 @@ public static partial class Marshal
         private byte[] _buf = new byte[256];
         private int _len;
 
-        // Pass 1: how often each shareable object occurs (and whether a string is an identifier).
-        private readonly Dictionary<object, int> _counts = new(RefKeyComparer.Instance);
-        private readonly HashSet<string> _interned = new(StringComparer.Ordinal);
-
-        // Pass 2: the reference index of objects already written with FLAG_REF.
-        private readonly Dictionary<object, int> _written = new(RefKeyComparer.Instance);
+        // Pass 1 counts how often each shareable object occurs (and whether a string is used as an
+        // identifier); pass 2 gives the objects that occur more than once a reference index.
+        private readonly Dictionary<object, Entry> _entries = new(RefKeyComparer.Instance);
+        private int _refCount;
         private int _depth;
         private string? _error;
 
@@ -78,13 +86,9 @@ public static partial class Marshal
                 return;
             }
 
-            if (value is string s && intern && _version >= 1)
-            {
-                _interned.Add(s);
-            }
-
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out var exists);
-            count++;
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, value, out var exists);
+            entry.Count++;
+            entry.Interned |= intern && _version >= 1;
             if (exists)
             {
                 return;
@@ -154,8 +158,8 @@ public static partial class Marshal
         /// <summary>Constants are interned when made only of name characters (intern_string_constants).</summary>
         private void CountConsts(object?[] consts, int depth)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, consts, out var exists);
-            count++;
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, consts, out var exists);
+            entry.Count++;
             if (exists)
             {
                 return;
@@ -175,8 +179,8 @@ public static partial class Marshal
                     Count(s, depth, IsIdentifierLike(s));
                     break;
                 case ConstantTuple t when depth <= MaxDepth:
-                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, t, out var exists);
-                    count++;
+                    ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, t, out var exists);
+                    entry.Count++;
                     if (!exists)
                     {
                         RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -241,24 +245,37 @@ public static partial class Marshal
             _len += 8;
         }
 
-        /// <summary>w_ref: writes TYPE_REF for an object already written, or reports whether the
-        /// object gets FLAG_REF (it occurs more than once).</summary>
-        private bool TryWriteRef(object value, out int flag)
+        /// <summary>w_ref: writes TYPE_REF for an object already written, or tells whether the
+        /// object gets FLAG_REF (it occurs more than once) and whether it is an interned string.</summary>
+        private bool TryWriteRef(object value, out int flag, out bool interned)
         {
             flag = 0;
-            if (_version < 3 || !IsShareable(value) || !_counts.TryGetValue(value, out var count) || count < 2)
+            interned = false;
+            if (_version < 3)
             {
                 return false;
             }
 
-            if (_written.TryGetValue(value, out var index))
+            ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, value);
+            if (Unsafe.IsNullRef(ref entry))
+            {
+                return false;
+            }
+
+            interned = entry.Interned;
+            if (entry.Count < 2)
+            {
+                return false;
+            }
+
+            if (entry.Index > 0)
             {
                 Byte(MarshalType.Ref);
-                Long(index);
+                Long(entry.Index - 1);
                 return true;
             }
 
-            _written[value] = _written.Count;
+            entry.Index = ++_refCount;
             flag = MarshalType.FlagRef;
             return false;
         }
@@ -313,7 +330,7 @@ public static partial class Marshal
                     return;
             }
 
-            if (TryWriteRef(value, out var flag))
+            if (TryWriteRef(value, out var flag, out var interned))
             {
                 return;
             }
@@ -321,7 +338,7 @@ public static partial class Marshal
             switch (value)
             {
                 case string s:
-                    WriteString(s, flag, intern || _interned.Contains(s));
+                    WriteString(s, flag, intern || interned);
                     break;
                 case byte[] bytes:
                     Byte(MarshalType.String | flag);

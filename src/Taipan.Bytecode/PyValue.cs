@@ -21,6 +21,11 @@ public static class PyValue
     [ThreadStatic]
     private static int t_depth;
 
+    /// <summary>Set while marshal reads: running out of stack then means "retry on a thread with
+    /// a large stack" (InsufficientExecutionStackException) rather than RecursionError.</summary>
+    [ThreadStatic]
+    internal static bool t_retryOnDeepStack;
+
     public static IEqualityComparer<object?> Comparer { get; } = new PyComparer(strict: false);
 
     public static IEqualityComparer<object?> StrictComparer { get; } = new PyComparer(strict: true);
@@ -149,8 +154,16 @@ public static class PyValue
 
     private static void Enter()
     {
-        // Deep values on a small stack: Marshal redoes such work on a thread with a large stack.
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (t_retryOnDeepStack)
+            {
+                throw new InsufficientExecutionStackException();
+            }
+
+            throw new PythonException("RecursionError", "maximum recursion depth exceeded in comparison");
+        }
+
         if (++t_depth > MaxDepth)
         {
             t_depth--;

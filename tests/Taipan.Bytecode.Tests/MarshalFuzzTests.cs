@@ -192,6 +192,14 @@ public class MarshalFuzzTests(ITestOutputHelper output)
             inputs.Add(Mutate(rng, seed));
         }
 
+        // Real module code, with its references, strings and tables.
+        var modules = StdlibData.All.Where(r => r.Data.Length is > 2000 and < 8000).Take(5).Select(r => r.Data).ToList();
+        Assert.Equal(5, modules.Count);
+        for (var i = 0; i < 3000; i++)
+        {
+            inputs.Add(Mutate(rng, modules[rng.Next(modules.Count)]));
+        }
+
         inputs.AddRange(DeepInputs());
         var expected = RunOracle(inputs);
         var mismatches = new List<string>();

@@ -40,7 +40,7 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void UnmarshalSpeed()
+    public void MarshalSpeed()
     {
         // Reports the figure only (no timing assertion): read all stdlib code, best of 5.
         var records = StdlibData.All;
@@ -58,6 +58,20 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"unmarshal {total / 1e6:F1} MB of stdlib code: {best:F1} ms ({total / 1e6 / (best / 1000):F0} MB/s)");
+        var codes = records.Select(r => Marshal.Loads(r.Data)).ToList();
+        var bestWrite = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            foreach (var code in codes)
+            {
+                Marshal.Dumps(code);
+            }
+
+            bestWrite = Math.Min(bestWrite, sw.Elapsed.TotalMilliseconds);
+        }
+
+        output.WriteLine($"marshal the same code objects: {bestWrite:F1} ms");
         Assert.True(total > 0);
     }
 
@@ -69,6 +83,7 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
         var byPath = StdlibData.All.ToDictionary(r => r.Path, r => r.Data);
         var checkedCodes = 0;
         var checkedUnits = 0;
+        var checkedInstructions = 0;
         foreach (var module in tables.EnumerateObject())
         {
             var code = (CodeObject)Marshal.Loads(byPath[module.Name])!;
@@ -90,6 +105,17 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
                 }
 
                 checkedUnits += positions.Count;
+                var instructions = e.GetProperty("instructions").EnumerateArray()
+                    .Select(x => new Instruction(x[0].GetInt32(), (byte)x[1].GetInt32(), Int(x[2]), Int(x[3]))).ToList();
+                Assert.Equal(instructions, Instruction.Decode(c.Code));
+                checkedInstructions += instructions.Count;
+                var lines = e.GetProperty("lines").EnumerateArray()
+                    .Select(x => new LineRange(x[0].GetInt32(), x[1].GetInt32(), Int(x[2]))).ToList();
+                Assert.Equal(lines, c.Lines);
+                for (var u = 0; u < positions.Count; u++)
+                {
+                    Assert.Equal(positions[u][0].ValueKind == JsonValueKind.Null ? -1 : positions[u][0].GetInt32(), c.LineOf(u));
+                }
                 var handlers = e.GetProperty("exceptions").EnumerateArray()
                     .Select(x => new ExceptionTableEntry(x[0].GetInt32(), x[1].GetInt32(), x[2].GetInt32(), x[3].GetInt32(), x[4].GetBoolean()))
                     .ToList();
@@ -102,7 +128,7 @@ public class MarshalRoundTripTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{checkedCodes} code objects, {checkedUnits} code units checked");
+        output.WriteLine($"{checkedCodes} code objects, {checkedUnits} code units, {checkedInstructions} instructions checked");
         Assert.True(checkedCodes > 1000);
     }
 

@@ -7,7 +7,8 @@
                               with CPython's own compile() of the path; print one JSON line per
                               module: {"path": ..., "ok": bool, "diff": ...}
   stdlib_code.py tables [N]   print JSON: per module, per code object (depth-first, as
-                              co_consts order), list(co_positions()), the exception table
+                              co_consts order), list(co_positions()), list(co_lines()), dis.get_instructions
+                              (offset, opcode, arg, jump target), the exception table
                               and co_varnames, co_cellvars, co_freevars, co_nlocals
   stdlib_code.py all          marshal.dumps of every .py below the stdlib (no tests), as records
 
@@ -97,6 +98,9 @@ def main():
             result[path] = [
                 {
                     "positions": list(c.co_positions()),
+                    "lines": list(c.co_lines()),
+                    "instructions": [[i.offset, i.opcode, i.arg, i.argval if i.opcode in dis.hasjrel else None]
+                                     for i in dis.get_instructions(c)],
                     "exceptions": [[e.start // 2, e.end // 2, e.target // 2, e.depth, e.lasti]
                                    for e in dis._parse_exception_table(c)],
                     "varnames": c.co_varnames,
