@@ -1,26 +1,105 @@
 // Modules/main.c
 using System.Text;
+using Taipan.Modules;
 using Taipan.Syntax.Errors;
 using Taipan.Syntax.Parser;
 using Taipan.Syntax.Tokenizer;
 
 namespace Taipan.Cli;
 
-/// <summary>The <c>taipan</c> command. Today it reads, tokenizes and parses the script and
-/// reports syntax errors exactly as CPython does; running the parsed program needs the
-/// virtual machine, which is not built yet.</summary>
+/// <summary>The <c>taipan</c> command: python3.11's command line. <c>-m py_compile</c> and
+/// <c>-m compileall</c> run natively; for anything else the source is read, tokenized and
+/// parsed and syntax errors are reported exactly as CPython does, but running the program
+/// needs the virtual machine, which is not built yet.</summary>
 public static class Program
 {
     private const int ParserStackSize = 256 * 1024 * 1024;
 
+    /// <summary>Where the standard library is found (decision 4).</summary>
+    private const string StdlibDir = "/usr/lib/python3.11";
+
     public static int Main(string[] args)
     {
-        if (args.Length != 1 || args[0].StartsWith('-'))
+        var program = Environment.ProcessPath ?? "taipan";
+        var (config, exitCode) = InitConfig.Read([program, .. args], Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+        if (config is null)
         {
-            Console.Error.WriteLine("usage: taipan FILE");
-            return 2;
+            Console.Out.Flush();
+            return exitCode;
         }
-        var path = args[0];
+        CheckWarnOptions(config);
+        // A thread with a large stack: deep nesting must end in a Python error, never in a
+        // .NET stack overflow.
+        var thread = new Thread(() => exitCode = Run(config), ParserStackSize);
+        thread.Start();
+        thread.Join();
+        Console.Out.Flush();
+        return exitCode;
+    }
+
+    private static int Run(PyConfig config)
+    {
+        switch (config.Run)
+        {
+            case RunKind.Module:
+                return RunModule(config);
+            case RunKind.Command:
+                return ParseOnly(Encoding.UTF8.GetBytes(config.RunTarget!), "<string>", "-c", fromFile: false);
+            case RunKind.Stdin:
+                using (var stdin = Console.OpenStandardInput())
+                using (var buffer = new MemoryStream())
+                {
+                    stdin.CopyTo(buffer);
+                    return ParseOnly(buffer.ToArray(), "<stdin>", "<stdin>", fromFile: true);
+                }
+            default:
+                return RunFile(config);
+        }
+    }
+
+    private static int RunModule(PyConfig config)
+    {
+        var ctx = new ModuleContext
+        {
+            Optimize = config.OptimizationLevel,
+            PycachePrefix = config.PycachePrefix,
+            Path = SysPath(config),
+        };
+        var moduleArgs = config.Argv.Skip(1).ToList();
+        switch (config.RunTarget)
+        {
+            case "py_compile":
+                return Taipan.Modules.PyCompile.PyCompile.Main(moduleArgs, ctx);
+            case "compileall":
+                return Taipan.Modules.Compileall.Compileall.Main(moduleArgs, ctx);
+            default:
+                Console.Error.WriteLine($"taipan: -m {config.RunTarget}: running modules needs the virtual machine, which is not built yet");
+                return 1;
+        }
+    }
+
+    /// <summary><c>sys.path</c> for -m: the current directory (unless -P / PYTHONSAFEPATH /
+    /// -I), PYTHONPATH, then the standard library.</summary>
+    private static List<string> SysPath(PyConfig config)
+    {
+        var path = new List<string>();
+        if (!config.SafePath)
+        {
+            path.Add(Environment.CurrentDirectory);
+        }
+        if (config.UseEnvironment && Environment.GetEnvironmentVariable("PYTHONPATH") is { Length: > 0 } pythonPath)
+        {
+            path.AddRange(pythonPath.Split(':').Select(p => p.Length == 0 ? "" : Path.GetFullPath(p)));
+        }
+        path.Add("/usr/lib/python311.zip");
+        path.Add(StdlibDir);
+        path.Add(StdlibDir + "/lib-dynload");
+        return path;
+    }
+
+    private static int RunFile(PyConfig config)
+    {
+        var path = config.RunTarget!;
         byte[] bytes;
         try
         {
@@ -28,30 +107,33 @@ public static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException
-                ? "[Errno 2] No such file or directory"
-                : e.Message;
-            Console.Error.WriteLine($"{Environment.ProcessPath ?? "taipan"}: can't open file '{Path.GetFullPath(path)}': {reason}");
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "[Errno 2] No such file or directory",
+                UnauthorizedAccessException when Directory.Exists(path) => "[Errno 21] Is a directory",
+                UnauthorizedAccessException => "[Errno 13] Permission denied",
+                _ => e.Message,
+            };
+            Console.Error.WriteLine($"{config.ProgramName}: can't open file '{Path.GetFullPath(path)}': {reason}");
             return 2;
         }
-
+        if (config.SkipSourceFirstLine)
+        {
+            var newline = Array.IndexOf(bytes, (byte)'\n');
+            bytes = newline < 0 ? [] : bytes[newline..];
+        }
         // Since 3.9 the script's path is made absolute (it becomes __main__.__file__).
         path = Path.GetFullPath(path);
-        var exitCode = 0;
-        // A thread with a large stack: deep nesting must end in a Python error, never in a
-        // .NET stack overflow.
-        var thread = new Thread(() => exitCode = Run(path, bytes), ParserStackSize);
-        thread.Start();
-        thread.Join();
-        return exitCode;
+        return ParseOnly(bytes, path, path, fromFile: true);
     }
 
-    private static int Run(string path, byte[] bytes)
+    private static int ParseOnly(byte[] bytes, string filename, string what, bool fromFile)
     {
         try
         {
-            var tree = Parser.Parse(SourceText.FromBytes(bytes, path));
-            Console.Error.WriteLine($"taipan: {path}: parsed ({tree.PyName}); running programs needs the virtual machine, which is not built yet");
+            var source = fromFile ? SourceText.FromBytes(bytes, filename) : SourceText.FromUtf8(bytes, filename);
+            var tree = Parser.Parse(source);
+            Console.Error.WriteLine($"taipan: {what}: parsed ({tree.PyName}); running programs needs the virtual machine, which is not built yet");
             return 1;
         }
         catch (PythonSyntaxError e)
@@ -64,6 +146,41 @@ public static class Program
             Console.Error.WriteLine(e.Message.Length == 0 ? e.PythonType : $"{e.PythonType}: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary><c>warnings._processoptions</c>: a malformed -W / PYTHONWARNINGS entry is
+    /// reported and ignored at start-up.</summary>
+    private static void CheckWarnOptions(PyConfig config)
+    {
+        foreach (var arg in config.WarnOptions)
+        {
+            var error = WarnOptionError(arg);
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"Invalid -W option ignored: {error}");
+            }
+        }
+    }
+
+    private static string? WarnOptionError(string arg)
+    {
+        var parts = arg.Split(':');
+        if (parts.Length > 5)
+        {
+            return $"too many fields (max 5): {Taipan.Syntax.Ast.PyRepr.Str(arg)}";
+        }
+        var action = parts[0].Trim();
+        if (action.Length > 0 && action != "all"
+            && !new[] { "default", "always", "ignore", "module", "once", "error" }.Any(a => a.StartsWith(action, StringComparison.Ordinal)))
+        {
+            return $"invalid action: {Taipan.Syntax.Ast.PyRepr.Str(action)}";
+        }
+        if (parts.Length == 5 && parts[4].Trim() is { Length: > 0 } lineno
+            && (!int.TryParse(lineno, out var n) || n < 0))
+        {
+            return $"invalid lineno {Taipan.Syntax.Ast.PyRepr.Str(lineno)}";
+        }
+        return null;
     }
 
     /// <summary>The text CPython prints for an uncaught <c>SyntaxError</c>: the file and line,
