@@ -207,7 +207,7 @@ public static class InitConfig
                     return new ConfigResult(null, 0);
                 case '\u0003':
                     stdout.Write(string.Format(CultureInfo.InvariantCulture, Usage.Line, program));
-                    stdout.Write(Usage.Help + "\n" + Usage.Env + "\n" + Usage.XOptions);
+                    stdout.Write(Usage.Help + "\n\n" + Usage.Env + "\n\n" + Usage.XOptions);
                     return new ConfigResult(null, 0);
                 default:
                     return UsageError(program, stderr);
@@ -304,7 +304,7 @@ public static class InitConfig
         };
         if (config.Utf8Mode < 0)
         {
-            return Fatal("_PyPreCmdline_Read", "invalid -X utf8 option value", stderr);
+            return Fatal("preconfig_init_utf8_mode", "invalid -X utf8 option value", stderr, "preinitializing");
         }
 
         if (X("int_max_str_digits") is { } digits)
@@ -324,11 +324,36 @@ public static class InitConfig
             config = config with { IntMaxStrDigits = limit };
         }
 
+        // config_init_warnoptions: the dev mode's "default", PYTHONWARNINGS, -W, then -b's
+        // filter; an option already present is not added again.
+        var allWarnOptions = new List<string>();
+        void AddWarnOption(string option)
+        {
+            if (!allWarnOptions.Contains(option))
+            {
+                allWarnOptions.Add(option);
+            }
+        }
+        if (config.DevMode)
+        {
+            AddWarnOption("default");
+        }
         if (Env("PYTHONWARNINGS") is { } warnings)
         {
-            warnOptions.InsertRange(0, warnings.Split(',').Where(w => w.Length > 0));
+            foreach (var w in warnings.Split(','))
+            {
+                if (w.Length > 0)
+                {
+                    AddWarnOption(w);
+                }
+            }
         }
-        return new ConfigResult(config with { WarnOptions = warnOptions, XOptions = xoptions }, -1);
+        warnOptions.ForEach(AddWarnOption);
+        if (config.BytesWarning > 0)
+        {
+            AddWarnOption(config.BytesWarning > 1 ? "error::BytesWarning" : "default::BytesWarning");
+        }
+        return new ConfigResult(config with { WarnOptions = allWarnOptions, XOptions = xoptions }, -1);
     }
 
     /// <summary><c>_Py_get_env_flag</c>: an integer value raises the flag to it; anything else
@@ -353,9 +378,9 @@ public static class InitConfig
         return new ConfigResult(null, 2);
     }
 
-    private static ConfigResult Fatal(string function, string message, TextWriter stderr)
+    private static ConfigResult Fatal(string function, string message, TextWriter stderr, string state = "preinitialized")
     {
-        stderr.Write($"Fatal Python error: {function}: {message}\nPython runtime state: preinitialized\n\n");
+        stderr.Write($"Fatal Python error: {function}: {message}\nPython runtime state: {state}\n\n");
         return new ConfigResult(null, 1);
     }
 }
