@@ -42,29 +42,17 @@ public sealed class PyCompileError(string excTypeName, PythonException excValue,
         {
             return e.Message;
         }
+        // The compiler always gives a line number (0 when the source could not be decoded).
         var name = s.Filename is { } f ? f[(f.LastIndexOf('/') + 1)..] : null;
-        return (name, s.Lineno) switch
-        {
-            ({ } n, > 0) => $"{s.Msg} ({n}, line {s.Lineno})",
-            ({ } n, _) => $"{s.Msg} ({n})",
-            (null, > 0) => $"{s.Msg} (line {s.Lineno})",
-            _ => s.Msg,
-        };
+        return name is null ? $"{s.Msg} (line {s.Lineno})" : $"{s.Msg} ({name}, line {s.Lineno})";
     }
 
     /// <summary><c>traceback.TracebackException._format_syntax_error</c> (3.11).</summary>
     public static string FormatExceptionOnly(PythonSyntaxError e)
     {
         var sb = new StringBuilder();
-        var suffix = "";
-        if (e.Lineno > 0)
-        {
-            sb.Append($"  File \"{e.Filename ?? "<string>"}\", line {e.Lineno}\n");
-        }
-        else if (e.Filename is not null)
-        {
-            suffix = $" ({e.Filename})";
-        }
+        // Compiler errors always carry a line number, 0 when the source could not be decoded.
+        sb.Append($"  File \"{e.Filename ?? "<string>"}\", line {e.Lineno}\n");
         if (e.Text is { } text)
         {
             var rtext = text.TrimEnd('\n');
@@ -99,7 +87,7 @@ public sealed class PyCompileError(string excTypeName, PythonException excValue,
                 }
             }
         }
-        sb.Append(e.PythonType).Append(": ").Append(e.Msg.Length == 0 ? "<no detail available>" : e.Msg).Append(suffix).Append('\n');
+        sb.Append(e.PythonType).Append(": ").Append(e.Msg.Length == 0 ? "<no detail available>" : e.Msg).Append('\n');
         return sb.ToString();
     }
 
@@ -236,7 +224,9 @@ public static class PyCompile
     public static CodeObject CompileBytes(byte[] source, string filename, int optimize, ModuleContext ctx)
     {
         var warnings = new List<ParserWarning>();
-        var code = Taipan.Compiler.CodeGen.Compiler.CompileSource(SourceText.FromBytes(source, filename), ParseMode.Exec,
+        var text = SourceText.FromBytes(source, filename);
+        text.ThrowIfContainsNul();
+        var code = Taipan.Compiler.CodeGen.Compiler.CompileSource(text, ParseMode.Exec,
             optimize: optimize, warnings: warnings);
         foreach (var w in warnings)
         {
