@@ -28,7 +28,12 @@ internal static class CPython
     public static string Tool(string name) => Path.Combine(RepoRoot, "tools", "compiler", name);
 
     /// <summary>Runs a tools/compiler script and returns its standard output.</summary>
-    public static string Run(string script, params string[] args)
+    public static string Run(string script, params string[] args) => RunPython(Tool(script), args);
+
+    /// <summary>Runs a Python program with CPython and returns its standard output.</summary>
+    public static string RunSource(string path) => RunPython(path);
+
+    private static string RunPython(string script, params string[] args)
     {
         var psi = new ProcessStartInfo(Python)
         {
@@ -36,7 +41,7 @@ internal static class CPython
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Tool(script));
+        psi.ArgumentList.Add(script);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

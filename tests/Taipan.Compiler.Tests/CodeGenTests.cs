@@ -3,10 +3,11 @@ namespace Taipan.Compiler.Tests;
 /// <summary>Code objects for snippets, compared field by field with CPython 3.11's.</summary>
 public class CodeGenTests
 {
-    internal static void AssertSameAsCPython(string source, int optimize = 0, string mode = "exec")
+    internal static void AssertSameAsCPython(string source, int optimize = 0, string mode = "exec",
+        Future.CompilerFlags flags = Future.CompilerFlags.None)
     {
         var path = CPython.TempSource(source);
-        var expected = CPython.Run("code_dump.py", "-O", optimize.ToString(), "-m", mode, path);
+        var expected = CPython.Run("code_dump.py", "-O", optimize.ToString(), "-m", mode, "-f", ((int)flags).ToString(), path);
         var parseMode = mode switch
         {
             "eval" => Taipan.Syntax.Parser.ParseMode.Eval,
@@ -17,7 +18,7 @@ public class CodeGenTests
         try
         {
             var co = CodeGen.Compiler.CompileSource(
-                Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), parseMode, optimize: optimize);
+                Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), parseMode, flags, optimize);
             actual = CodeDump.DumpCode(path, co);
         }
         catch (Taipan.Syntax.Errors.PythonSyntaxError e)
@@ -103,6 +104,15 @@ public class CodeGenTests
     public void FutureAnnotationsMatchCPython(string source) => AssertSameAsCPython(source);
 
     [Theory]
+    [InlineData("await x\n")]
+    [InlineData("async with a as b:\n    await b\nasync for c in d:\n    pass\n")]
+    [InlineData("x = [y async for y in z]\n")]
+    [InlineData("x = 1\n")]
+    [InlineData("from __future__ import division\nx = 1\n")]
+    public void TopLevelAwaitMatchesCPython(string source) =>
+        AssertSameAsCPython(source, flags: Future.CompilerFlags.AllowTopLevelAwait);
+
+    [Theory]
     [InlineData("1 + 2")]
     [InlineData("[x for x in y if x]")]
     [InlineData("lambda: (yield)")]
@@ -120,5 +130,23 @@ public class CodeGenTests
     {
         AssertSameAsCPython(source, optimize: 1);
         AssertSameAsCPython(source, optimize: 2);
+    }
+}
+
+/// <summary>The SyntaxWarnings of the code generator, compared with CPython's.</summary>
+public class CompilerWarningTests
+{
+    [Theory]
+    [InlineData("if x is 1: pass\ny = 'a' is not b\nz = a < b is ()\n")]
+    [InlineData("assert (x, 'msg')\nassert ()\n")]
+    [InlineData("f = (1)(2)\ng = [1](2)\nh = {1}[0]\ni = (a for a in b)[0]\nj = [1, 2]['a']\nk = 'abc'[1.5]\nl = (1, 2)[f'x']\n")]
+    public void WarningsMatchCPython(string source)
+    {
+        var path = CPython.TempSource(source);
+        var expected = CPython.Run("warnings_dump.py", path);
+        var warnings = new List<Taipan.Syntax.Parser.ParserWarning>();
+        CodeGen.Compiler.CompileSource(Taipan.Syntax.Tokenizer.SourceText.FromBytes(File.ReadAllBytes(path), path), warnings: warnings);
+        var actual = $"== {path}\n" + string.Concat(warnings.Select(w => $"{w.Lineno} {w.Message}\n"));
+        Assert.Equal(expected, actual);
     }
 }

@@ -9,7 +9,7 @@ public class StdlibCodeTests(ITestOutputHelper output)
 {
     /// <summary>The share of files that must compile identically; raise it as the compiler
     /// covers more.</summary>
-    private const double RequiredMatchRate = 0.0;
+    private const double RequiredMatchRate = 0.995;
 
     [Fact]
     public void StdlibCodeObjectsMatchCPython()

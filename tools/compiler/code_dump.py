@@ -2,7 +2,7 @@
 """Prints the code objects CPython 3.11 compiles from each file, field by field and
 recursively, for comparison with Taipan's compiler (tests/Taipan.Compiler.Tests).
 
-Usage: code_dump.py [-O LEVEL] [-m exec|eval|single] FILE [FILE...]
+Usage: code_dump.py [-O LEVEL] [-m exec|eval|single] [-f FLAGS] FILE [FILE...]
 For each file a line "== PATH", then for each code object, depth first (a code object's
 nested code objects follow it in co_consts order):
   code NAME QUALNAME firstlineno=N
@@ -61,9 +61,12 @@ def main():
     args = sys.argv[1:]
     optimize = 0
     mode = "exec"
-    while args[:1] in (["-O"], ["-m"]):
+    flags = 0
+    while args[:1] in (["-O"], ["-m"], ["-f"]):
         if args[0] == "-O":
             optimize = int(args[1])
+        elif args[0] == "-f":
+            flags = int(args[1], 0)
         else:
             mode = args[1]
         args = args[2:]
@@ -72,7 +75,7 @@ def main():
         try:
             with open(path, "rb") as f:
                 src = f.read()
-            co = compile(src, path, mode, dont_inherit=True, optimize=optimize)
+            co = compile(src, path, mode, flags, dont_inherit=True, optimize=optimize)
             dump(co, out)
         except SyntaxError as e:
             out.append(f"error {type(e).__name__} {e.msg} {e.lineno} {e.offset}")

@@ -120,9 +120,16 @@ internal static class Assembler
         while (recompile);
     }
 
+    /// <summary>co_code, once <see cref="JumpOffsets"/> has laid the blocks out.</summary>
     public static byte[] EmitCode(BasicBlock entry)
     {
-        var code = new List<byte>(256);
+        int units = 0;
+        for (var b = entry; b is not null; b = b.Next)
+        {
+            units += BlockSize(b);
+        }
+        var code = new byte[units * 2];
+        int pos = 0;
         for (var b = entry; b is not null; b = b.Next)
         {
             for (int i = 0; i < b.Count; i++)
@@ -133,19 +140,16 @@ internal static class Assembler
                 int size = InstrSize(instruction) - info.CacheEntries;
                 for (int shift = (size - 1) * 8; shift > 0; shift -= 8)
                 {
-                    code.Add((byte)EXTENDED_ARG);
-                    code.Add((byte)((oparg >> shift) & 0xFF));
+                    code[pos++] = (byte)EXTENDED_ARG;
+                    code[pos++] = (byte)((oparg >> shift) & 0xFF);
                 }
-                code.Add((byte)instruction.Opcode);
-                code.Add((byte)(oparg & 0xFF));
-                for (int c = 0; c < info.CacheEntries; c++)
-                {
-                    code.Add((byte)CACHE);
-                    code.Add(0);
-                }
+                code[pos++] = (byte)instruction.Opcode;
+                code[pos++] = (byte)(oparg & 0xFF);
+                // CACHE entries are zero: CACHE is opcode 0.
+                pos += 2 * info.CacheEntries;
             }
         }
-        return code.ToArray();
+        return code;
     }
 
     // ---- location table (Objects/locations.md) ----------------------------------------------

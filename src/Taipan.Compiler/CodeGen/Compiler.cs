@@ -155,18 +155,21 @@ public sealed partial class Compiler
     /// <paramref name="offset"/>.</summary>
     private static Dictionary<string, int> DictByType(Dictionary<string, int> symbols, Scope scope, int flag, int offset)
     {
-        var keys = symbols.Keys.ToList();
-        keys.Sort(CodePointComparer.Instance);
-        var dest = new Dictionary<string, int>();
-        int i = offset;
-        foreach (var k in keys)
+        var keys = new List<string>();
+        foreach (var (k, vi) in symbols)
         {
-            int vi = symbols[k];
             var s = (Scope)((vi >> Def.ScopeOffset) & Def.ScopeMask);
             if (s == scope || (vi & flag) != 0)
             {
-                dest[k] = i++;
+                keys.Add(k);
             }
+        }
+        keys.Sort(CodePointComparer.Instance);
+        var dest = new Dictionary<string, int>(keys.Count);
+        int i = offset;
+        foreach (var k in keys)
+        {
+            dest[k] = i++;
         }
         return dest;
     }
@@ -280,12 +283,6 @@ public sealed partial class Compiler
     private void AddOp(PseudoOpcode op)
     {
         ref var i = ref NewInstr((int)op, 0, _u.Lineno, _u.EndLineno, _u.ColOffset, _u.EndColOffset);
-        AfterInstr(i);
-    }
-
-    private void AddOpNoLine(Opcode op)
-    {
-        ref var i = ref NewInstr((int)op, 0, -1, 0, 0, 0);
         AfterInstr(i);
     }
 

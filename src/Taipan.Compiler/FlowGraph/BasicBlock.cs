@@ -20,8 +20,6 @@ internal struct Instr
     public int ColOffset;
     public int EndColOffset;
 
-    public readonly OpcodeInfo Info => OpcodeInfo.Get(Opcode)!;
-
     /// <summary>is_jump: a jump, real or pseudo (SETUP_* are not jumps).</summary>
     public readonly bool IsJump => OpcodeInfo.Get(Opcode)!.IsJump;
 
@@ -44,7 +42,7 @@ internal struct Instr
 /// is the block that follows in code order (and receives fall-through).</summary>
 internal sealed class BasicBlock
 {
-    private Instr[] _instrs = new Instr[16];
+    private Instr[] _instrs = new Instr[8];
 
     public int Count;
     public BasicBlock? Next;
@@ -88,8 +86,6 @@ internal sealed class BasicBlock
         Array.Copy(_instrs, pos, _instrs, pos + 1, Count - 1 - pos);
         _instrs[pos] = instr;
     }
-
-    public Span<Instr> Instructions => _instrs.AsSpan(0, Count);
 
     public bool HasLineno()
     {

@@ -135,21 +135,8 @@ internal static class Optimizer
         bb.Count = dest;
     }
 
-    private static bool IsTrue(object v) => v switch
-    {
-        bool b => b,
-        System.Numerics.BigInteger i => !i.IsZero,
-        double d => d != 0.0,
-        System.Numerics.Complex c => c != System.Numerics.Complex.Zero,
-        string s => s.Length > 0,
-        byte[] b => b.Length > 0,
-        ConstantTuple t => t.Count > 0,
-        ConstantFrozenSet f => f.Count > 0,
-        _ => v != Taipan.Syntax.Ast.ConstantSingleton.None,
-    };
-
     /// <summary>fold_tuple_on_constants: LOAD_CONST × n, BUILD_TUPLE n → LOAD_CONST tuple.</summary>
-    private static void FoldTupleOnConstants(BasicBlock bb, int start, int n, List<object> consts)
+    private static void FoldTupleOnConstants(BasicBlock bb, int start, int n, List<object> consts, Dictionary<object, int> index)
     {
         for (int i = 0; i < n; i++)
         {
@@ -164,18 +151,18 @@ internal static class Optimizer
             items[i] = consts[bb[start + i].Oparg];
         }
         var newConst = new ConstantTuple(items);
-        int index = consts.FindIndex(c => Taipan.Compiler.CodeGen.ConstantKeyComparer.Instance.Equals(c, newConst));
-        if (index < 0)
+        if (!index.TryGetValue(newConst, out int at))
         {
-            index = consts.Count;
+            at = consts.Count;
             consts.Add(newConst);
+            index[newConst] = at;
         }
         for (int i = 0; i < n; i++)
         {
             bb[start + i].Opcode = (int)NOP;
         }
         bb[start + n].Opcode = (int)LOAD_CONST;
-        bb[start + n].Oparg = index;
+        bb[start + n].Oparg = at;
     }
 
     /// <summary>swaptimize: replaces a run of SWAPs and NOPs by the shortest equivalent.</summary>
@@ -340,7 +327,7 @@ internal static class Optimizer
         return false;
     }
 
-    private static void OptimizeBasicBlock(BasicBlock bb, List<object> consts)
+    private static void OptimizeBasicBlock(BasicBlock bb, List<object> consts, Dictionary<object, int> constIndex)
     {
         var nop = new Instr { Opcode = (int)NOP };
         for (int i = 0; i < bb.Count; i++)
@@ -369,7 +356,7 @@ internal static class Optimizer
                         case (int)POP_JUMP_IF_FALSE:
                         case (int)POP_JUMP_IF_TRUE:
                         {
-                            bool isTrue = IsTrue(consts[oparg]);
+                            bool isTrue = Taipan.Compiler.AstOpt.ConstantFolding.IsTrue(consts[oparg]);
                             inst.Opcode = (int)NOP;
                             bool jumpIfTrue = nextop == (int)POP_JUMP_IF_TRUE;
                             if (isTrue == jumpIfTrue)
@@ -386,7 +373,7 @@ internal static class Optimizer
                         case (int)JUMP_IF_FALSE_OR_POP:
                         case (int)JUMP_IF_TRUE_OR_POP:
                         {
-                            bool isTrue = IsTrue(consts[oparg]);
+                            bool isTrue = Taipan.Compiler.AstOpt.ConstantFolding.IsTrue(consts[oparg]);
                             bool jumpIfTrue = nextop == (int)JUMP_IF_TRUE_OR_POP;
                             if (isTrue == jumpIfTrue)
                             {
@@ -435,7 +422,7 @@ internal static class Optimizer
                     }
                     if (i >= oparg)
                     {
-                        FoldTupleOnConstants(bb, i - oparg, oparg, consts);
+                        FoldTupleOnConstants(bb, i - oparg, oparg, consts, constIndex);
                     }
                     break;
                 case (int)JUMP_IF_FALSE_OR_POP:
@@ -580,9 +567,15 @@ internal static class Optimizer
     /// <summary>optimize_cfg.</summary>
     public static void OptimizeCfg(BasicBlock entry, List<BasicBlock> allBlocks, List<object> consts)
     {
+        // The first index of each constant key, for folded tuples to find or join.
+        var constIndex = new Dictionary<object, int>(Taipan.Compiler.CodeGen.ConstantKeyComparer.Instance);
+        for (int i = consts.Count - 1; i >= 0; i--)
+        {
+            constIndex[consts[i]] = i;
+        }
         for (var b = entry; b is not null; b = b.Next)
         {
-            OptimizeBasicBlock(b, consts);
+            OptimizeBasicBlock(b, consts, constIndex);
             CleanBasicBlock(b);
         }
         for (int i = allBlocks.Count - 1; i >= 0; i--)
