@@ -44,13 +44,13 @@ public static class Program
             case RunKind.Module:
                 return RunModule(config);
             case RunKind.Command:
-                return ParseOnly(Encoding.UTF8.GetBytes(config.RunTarget!), "<string>", "-c", fromFile: false);
+                return CompileOnly(config, Encoding.UTF8.GetBytes(config.RunTarget!), "<string>", "-c", fromFile: false);
             case RunKind.Stdin:
                 using (var stdin = Console.OpenStandardInput())
                 using (var buffer = new MemoryStream())
                 {
                     stdin.CopyTo(buffer);
-                    return ParseOnly(buffer.ToArray(), "<stdin>", "<stdin>", fromFile: true);
+                    return CompileOnly(config, buffer.ToArray(), "<stdin>", "<stdin>", fromFile: true);
                 }
             default:
                 return RunFile(config);
@@ -124,16 +124,19 @@ public static class Program
         }
         // Since 3.9 the script's path is made absolute (it becomes __main__.__file__).
         path = Path.GetFullPath(path);
-        return ParseOnly(bytes, path, path, fromFile: true);
+        return CompileOnly(config, bytes, path, path, fromFile: true);
     }
 
-    private static int ParseOnly(byte[] bytes, string filename, string what, bool fromFile)
+    /// <summary>Compiles the program as CPython would before running it, reporting its syntax
+    /// errors; running it needs the virtual machine.</summary>
+    private static int CompileOnly(PyConfig config, byte[] bytes, string filename, string what, bool fromFile)
     {
         try
         {
-            var source = fromFile ? SourceText.FromBytes(bytes, filename) : SourceText.FromUtf8(bytes, filename);
-            var tree = Parser.Parse(source);
-            Console.Error.WriteLine($"taipan: {what}: parsed ({tree.PyName}); running programs needs the virtual machine, which is not built yet");
+            // A script is read as the C file reader reads it; -c's text is already a string.
+            var source = fromFile ? SourceText.FromFile(bytes, filename) : SourceText.FromUtf8(bytes, filename);
+            Taipan.Compiler.CodeGen.Compiler.CompileSource(source, ParseMode.Exec, optimize: config.OptimizationLevel);
+            Console.Error.WriteLine($"taipan: {what}: compiled; running programs needs the virtual machine, which is not built yet");
             return 1;
         }
         catch (PythonSyntaxError e)
