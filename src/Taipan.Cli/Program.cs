@@ -73,7 +73,13 @@ public static class Program
             case "compileall":
                 return Taipan.Modules.Compileall.Compileall.Main(moduleArgs, ctx);
             default:
-                Console.Error.WriteLine($"taipan: -m {config.RunTarget}: running modules needs the virtual machine, which is not built yet");
+                var (file, error) = ModuleFinder.Find(config.RunTarget!, ctx.Path);
+                if (error is not null)
+                {
+                    Console.Error.WriteLine($"{config.ProgramName}: {error}");
+                    return 1;
+                }
+                Console.Error.WriteLine($"taipan: -m {config.RunTarget} ({file}): running modules needs the virtual machine, which is not built yet");
                 return 1;
         }
     }
