@@ -20,7 +20,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        var program = Environment.ProcessPath ?? "taipan";
+        var program = ProgramName();
         var (config, exitCode) = InitConfig.Read([program, .. args], Environment.GetEnvironmentVariable, Console.Out, Console.Error);
         if (config is null)
         {
@@ -35,6 +35,28 @@ public static class Program
         thread.Join();
         Console.Out.Flush();
         return exitCode;
+    }
+
+    /// <summary>argv[0] as the shell passed it (CPython's program name: "python3" when found
+    /// on PATH), which .NET does not expose except through /proc.</summary>
+    private static string ProgramName()
+    {
+        try
+        {
+            var cmdline = File.ReadAllBytes("/proc/self/cmdline");
+            var end = Array.IndexOf(cmdline, (byte)0);
+            var argv0 = Encoding.UTF8.GetString(cmdline, 0, end < 0 ? cmdline.Length : end);
+            // Under "dotnet taipan.dll" argv[0] is the host, not this program.
+            if (argv0.Length > 0 && Path.GetFileNameWithoutExtension(argv0) != "dotnet")
+            {
+                return argv0;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No /proc: fall back to the executable's path.
+        }
+        return Environment.ProcessPath ?? "taipan";
     }
 
     private static int Run(PyConfig config)
