@@ -163,6 +163,23 @@ public class PyCompileTests
         CheckPycs(files.Select(f => "./" + Path.GetRelativePath(tmp.Path, f)).ToList().ConvertAll(f => Path.Combine(tmp.Path, f)));
     }
 
+    /// <summary>Symlinks: -e skips files linking outside DIR; linked directories are not entered.</summary>
+    [Fact]
+    public void SymlinksMatchCPython()
+    {
+        using var tmp = new TempDir();
+        tmp.Write("inside/a.py", "a = 1\n");
+        tmp.Write("inside/real/c.py", "c = 1\n");
+        tmp.Write("outside/b.py", "b = 1\n");
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "inside", "link.py"), Path.Combine(tmp.Path, "outside", "b.py"));
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "inside", "inlink.py"), Path.Combine(tmp.Path, "inside", "a.py"));
+        Directory.CreateSymbolicLink(Path.Combine(tmp.Path, "inside", "dirlink"), Path.Combine(tmp.Path, "outside"));
+        foreach (var args in new[] { new[] { "-m", "compileall", "-f", "-e", "inside", "inside" }, ["-m", "compileall", "-f", "inside"] })
+        {
+            Processes.AssertSame(Processes.RunBoth(args, tmp.Path, WriteBytecode));
+        }
+    }
+
     /// <summary>Messages and exit codes equal CPython's for bad input; nothing is written for a
     /// file that does not compile.</summary>
     [Fact]
