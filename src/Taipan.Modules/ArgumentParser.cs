@@ -56,12 +56,23 @@ internal sealed class ArgumentParser(string prog, string usage, string help, Arg
     {
         var result = new Result();
         var onlyPositionals = false;
+        // argparse fills the positional list from the first run of positional arguments only;
+        // later ones, and unknown options, are "unrecognized".
+        var extras = new List<string>();
+        var positionalsClosed = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (onlyPositionals || !LooksLikeOption(arg))
             {
-                result.Positionals.Add(arg);
+                if (positionalsClosed)
+                {
+                    extras.Add(arg);
+                }
+                else
+                {
+                    result.Positionals.Add(arg);
+                }
                 continue;
             }
             if (arg == "--")
@@ -69,11 +80,17 @@ internal sealed class ArgumentParser(string prog, string usage, string help, Arg
                 onlyPositionals = true;
                 continue;
             }
+            positionalsClosed |= result.Positionals.Count > 0;
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var eq = arg.IndexOf('=');
                 var name = eq < 0 ? arg : arg[..eq];
-                var option = FindLong(name, stderr) ?? throw Unrecognized(args, i, stderr);
+                var option = FindLong(name, stderr);
+                if (option is null)
+                {
+                    extras.Add(arg);
+                    continue;
+                }
                 if (option.Action is ArgAction.Store or ArgAction.Append)
                 {
                     string value;
@@ -109,7 +126,8 @@ internal sealed class ArgumentParser(string prog, string usage, string help, Arg
                 {
                     if (k == 1)
                     {
-                        throw Unrecognized(args, i, stderr);
+                        extras.Add(arg);
+                        break;
                     }
                     throw Error($"argument {FindShort(arg[k - 1])!.Display}: ignored explicit argument '{arg[k..]}'", stderr);
                 }
@@ -138,6 +156,10 @@ internal sealed class ArgumentParser(string prog, string usage, string help, Arg
         {
             throw Error($"the following arguments are required: {positionalName}", stderr);
         }
+        if (extras.Count > 0)
+        {
+            throw Error("unrecognized arguments: " + string.Join(' ', extras), stderr);
+        }
         return result;
     }
 
@@ -148,21 +170,6 @@ internal sealed class ArgumentParser(string prog, string usage, string help, Arg
         stderr.Write($"{prog}: error: {message}\n");
         stderr.Flush();
         return new Exit(2);
-    }
-
-    private Exit Unrecognized(IReadOnlyList<string> args, int i, TextWriter stderr)
-    {
-        // argparse collects every unrecognized argument: this one and everything after it
-        // that is not consumed as an option; reporting from here on matches the common cases.
-        var rest = new List<string>();
-        for (var j = i; j < args.Count; j++)
-        {
-            if (j == i || LooksLikeOption(args[j]) && FindLong(args[j], null) is null && FindShort(args[j].Length > 1 ? args[j][1] : '\0') is null)
-            {
-                rest.Add(args[j]);
-            }
-        }
-        return Error("unrecognized arguments: " + string.Join(' ', rest), stderr);
     }
 
     private static bool LooksLikeOption(string arg) =>
