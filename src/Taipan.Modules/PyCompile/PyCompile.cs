@@ -176,9 +176,11 @@ public static class PyCompile
         {
             code = CompileBytes(source, filename, optimize >= 0 ? optimize : ctx.Optimize, ctx);
         }
-        catch (PythonException e)
+        catch (Exception e) when (e is PythonException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or NotSupportedException)
         {
-            var error = PyCompileError.Create(e, filename);
+            // source_to_code's failures all become PyCompileError; an internal failure of the
+            // compiler is CPython's SystemError rather than a crash of the whole run.
+            var error = PyCompileError.Create(e as PythonException ?? new PythonException("SystemError", e.Message), filename);
             if (quiet < 2)
             {
                 if (doraise)
