@@ -98,6 +98,8 @@ public class CommandLineTests
         { new[] { "-X", "utf8=0", "-c", "X" }, "PYTHONUTF8=1 PYTHONDEVMODE=1 PYTHONINTMAXSTRDIGITS=0" },
         { new[] { "-Wd", "-W", "ignore::DeprecationWarning", "-c", "X" }, "PYTHONWARNINGS=error,,once" },
         { new[] { "-P", "--check-hash-based-pycs", "never", "-c", "X" }, "PYTHONHASHSEED=random" },
+        { new[] { "-X", "pycache_prefix", "-c", "X" }, "PYTHONPYCACHEPREFIX=rel" },
+        { new[] { "-X", "pycache_prefix=rel", "-c", "X" }, "" },
     };
 
     /// <summary>The configuration Taipan reads equals what CPython shows in sys.flags,
