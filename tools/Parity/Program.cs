@@ -1,7 +1,11 @@
 // Compares what Taipan makes of every .py file under a directory with what CPython 3.11 makes of it.
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Numerics;
+using System.Text;
 using System.Text.Json;
+using Taipan.Bytecode;
+using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
 using Taipan.Syntax.Parser;
 using Taipan.Syntax.Tokenizer;
@@ -10,11 +14,11 @@ namespace Taipan.Tools.Parity;
 
 public static class Program
 {
-    private const string Usage = "usage: parity ast DIR [--exclude RELPATH]... [--python PATH] [-v]";
+    private const string Usage = "usage: parity ast|code DIR [--optimize N] [--exclude RELPATH]... [--python PATH] [-v]";
 
     public static int Main(string[] args)
     {
-        if (args.Length < 2 || args[0] != "ast")
+        if (args.Length < 2 || args[0] is not ("ast" or "code"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -23,6 +27,7 @@ public static class Program
         var excluded = new List<string> { "site-packages", "dist-packages" };
         var python = "/usr/bin/python3.11";
         var verbose = false;
+        var optimize = 0;
         for (var i = 2; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +37,10 @@ public static class Program
                     break;
                 case "--python" when i + 1 < args.Length:
                     python = args[++i];
+                    break;
+                case "--optimize" when i + 1 < args.Length && int.TryParse(args[i + 1], out var level) && level is >= 0 and <= 2:
+                    optimize = level;
+                    i++;
                     break;
                 case "-v":
                     verbose = true;
@@ -43,7 +52,8 @@ public static class Program
         }
 
         var files = CollectFiles(root, excluded);
-        var reference = RunReference(python, args[0], files);
+        var mode = args[0];
+        var reference = RunReference(python, mode, optimize, files);
         var ours = new ConcurrentDictionary<string, string>();
         // Parse on threads with large stacks: hostile files must end in a Python error, and the
         // tool must show it rather than die.
@@ -52,7 +62,7 @@ public static class Program
         {
             while (queue.TryDequeue(out var path))
             {
-                ours[path] = Describe(path);
+                ours[path] = mode == "ast" ? Describe(path) : DescribeCompiled(path, optimize);
             }
         }, 256 * 1024 * 1024)).ToList();
         workers.ForEach(t => t.Start());
@@ -98,12 +108,12 @@ public static class Program
         return result;
     }
 
-    private static Dictionary<string, string> RunReference(string python, string mode, List<string> files)
+    private static Dictionary<string, string> RunReference(string python, string mode, int optimize, List<string> files)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "reference.py");
         var psi = new ProcessStartInfo(python)
         {
-            ArgumentList = { "-X", "utf8", script, mode },
+            ArgumentList = { "-X", "utf8", script, mode, optimize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -164,6 +174,104 @@ public static class Program
         catch (Exception e)
         {
             return $"CRASH {e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    /// <summary>What reference.py's code mode prints: Taipan's code object for the file,
+    /// described field by field and recursively.</summary>
+    private static string DescribeCompiled(string path, int optimize)
+    {
+        try
+        {
+            var source = SourceText.FromBytes(File.ReadAllBytes(path), path);
+            var sb = new StringBuilder();
+            DescribeCode(Taipan.Compiler.CodeGen.Compiler.CompileSource(source, ParseMode.Exec, optimize: optimize), sb);
+            return sb.ToString();
+        }
+        catch (PythonSyntaxError e)
+        {
+            return $"{e.PythonType}: {e.Msg} @ {e.Lineno}:{e.Offset}-{e.EndLineno}:{e.EndOffset}";
+        }
+        catch (PythonException e)
+        {
+            return $"{e.PythonType}: {e.Message}";
+        }
+        catch (Exception e)
+        {
+            return $"CRASH {e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Hex(byte[] b) => Convert.ToHexString(b).ToLowerInvariant();
+
+    private static string Names(string[] names) =>
+        names.Length == 1 ? $"({PyRepr.Str(names[0])},)" : "(" + string.Join(", ", names.Select(PyRepr.Str)) + ")";
+
+    private static void DescribeCode(CodeObject co, StringBuilder sb)
+    {
+        sb.Append($"code(name={PyRepr.Str(co.Name)} qualname={PyRepr.Str(co.QualName)} firstlineno={co.FirstLineNo}");
+        sb.Append($" argcount={co.ArgCount} posonlyargcount={co.PosOnlyArgCount} kwonlyargcount={co.KwOnlyArgCount}");
+        sb.Append($" stacksize={co.StackSize} flags={(int)co.Flags} code={Hex(co.Code)} names={Names(co.Names)}");
+        sb.Append($" varnames={Names(co.VarNames)} cellvars={Names(co.CellVars)} freevars={Names(co.FreeVars)}");
+        sb.Append($" linetable={Hex(co.LineTable)} exceptiontable={Hex(co.ExceptionTable)} consts=[");
+        for (var i = 0; i < co.Consts.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(", ");
+            }
+            DescribeConst(co.Consts[i], sb);
+        }
+        sb.Append("])");
+    }
+
+    private static void DescribeConst(object? c, StringBuilder sb)
+    {
+        switch (c)
+        {
+            case CodeObject co:
+                DescribeCode(co, sb);
+                break;
+            case ConstantTuple t:
+                sb.Append("tuple(");
+                for (var i = 0; i < t.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(", ");
+                    }
+                    DescribeConst(t[i], sb);
+                }
+                sb.Append(')');
+                break;
+            case ConstantFrozenSet f:
+                // Iteration order depends on string hashing: reference.py sorts the elements.
+                var items = new List<string>();
+                foreach (var item in f.AsSpan())
+                {
+                    var inner = new StringBuilder();
+                    DescribeConst(item, inner);
+                    items.Add(inner.ToString());
+                }
+                items.Sort(StringComparer.Ordinal);
+                sb.Append("frozenset(").Append(string.Join(", ", items)).Append(')');
+                break;
+            default:
+                sb.Append(c switch
+                {
+                    null => "NoneType:None",
+                    ConstantSingleton s when s == ConstantSingleton.None => "NoneType:None",
+                    ConstantSingleton => "ellipsis:Ellipsis",
+                    bool b => b ? "bool:True" : "bool:False",
+                    BigInteger or int or long => "int:" + PyRepr.Constant(c),
+                    double => "float:" + PyRepr.Constant(c),
+                    // PyValue's repr writes complex(x, -0.0) as (x+-0j) where Python writes (x-0j).
+                    Complex => "complex:" + PyRepr.Constant(c).Replace("+-", "-", StringComparison.Ordinal),
+                    string => "str:" + PyRepr.Constant(c),
+                    byte[] => "bytes:" + PyRepr.Constant(c),
+                    _ => c.GetType().Name + ":" + c,
+                });
+                break;
         }
     }
 

@@ -11,9 +11,10 @@ namespace Taipan.Runtime.Python;
 /// <c>PyRun_SimpleFileExFlags</c> and <c>PyErr_Print</c> do.</summary>
 public static class PythonRun
 {
-    /// <summary>Compiles and runs a script file; returns the process exit code. Syntax errors
-    /// and uncaught exceptions are printed to stderr as CPython prints them.</summary>
-    public static int RunFile(string path, byte[] source, int optimize, TextWriter stdout, TextWriter stderr)
+    /// <summary>Compiles a program and runs it as <c>__main__</c> (with <c>__file__</c> when it
+    /// comes from a file); returns the process exit code. Syntax errors and uncaught exceptions
+    /// are printed to stderr as CPython prints them.</summary>
+    public static int RunMain(SourceText source, string? file, int optimize, TextWriter stdout, TextWriter stderr)
     {
         Builtins.Stdout = stdout;
         try
@@ -21,7 +22,7 @@ public static class PythonRun
             Bytecode.CodeObject code;
             try
             {
-                code = Compiler.CodeGen.Compiler.CompileSource(SourceText.FromFile(source, path), optimize: optimize);
+                code = Compiler.CodeGen.Compiler.CompileSource(source, optimize: optimize);
             }
             catch (PythonSyntaxError e)
             {
@@ -34,7 +35,10 @@ public static class PythonRun
                 return 1;
             }
             var main = new PyModule("__main__");
-            main.AddBuiltin("__file__", new PyStr(path));
+            if (file is not null)
+            {
+                main.AddBuiltin("__file__", new PyStr(file));
+            }
             main.AddBuiltin("__builtins__", Builtins.Module);
             main.AddBuiltin("__cached__", PyNone.Value);
             try
