@@ -157,12 +157,12 @@ public static class Program
     private static int RunMain(PyConfig config, byte[] bytes, string filename, bool fromFile)
     {
         // A script is read as the C file reader reads it; -c's text is already a string.
-        var source = fromFile ? SourceText.FromFile(bytes, filename) : SourceText.FromUtf8(bytes, filename);
+        SourceText Read() => fromFile ? SourceText.FromFile(bytes, filename) : SourceText.FromUtf8(bytes, filename);
         // Block-buffered, as CPython's stdout is when it is not a terminal (unless -u); flushed
         // at exit and before a traceback is printed.
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = !config.BufferedStdio };
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
-        return PythonRun.RunMain(source, filename.StartsWith('<') ? null : filename, config.OptimizationLevel, stdout, stderr);
+        return PythonRun.RunMain(Read, filename.StartsWith('<') ? null : filename, config.OptimizationLevel, stdout, stderr);
     }
 
     /// <summary><c>warnings._processoptions</c>: a malformed -W / PYTHONWARNINGS entry is

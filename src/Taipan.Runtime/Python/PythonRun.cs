@@ -14,7 +14,7 @@ public static class PythonRun
     /// <summary>Compiles a program and runs it as <c>__main__</c> (with <c>__file__</c> when it
     /// comes from a file); returns the process exit code. Syntax errors and uncaught exceptions
     /// are printed to stderr as CPython prints them.</summary>
-    public static int RunMain(SourceText source, string? file, int optimize, TextWriter stdout, TextWriter stderr)
+    public static int RunMain(Func<SourceText> read, string? file, int optimize, TextWriter stdout, TextWriter stderr)
     {
         Builtins.Stdout = stdout;
         try
@@ -22,7 +22,8 @@ public static class PythonRun
             Bytecode.CodeObject code;
             try
             {
-                code = Compiler.CodeGen.Compiler.CompileSource(source, optimize: optimize);
+                // Reading can fail too: an unknown encoding, undecodable bytes.
+                code = Compiler.CodeGen.Compiler.CompileSource(read(), optimize: optimize);
             }
             catch (PythonSyntaxError e)
             {
