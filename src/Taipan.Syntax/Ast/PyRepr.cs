@@ -176,8 +176,21 @@ public static class PyRepr
     /// position of the decimal point: value = 0.DIGITS * 10**decpt.</summary>
     public static (bool Negative, string Digits, int DecimalPoint) ShortestDigits(double d)
     {
-        // "R" gives the shortest round-trip string; normalise it to digits and exponent.
-        var s = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        // "R" gives the shortest round-trip string, except for rare values where .NET's answer
+        // does not round-trip (2**-25); then the shortest correctly rounded one that does.
+        var abs = Math.Abs(d);
+        var s = abs.ToString("R", CultureInfo.InvariantCulture);
+        if (double.Parse(s, CultureInfo.InvariantCulture) != abs)
+        {
+            for (var precision = 1; precision <= 17; precision++)
+            {
+                s = abs.ToString("E" + (precision - 1), CultureInfo.InvariantCulture);
+                if (double.Parse(s, CultureInfo.InvariantCulture) == abs)
+                {
+                    break;
+                }
+            }
+        }
         var exp = 0;
         var e = s.IndexOfAny(['E', 'e']);
         if (e >= 0)
