@@ -20,7 +20,7 @@ internal static class SyntaxErrors
 
     /// <summary>PyErr_SyntaxLocationObject: no end offset (None in Python, 0 here).</summary>
     public static PythonSyntaxError Located(string filename, string msg, int lineno, int offset) =>
-        new("SyntaxError", msg, filename, lineno, offset, lineno, 0, ProgramText(filename, lineno));
+        new("SyntaxError", msg, filename, lineno, offset, lineno, null, ProgramText(filename, lineno));
 
     /// <summary>_PyErr_ProgramDecodedTextObject: the line read back from the file, if any.</summary>
     private static string? ProgramText(string filename, int lineno)

@@ -68,14 +68,18 @@ public class TokenizerErrorCaseTests
         Assert.NotNull(error);
         var x = c.GetProperty("cpython");
         var expected = string.Join(" | ", x.GetProperty("type").GetString(), x.GetProperty("msg").GetString(),
-            Int(x, "lineno"), Int(x, "offset"), Int(x, "end_lineno"), Int(x, "end_offset"), Str(x, "text"));
-        var actual = string.Join(" | ", error.PythonType, error.Msg, error.Lineno, error.Offset, error.EndLineno,
-            error.EndOffset, error.Text == null ? "None" : Repr(error.Text));
+            Int(x, "lineno"), Int(x, "offset"), OptionalInt(x, "end_lineno"), OptionalInt(x, "end_offset"), Str(x, "text"));
+        var actual = string.Join(" | ", error.PythonType, error.Msg, error.Lineno, error.Offset, error.EndLineno?.ToString() ?? "None",
+            error.EndOffset?.ToString() ?? "None", error.Text == null ? "None" : Repr(error.Text));
         Assert.Equal(expected, actual);
     }
 
+    // PythonSyntaxError's lineno and offset are ints, 0 standing for None.
     private static int Int(JsonElement e, string name) =>
         e.GetProperty(name).ValueKind == JsonValueKind.Null ? 0 : e.GetProperty(name).GetInt32();
+
+    private static string OptionalInt(JsonElement e, string name) =>
+        e.GetProperty(name).ValueKind == JsonValueKind.Null ? "None" : e.GetProperty(name).GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Str(JsonElement e, string name) =>
         e.GetProperty(name).ValueKind == JsonValueKind.Null ? "None" : Repr(e.GetProperty(name).GetString()!);

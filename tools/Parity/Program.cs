@@ -165,7 +165,7 @@ public static class Program
         }
         catch (PythonSyntaxError e)
         {
-            return $"{e.PythonType}: {e.Msg} @ {e.Lineno}:{e.Offset}-{e.EndLineno}:{e.EndOffset}";
+            return $"{e.PythonType}: {e.Msg} @ {e.Lineno}:{e.Offset}-{e.EndLineno?.ToString() ?? "None"}:{e.EndOffset?.ToString() ?? "None"}";
         }
         catch (PythonException e)
         {
@@ -190,7 +190,7 @@ public static class Program
         }
         catch (PythonSyntaxError e)
         {
-            return $"{e.PythonType}: {e.Msg} @ {e.Lineno}:{e.Offset}-{e.EndLineno}:{e.EndOffset}";
+            return $"{e.PythonType}: {e.Msg} @ {e.Lineno}:{e.Offset}-{e.EndLineno?.ToString() ?? "None"}:{e.EndOffset?.ToString() ?? "None"}";
         }
         catch (PythonException e)
         {

@@ -62,7 +62,7 @@ public sealed class PyCompileError(string excTypeName, PythonException excValue,
             if (e.Offset != 0)
             {
                 var offset = e.Offset;
-                var endOffset = e.EndOffset != 0 ? e.EndOffset : offset;
+                var endOffset = e.EndOffset is { } eo and not 0 ? eo : offset;
                 if (offset == endOffset || endOffset == -1)
                 {
                     endOffset = offset + 1;

@@ -219,8 +219,10 @@ public static class Traceback
             if (e.Text is { } text)
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
-                var endOffset = e.PythonType == "SyntaxError" ? e.EndOffset : -1;
-                var endLineno = e.PythonType == "SyntaxError" ? e.EndLineno : e.Lineno;
+                // parse_syntax_error: None becomes -1 (end_offset) or the line (end_lineno), and
+                // subclasses such as IndentationError get neither.
+                var endOffset = e.PythonType == "SyntaxError" ? e.EndOffset ?? -1 : -1;
+                var endLineno = e.PythonType == "SyntaxError" ? e.EndLineno ?? e.Lineno : e.Lineno;
                 if (endLineno > e.Lineno)
                 {
                     endOffset = bytes.Length;

@@ -19,16 +19,19 @@ public sealed class PythonSyntaxError(
     string? filename,
     int lineno,
     int offset,
-    int endLineno,
-    int endOffset,
+    int? endLineno,
+    int? endOffset,
     string? text) : PythonException(pythonType, msg)
 {
     public string Msg { get; } = msg;
     public string? Filename { get; } = filename;
     public int Lineno { get; } = lineno;
     public int Offset { get; } = offset;
-    public int EndLineno { get; } = endLineno;
-    public int EndOffset { get; } = endOffset;
+    /// <summary>Null where CPython's attribute is None (errors located by line and column only).</summary>
+    public int? EndLineno { get; } = endLineno;
+
+    /// <summary>Null where CPython's attribute is None.</summary>
+    public int? EndOffset { get; } = endOffset;
 
     /// <summary>The source line, with its newline, or null when CPython gives none.</summary>
     public string? Text { get; } = text;

@@ -23,8 +23,40 @@ internal static class StringEscapes
 {
     /// <summary>Raw (or escape-free) str: UTF-8 decoding. The tokenizer has already turned
     /// CR LF and CR into LF, as CPython's does.</summary>
-    public static string DecodeUtf8(ReadOnlySpan<byte> s) =>
-        Ascii.IsValid(s) ? Encoding.Latin1.GetString(s) : Encoding.UTF8.GetString(s);
+    public static string DecodeUtf8(ReadOnlySpan<byte> s)
+    {
+        if (Ascii.IsValid(s))
+        {
+            return Encoding.Latin1.GetString(s);
+        }
+        CheckUtf8(s);
+        return Encoding.UTF8.GetString(s);
+    }
+
+    /// <summary>A source without an encoding declaration may hold bytes that are not UTF-8;
+    /// CPython's strict decoder rejects them when it decodes the literal, with positions
+    /// counted from the start of what it decodes.</summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> s)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(s))
+        {
+            return;
+        }
+        var i = 0;
+        while (i < s.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(s[i..], out _, out var used) == OperationStatus.Done)
+            {
+                i += used;
+                continue;
+            }
+            var (reason, end) = Tokenizer.Tokenizer.Utf8Error(s, i);
+            var text = end - i == 1
+                ? $"'utf-8' codec can't decode byte 0x{s[i]:x2} in position {i}: {reason}"
+                : $"'utf-8' codec can't decode bytes in position {i}-{end - 1}: {reason}";
+            throw new StringDecodeException("unicode error", text);
+        }
+    }
 
     /// <summary>True when the body has no backslash, so decoding is plain UTF-8.</summary>
     public static bool HasNoEscapes(ReadOnlySpan<byte> s) => s.IndexOf((byte)'\\') < 0;
@@ -45,7 +77,16 @@ internal static class StringEscapes
                 var b = s[i];
                 if (b >= 0x80)
                 {
-                    System.Text.Rune.DecodeFromUtf8(s[i..], out var rune, out var used);
+                    if (System.Text.Rune.DecodeFromUtf8(s[i..], out var rune, out var used) != OperationStatus.Done)
+                    {
+                        // decode_utf8 decodes the run of non-ASCII bytes on its own.
+                        var run = i;
+                        while (run < s.Length && s[run] >= 0x80)
+                        {
+                            run++;
+                        }
+                        CheckUtf8(s[i..run]);
+                    }
                     n += rune.EncodeToUtf16(buf[n..]);
                     i += used;
                     continue;

@@ -469,10 +469,10 @@ public sealed class SourceText
     /// <summary><c>_PyPegen_raise_tokenizer_init_error</c>: SyntaxError(msg, (filename, 0, -1,
     /// None)). CPython's end_lineno, end_offset and text are None; here 0, 0 and null.</summary>
     private static PythonSyntaxError InitError(string msg, string filename) =>
-        new("SyntaxError", msg, filename, 0, -1, 0, 0, null);
+        new("SyntaxError", msg, filename, 0, -1, null, null, null);
 
     /// <summary>The file reader's decoding errors carry no location at all (lineno, offset,
     /// end_lineno, end_offset and text are None; here 0 and null).</summary>
     private static PythonSyntaxError FileError(string msg, string filename) =>
-        new("SyntaxError", msg, filename, 0, 0, 0, 0, null);
+        new("SyntaxError", msg, filename, 0, 0, null, null, null);
 }
