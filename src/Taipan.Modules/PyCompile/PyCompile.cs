@@ -208,7 +208,13 @@ public static class PyCompile
         byte[] bytecode;
         if (mode == PycInvalidationMode.Timestamp)
         {
+            // os.stat follows symbolic links: the header records the target's mtime and size,
+            // which is what importlib checks.
             var info = new FileInfo(file);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
             var mtime = new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds();
             bytecode = Pyc.ToTimestampPyc(code, mtime, info.Length);
         }
