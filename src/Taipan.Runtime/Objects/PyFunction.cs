@@ -9,6 +9,10 @@ public sealed partial class PyFunction(PyCode code, PyDict globals, PyStr qualNa
 {
     public PyCode Code { get; set; } = code;
     public PyDict Globals { get; } = globals;
+
+    /// <summary>The builtins the function's frames see, fixed when it is created as in
+    /// CPython 3.11 (<c>func_builtins</c>), so a call does not look them up.</summary>
+    public PyDict Builtins { get; } = Python.Interpreter.BuiltinsOf(globals);
     public PyStr Name { get; set; } = code.Name;
     public PyStr QualName { get; set; } = qualName;
     public PyTuple? Defaults { get; set; }

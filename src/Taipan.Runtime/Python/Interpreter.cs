@@ -55,7 +55,7 @@ public static partial class Interpreter
     /// <c>__class__</c> cell the body created, if any.</summary>
     public static PyObject? RunClassBody(PyFunction body, PyDict ns)
     {
-        var frame = new Frame(body.Code, body.Globals, BuiltinsOf(body.Globals), ns, body);
+        var frame = new Frame(body.Code, body.Globals, body.Builtins, ns, body);
         if (body.Closure is { } closure)
         {
             var first = body.Code.Code.LocalsPlusNames.Length - closure.Length;
@@ -68,7 +68,7 @@ public static partial class Interpreter
     private static Frame CreateFrame(PyFunction function, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var code = function.Code;
-        var frame = new Frame(code, function.Globals, BuiltinsOf(function.Globals), null, function);
+        var frame = new Frame(code, function.Globals, function.Builtins, null, function);
         ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
         if (function.Closure is { } closure)
         {
