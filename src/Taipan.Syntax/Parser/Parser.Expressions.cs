@@ -477,67 +477,23 @@ public sealed partial class Parser
         return a;
     }
 
-    // bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
-    private ExprNode? BitwiseXor()
+    /// <summary>The left-recursive binary rules below bitwise_or, tightest last; each is
+    /// <c>rule: rule OP operand | operand</c> and parses as a loop.</summary>
+    private enum BinaryRule
     {
-        var m = Begin();
-        var a = BitwiseAnd();
-        if (a is null)
-        {
-            return null;
-        }
-        while (true)
-        {
-            var m2 = _mark;
-            if (!Accept(TokenKind.Circumflex))
-            {
-                break;
-            }
-            var b = BitwiseAnd();
-            if (b is null)
-            {
-                _mark = m2;
-                break;
-            }
-            var x = Extra(m);
-            a = new BinOp(a, OperatorKind.BitXor, b, x.L, x.C, x.EL, x.EC);
-        }
-        return a;
+        BitwiseXor, // bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
+        BitwiseAnd, // bitwise_and: bitwise_and '&' shift_expr | shift_expr
+        Shift,      // shift_expr: shift_expr ('<<' | '>>') sum | sum
+        Sum,        // sum: sum ('+' | '-') term | term
+        Term,       // term: term ('*' | '/' | '//' | '%' | '@') factor | factor
     }
 
-    // bitwise_and: bitwise_and '&' shift_expr | shift_expr
-    private ExprNode? BitwiseAnd()
-    {
-        var m = Begin();
-        var a = ShiftExpr();
-        if (a is null)
-        {
-            return null;
-        }
-        while (true)
-        {
-            var m2 = _mark;
-            if (!Accept(TokenKind.Amper))
-            {
-                break;
-            }
-            var b = ShiftExpr();
-            if (b is null)
-            {
-                _mark = m2;
-                break;
-            }
-            var x = Extra(m);
-            a = new BinOp(a, OperatorKind.BitAnd, b, x.L, x.C, x.EL, x.EC);
-        }
-        return a;
-    }
+    private ExprNode? BitwiseXor() => Binary(BinaryRule.BitwiseXor);
 
-    // shift_expr: shift_expr ('<<' | '>>') sum | sum
-    private ExprNode? ShiftExpr()
+    private ExprNode? Binary(BinaryRule rule)
     {
         var m = Begin();
-        var a = Sum();
+        var a = BinaryOperand(rule);
         if (a is null)
         {
             return null;
@@ -545,78 +501,12 @@ public sealed partial class Parser
         while (true)
         {
             var m2 = _mark;
-            var k = PeekKind();
-            if (k != TokenKind.LeftShift && k != TokenKind.RightShift)
+            if (BinaryOperator(rule, PeekKind()) is not { } op)
             {
-                break;
+                return a;
             }
             _mark++;
-            var b = Sum();
-            if (b is null)
-            {
-                _mark = m2;
-                break;
-            }
-            var x = Extra(m);
-            a = new BinOp(a, k == TokenKind.LeftShift ? OperatorKind.LShift : OperatorKind.RShift, b, x.L, x.C, x.EL, x.EC);
-        }
-        return a;
-    }
-
-    // sum: sum ('+' | '-') term | term
-    private ExprNode? Sum()
-    {
-        var m = Begin();
-        var a = Term();
-        if (a is null)
-        {
-            return null;
-        }
-        while (true)
-        {
-            var m2 = _mark;
-            var k = PeekKind();
-            if (k != TokenKind.Plus && k != TokenKind.Minus)
-            {
-                break;
-            }
-            _mark++;
-            var b = Term();
-            if (b is null)
-            {
-                _mark = m2;
-                break;
-            }
-            var x = Extra(m);
-            a = new BinOp(a, k == TokenKind.Plus ? OperatorKind.Add : OperatorKind.Sub, b, x.L, x.C, x.EL, x.EC);
-        }
-        return a;
-    }
-
-    // term: term ('*' | '/' | '//' | '%' | '@') factor | factor
-    private ExprNode? Term()
-    {
-        var m = Begin();
-        var a = Factor();
-        if (a is null)
-        {
-            return null;
-        }
-        while (true)
-        {
-            var m2 = _mark;
-            OperatorKind op;
-            switch (PeekKind())
-            {
-                case TokenKind.Star: op = OperatorKind.Mult; break;
-                case TokenKind.Slash: op = OperatorKind.Div; break;
-                case TokenKind.DoubleSlash: op = OperatorKind.FloorDiv; break;
-                case TokenKind.Percent: op = OperatorKind.Mod; break;
-                case TokenKind.At: op = OperatorKind.MatMult; break;
-                default: return a;
-            }
-            _mark++;
-            var b = Factor();
+            var b = BinaryOperand(rule);
             if (b is null)
             {
                 _mark = m2;
@@ -626,6 +516,24 @@ public sealed partial class Parser
             a = new BinOp(a, op, b, x.L, x.C, x.EL, x.EC);
         }
     }
+
+    private ExprNode? BinaryOperand(BinaryRule rule) => rule == BinaryRule.Term ? Factor() : Binary(rule + 1);
+
+    private static OperatorKind? BinaryOperator(BinaryRule rule, TokenKind token) => (rule, token) switch
+    {
+        (BinaryRule.BitwiseXor, TokenKind.Circumflex) => OperatorKind.BitXor,
+        (BinaryRule.BitwiseAnd, TokenKind.Amper) => OperatorKind.BitAnd,
+        (BinaryRule.Shift, TokenKind.LeftShift) => OperatorKind.LShift,
+        (BinaryRule.Shift, TokenKind.RightShift) => OperatorKind.RShift,
+        (BinaryRule.Sum, TokenKind.Plus) => OperatorKind.Add,
+        (BinaryRule.Sum, TokenKind.Minus) => OperatorKind.Sub,
+        (BinaryRule.Term, TokenKind.Star) => OperatorKind.Mult,
+        (BinaryRule.Term, TokenKind.Slash) => OperatorKind.Div,
+        (BinaryRule.Term, TokenKind.DoubleSlash) => OperatorKind.FloorDiv,
+        (BinaryRule.Term, TokenKind.Percent) => OperatorKind.Mod,
+        (BinaryRule.Term, TokenKind.At) => OperatorKind.MatMult,
+        _ => null,
+    };
 
     // factor (memo): '+' factor | '-' factor | '~' factor | power
     private ExprNode? Factor()
