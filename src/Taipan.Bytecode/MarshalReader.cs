@@ -259,9 +259,9 @@ public static partial class Marshal
                 {
                     var bytes = ReadBytes(ReadSize("string"));
                     var s = Utf8Codec.Decode(bytes);
-                    if ((code & ~MarshalType.FlagRef) == MarshalType.Interned)
+                    if ((code & ~MarshalType.FlagRef) == MarshalType.Interned && s is string text)
                     {
-                        s = InternPool.Intern(s);
+                        s = InternPool.Intern(text);
                     }
 
                     result = Register(flag, s);

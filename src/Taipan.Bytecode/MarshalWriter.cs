@@ -340,6 +340,14 @@ public static partial class Marshal
                 case string s:
                     WriteString(s, flag, intern || interned);
                     break;
+                case CodePointStr c:
+                {
+                    var utf8 = Utf8Codec.Encode(c);
+                    Byte(MarshalType.Unicode | flag);
+                    Long(utf8.Length);
+                    Raw(utf8);
+                    break;
+                }
                 case byte[] bytes:
                     Byte(MarshalType.String | flag);
                     Long(bytes.Length);

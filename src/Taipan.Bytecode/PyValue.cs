@@ -351,7 +351,7 @@ public static class PyValue
                 sb.Append("<code object ").Append(c.Name).Append(", file \"").Append(c.Filename)
                     .Append("\", line ").Append(c.FirstLineNo).Append('>');
                 break;
-            case ConstantSingleton or bool or BigInteger or double or Complex or string or byte[]:
+            case ConstantSingleton or bool or BigInteger or double or Complex or string or CodePointStr or byte[]:
                 sb.Append(PyRepr.Constant(value));
                 break;
             default:

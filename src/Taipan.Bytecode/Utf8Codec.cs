@@ -3,17 +3,18 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using Taipan.Syntax.Ast;
 using Taipan.Syntax.Errors;
 
 namespace Taipan.Bytecode;
 
 /// <summary>UTF-8 with <c>surrogatepass</c>, the encoding of marshal's str data: lone surrogates
 /// travel as their 3-byte forms. Decoding errors are CPython's <c>UnicodeDecodeError</c>s.
-/// A .NET string cannot tell a Python str holding a high and a low surrogate as two code points
-/// from one holding the astral character they pair into; both become that character.</summary>
+/// Decoding gives a <c>string</c>, or a <see cref="CodePointStr"/> when a lone high surrogate is
+/// followed by a lone low one (which a .NET string would pair into one character).</summary>
 public static class Utf8Codec
 {
-    public static string Decode(ReadOnlySpan<byte> data)
+    public static object Decode(ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty)
         {
@@ -48,9 +49,10 @@ public static class Utf8Codec
 
     private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;
 
-    private static string DecodeSlow(ReadOnlySpan<byte> s)
+    private static object DecodeSlow(ReadOnlySpan<byte> s)
     {
         var sb = new StringBuilder(s.Length);
+        List<int>? lone = null;
         var i = 0;
         var end = s.Length;
         while (i < end)
@@ -123,6 +125,7 @@ public static class Utf8Codec
                 // surrogatepass: a complete 3-byte encoding of U+D800..U+DFFF passes.
                 if (end - i >= 3 && ch == 0xED && (s[i + 1] & 0xE0) == 0xA0 && IsContinuation(s[i + 2]))
                 {
+                    (lone ??= []).Add(sb.Length);
                     sb.Append((char)(0xD000 | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)));
                     i += 3;
                     continue;
@@ -179,7 +182,7 @@ public static class Utf8Codec
             throw Error(s, i, i + 1, "invalid start byte");
         }
 
-        return sb.ToString();
+        return lone is null ? sb.ToString() : CodePointStr.FromUtf16(sb.ToString(), lone);
     }
 
     private static PythonException Error(ReadOnlySpan<byte> s, int start, int end, string reason)
@@ -254,6 +257,39 @@ public static class Utf8Codec
         }
 
         return n;
+    }
+
+    /// <summary>The UTF-8 (surrogatepass) bytes of a str that only code points can hold.</summary>
+    public static byte[] Encode(CodePointStr s)
+    {
+        var bytes = new List<byte>(s.CodePoints.Length * 3);
+        foreach (var cp in s.CodePoints)
+        {
+            if (cp < 0x80)
+            {
+                bytes.Add((byte)cp);
+            }
+            else if (cp < 0x800)
+            {
+                bytes.Add((byte)(0xC0 | (cp >> 6)));
+                bytes.Add((byte)(0x80 | (cp & 0x3F)));
+            }
+            else if (cp < 0x10000)
+            {
+                bytes.Add((byte)(0xE0 | (cp >> 12)));
+                bytes.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
+                bytes.Add((byte)(0x80 | (cp & 0x3F)));
+            }
+            else
+            {
+                bytes.Add((byte)(0xF0 | (cp >> 18)));
+                bytes.Add((byte)(0x80 | ((cp >> 12) & 0x3F)));
+                bytes.Add((byte)(0x80 | ((cp >> 6) & 0x3F)));
+                bytes.Add((byte)(0x80 | (cp & 0x3F)));
+            }
+        }
+
+        return bytes.ToArray();
     }
 
     public static byte[] Encode(string s)

@@ -55,4 +55,15 @@ public class MarshalReaderTests
         Assert.Equal("\u00e9\u00ff", Marshal.Loads([(byte)'z', 2, 0xE9, 0xFF]));
         Assert.Equal("\ud800", Marshal.Loads([(byte)'u', 3, 0, 0, 0, 0xED, 0xA0, 0x80]));
     }
+
+    [Fact]
+    public void AdjacentLoneSurrogatesStayTwoCodePoints()
+    {
+        byte[] data = [(byte)'u', 6, 0, 0, 0, 0xED, 0xA0, 0x80, 0xED, 0xB0, 0x82];
+        var s = Assert.IsType<Taipan.Syntax.Ast.CodePointStr>(Marshal.Loads(data));
+        Assert.Equal([0xD800, 0xDC02], s.CodePoints.ToArray());
+        Assert.Equal(data, Marshal.Dumps(s));
+        // The 4-byte form is the astral character, a plain string.
+        Assert.Equal("\U00010002", Marshal.Loads([(byte)'u', 4, 0, 0, 0, 0xF0, 0x90, 0x80, 0x82]));
+    }
 }

@@ -38,6 +38,8 @@ public class CodeGenTests
     [InlineData("x = 1\n")]
     [InlineData("")]
     [InlineData("'''doc'''\n")]
+    [InlineData("a = '\\ud800\\udc02', '\\ud800' '\\udc02', '\\ud800' + '\\udc02', '\\udc02\\ud800' * 3, '\\ud800\\udc02'[1]\n")]
+    [InlineData("def f():\n    '\\udbff\\udfff'\nx = '%s\\ud800' % (y,) + '\\udfff'\n")]
     [InlineData("def f(a, b=1):\n    x = a + b\n    return x\nprint(f(1), 1.5, -0.0, (1, 'a'))\n")]
     [InlineData("a = b = c\nx, y = y, x\na, *b = c\nx.y = z[1]\ndel x[0], y.z, w\n")]
     [InlineData("if a:\n    b\nelif c:\n    d\nelse:\n    e\n")]

@@ -267,7 +267,7 @@ public static class Program
                     double => "float:" + PyRepr.Constant(c),
                     // PyValue's repr writes complex(x, -0.0) as (x+-0j) where Python writes (x-0j).
                     Complex => "complex:" + PyRepr.Constant(c).Replace("+-", "-", StringComparison.Ordinal),
-                    string => "str:" + PyRepr.Constant(c),
+                    string or CodePointStr => "str:" + PyRepr.Constant(c),
                     byte[] => "bytes:" + PyRepr.Constant(c),
                     _ => c.GetType().Name + ":" + c,
                 });

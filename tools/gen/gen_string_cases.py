@@ -33,6 +33,8 @@ CASES = [
     # escapes of str
     r'"\n\t\\\'\"\a\b\f\v\r"', r'"\0\1\12\123\1234\400\777"', r'"\x41\x4a\x4A"',
     r'"\u0041\u00e9\uffff"', r'"\U0001F600\U00000041"', r'"\ud800"', r'"\udc00x"',
+    # lone surrogates next to each other stay two code points; astral characters stay one
+    r'"\ud800\udc02"', r'"\U00010002\udc02"', r'"\ud800\U00010002"', r'"x\udbff\udfffy"', r'"\udc02\ud800"',
     r'"\N{LATIN SMALL LETTER A}"', r'"\N{latin small letter a}"', r'"\N{EM DASH}"',
     r'"\N{NBSP}"', r'"\N{LINE FEED}"', r'"\N{BYTE ORDER MARK}"', r'"\N{HANGUL SYLLABLE GAG}"',
     r'"\N{hangul syllable GAG}"', r'"\N{HANGUL SYLLABLE GA}"', r'"\N{CJK UNIFIED IDEOGRAPH-4E00}"',
@@ -100,6 +102,7 @@ E2E_CASES = [
     'f"{a:=1}"', 'f"{(a:=1)}"', 'f"{x!r:{y!r}}"', 'f"{x=:{y=}}"', 'f"{3.14:.2f}"', 'f"{0x10}"',
     'f"{"' + '"' * 1 + '}"', 'f"{1_000}"', 'f"{1' + '0' * 5000 + '}"', 'f"{\'\\N{x}\'}"',
     'f"{x!r:{y}:{z}}"', 'f"{x:{y}!r}"', 'u"" f"{x:a{y}b}"', 'u"a" f"{x:a{y}b}" "c"', 'f"{x:\\N{EM DASH}}"',
+    '"\\ud800" "\\udc02"', 'f"\\ud800{x}\\udc02"', 'f"\\ud800" "\\udc02{x}"', '"a\\ud800" f"\\udfff"',
     'f"\\N{abc"', 'f"{x! r}"', 'f"{x!é}"', 'f"{x:{y}\\N{EM DASH}{z}}"', 'f"{x!r:\\x4}"', 'f"{x:\\d}"', 'f"{not x}"', 'f"{-x}"', 'f"{ä}"', 'f"{ä + ö}"', 'f"ä{ä}ö{ö}"',
 ]
 

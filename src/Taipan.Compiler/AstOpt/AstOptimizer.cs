@@ -54,7 +54,7 @@ internal sealed class AstOptimizer
         new(value, null, node.Lineno, node.ColOffset, node.EndLineno, node.EndColOffset);
 
     private static bool IsDocString(StmtNode[] body) =>
-        body.Length > 0 && body[0] is Expr { Value: Constant { Value: string } };
+        body.Length > 0 && body[0] is Expr { Value: Constant { Value: string or CodePointStr } };
 
     /// <summary>astfold_body: folding must not create a docstring that was not there
     /// (<c>"a" + "b"</c> as the first statement stays a non-docstring).</summary>
@@ -536,9 +536,9 @@ internal sealed class AstOptimizer
         {
             return node;
         }
-        if (node.Op == OperatorKind.Mod && node.Right is Tuple rt && lhs.Value is string fmt && !HasStarred(rt.Elts))
+        if (node.Op == OperatorKind.Mod && node.Right is Tuple rt && CodePointStr.IsStr(lhs.Value) && !HasStarred(rt.Elts))
         {
-            return OptimizeFormat(node, fmt, rt.Elts);
+            return OptimizeFormat(node, lhs.Value!, rt.Elts);
         }
         if (node.Right is not Constant rhs)
         {
@@ -552,19 +552,19 @@ internal sealed class AstOptimizer
     private const int MaxDigits = 3;
     private const int FLjust = 1;
 
-    private static string? ParseLiteral(int[] fmt, ref int pos)
+    /// <summary>The literal text before the next format unit, <c>%%</c> read as <c>%</c>.</summary>
+    private static object? ParseLiteral(int[] fmt, ref int pos)
     {
-        int start = pos;
-        bool hasPercents = false;
+        var text = new List<int>();
         while (pos < fmt.Length)
         {
             if (fmt[pos] != '%')
             {
-                pos++;
+                text.Add(fmt[pos++]);
             }
             else if (pos + 1 < fmt.Length && fmt[pos + 1] == '%')
             {
-                hasPercents = true;
+                text.Add('%');
                 pos += 2;
             }
             else
@@ -572,17 +572,7 @@ internal sealed class AstOptimizer
                 break;
             }
         }
-        if (pos == start)
-        {
-            return null;
-        }
-        var sb = new StringBuilder();
-        for (int i = start; i < pos; i++)
-        {
-            sb.Append(ConstantFolding.FromCodePoint(fmt[i]));
-        }
-        var str = sb.ToString();
-        return hasPercents ? str.Replace("%%", "%") : str;
+        return text.Count == 0 ? null : CodePointStr.FromCodePoints(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(text));
     }
 
     private static bool SimpleFormatArgParse(int[] fmt, ref int ppos, out int spec, out int flags, out int width, out int prec)
@@ -697,16 +687,15 @@ internal sealed class AstOptimizer
     }
 
     /// <summary>optimize_format: <c>"%s: %r" % (a, b)</c> → <c>f"{a!s}: {b!r}"</c>.</summary>
-    private static ExprNode OptimizeFormat(BinOp node, string fmtStr, ExprNode[] elts)
+    private static ExprNode OptimizeFormat(BinOp node, object fmtStr, ExprNode[] elts)
     {
-        var fmt = ConstantFolding.ToCodePoints(fmtStr);
+        var fmt = CodePointStr.ToCodePoints(fmtStr);
         int pos = 0;
         int cnt = 0;
         var seq = new List<ExprNode>();
         while (true)
         {
-            var lit = ParseLiteral(fmt, ref pos);
-            if (lit is { Length: > 0 })
+            if (ParseLiteral(fmt, ref pos) is { } lit)
             {
                 seq.Add(new Constant(lit, null, -1, -1, -1, -1));
             }

@@ -61,6 +61,7 @@ internal static class ConstantFolding
         double d => d != 0.0,
         Complex c => c.Real != 0.0 || c.Imaginary != 0.0,
         string s => s.Length > 0,
+        CodePointStr => true,
         byte[] b => b.Length > 0,
         ConstantTuple t => t.Count > 0,
         ConstantFrozenSet f => f.Count > 0,
@@ -100,7 +101,7 @@ internal static class ConstantFolding
         OperatorKind.Mult => SafeMultiply(l, r),
         OperatorKind.Div => Arith(op, l, r),
         OperatorKind.FloorDiv => Arith(op, l, r),
-        OperatorKind.Mod => l is string or byte[] ? null : Arith(op, l, r),
+        OperatorKind.Mod => l is string or CodePointStr or byte[] ? null : Arith(op, l, r),
         OperatorKind.Pow => SafePower(l, r),
         OperatorKind.LShift => SafeLShift(l, r),
         OperatorKind.RShift => IsInt(l) && IsInt(r) && AsInt(r).Sign >= 0
@@ -138,8 +139,8 @@ internal static class ConstantFolding
     {
         switch (l)
         {
-            case string a when r is string b:
-                return a + b;
+            case string or CodePointStr when CodePointStr.IsStr(r):
+                return CodePointStr.Concat(l, r);
             case byte[] a when r is byte[] b:
                 return a.Concat(b).ToArray();
             case ConstantTuple a when r is ConstantTuple b:
@@ -378,9 +379,9 @@ internal static class ConstantFolding
                 }
             }
         }
-        else if (IsInt(v) && w is string or byte[])
+        else if (IsInt(v) && w is string or CodePointStr or byte[])
         {
-            int size = w is string s ? CodePointLength(s) : ((byte[])w).Length;
+            int size = w is byte[] b ? b.Length : CodePointStr.Length(w);
             if (size > 0)
             {
                 var n = AsInt(v);
@@ -390,7 +391,7 @@ internal static class ConstantFolding
                 }
             }
         }
-        else if (IsInt(w) && v is ConstantTuple or ConstantFrozenSet or string or byte[])
+        else if (IsInt(w) && v is ConstantTuple or ConstantFrozenSet or string or CodePointStr or byte[])
         {
             return SafeMultiply(w, v);
         }
@@ -404,8 +405,13 @@ internal static class ConstantFolding
             int n = (int)BigInteger.Max(BigInteger.Zero, BigInteger.Min(AsInt(v), int.MaxValue));
             switch (w)
             {
-                case string s:
+                case string s when s.Length == 0 || !CodePointStr.JoinsPair(s[^1], s):
                     return string.Concat(Enumerable.Repeat(s, n));
+                case string or CodePointStr:
+                {
+                    var cps = CodePointStr.ToCodePoints(w);
+                    return CodePointStr.FromCodePoints(Enumerable.Repeat(cps, n).SelectMany(x => x).ToArray());
+                }
                 case byte[] b:
                     return Enumerable.Repeat(b, n).SelectMany(x => x).ToArray();
                 case ConstantTuple t:
@@ -415,19 +421,6 @@ internal static class ConstantFolding
             }
         }
         return Arith(OperatorKind.Mult, v, w);
-    }
-
-    private static int CodePointLength(string s)
-    {
-        int n = 0;
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (!(char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])))
-            {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static object? SafePower(object v, object w)
@@ -619,11 +612,11 @@ internal static class ConstantFolding
         var i = AsInt(index);
         switch (value)
         {
-            case string s:
+            case string or CodePointStr:
             {
-                var cps = ToCodePoints(s);
+                var cps = CodePointStr.ToCodePoints(value);
                 var k = Normalize(i, cps.Length);
-                return k < 0 ? null : FromCodePoint(cps[k]);
+                return k < 0 ? null : CodePointStr.FromCodePoint(cps[k]);
             }
             case byte[] b:
             {
@@ -647,25 +640,4 @@ internal static class ConstantFolding
         }
         return i.Sign < 0 || i >= len ? -1 : (int)i;
     }
-
-    internal static int[] ToCodePoints(string s)
-    {
-        var list = new List<int>(s.Length);
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                list.Add(char.ConvertToUtf32(s[i], s[i + 1]));
-                i++;
-            }
-            else
-            {
-                list.Add(s[i]);
-            }
-        }
-        return list.ToArray();
-    }
-
-    /// <summary>A one-character string; lone surrogates are valid Python characters.</summary>
-    internal static string FromCodePoint(int cp) => cp > 0xFFFF ? char.ConvertFromUtf32(cp) : ((char)cp).ToString();
 }

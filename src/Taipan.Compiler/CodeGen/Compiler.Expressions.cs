@@ -741,7 +741,7 @@ public sealed partial class Compiler
         BigInteger => "int",
         double => "float",
         Complex => "complex",
-        string => "str",
+        string or CodePointStr => "str",
         byte[] => "bytes",
         ConstantTuple => "tuple",
         ConstantFrozenSet => "frozenset",

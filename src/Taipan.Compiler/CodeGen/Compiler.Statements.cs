@@ -20,8 +20,8 @@ public sealed partial class Compiler
     }
 
     /// <summary>_PyAST_GetDocString.</summary>
-    private static string? GetDocString(StmtNode[] body) =>
-        body.Length > 0 && body[0] is Expr { Value: Constant { Value: string s } } ? s : null;
+    private static object? GetDocString(StmtNode[] body) =>
+        body.Length > 0 && body[0] is Expr { Value: Constant { Value: { } s } } && CodePointStr.IsStr(s) ? s : null;
 
     /// <summary>find_ann: does a block hold variable annotations (so it needs __annotations__)?</summary>
     private static bool FindAnn(StmtNode[] stmts)
@@ -417,7 +417,7 @@ public sealed partial class Compiler
             funcflags |= 0x04;
         }
         EnterScope(name, isAsync ? ScopeType.AsyncFunction : ScopeType.Function, s, firstlineno);
-        string? docstring = _optimize < 2 ? GetDocString(body) : null;
+        object? docstring = _optimize < 2 ? GetDocString(body) : null;
         _u.AddConst(docstring is not null ? docstring : ConstantSingleton.None);
         _u.ArgCount = args.Args.Length;
         _u.PosOnlyArgCount = args.PosOnlyArgs.Length;

@@ -115,5 +115,5 @@ public sealed class FutureFeatures
 
     /// <summary>_PyAST_GetDocString's test: the first statement is a string expression.</summary>
     internal static bool HasDocString(StmtNode[] body) =>
-        body.Length > 0 && body[0] is Expr { Value: Constant { Value: string } };
+        body.Length > 0 && body[0] is Expr { Value: Constant { Value: string or CodePointStr } };
 }

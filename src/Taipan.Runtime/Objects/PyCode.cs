@@ -52,6 +52,8 @@ public sealed partial class PyCode : PyObject
         BigInteger i => PyInt.From(i),
         double d => new PyFloat(d),
         string s => PyStr.Intern(s),
+        // Lossy until PyStr holds code points: the surrogates that pair up become one character.
+        CodePointStr c => new PyStr(c.ToString()),
         ConstantTuple t => new PyTuple(Array.ConvertAll(t.AsSpan().ToArray(), ConvertConstant)),
         CodeObject c => new PyCode(c),
         _ => throw Errors.PyErr.New(PyExc.SystemError, $"constants of type {value?.GetType().Name ?? "null"} are not supported yet"),

@@ -4,7 +4,8 @@ namespace Taipan.Syntax.Ast;
 /// <summary>
 /// The values of <c>Constant</c> nodes are plain .NET objects: <see cref="None"/> and
 /// <see cref="Ellipsis"/>, <c>bool</c>, <c>BigInteger</c> (int), <c>double</c> (float),
-/// <c>Complex</c> (imaginary literals), <c>string</c> (str) and <c>byte[]</c> (bytes).
+/// <c>Complex</c> (imaginary literals), <c>string</c> or <see cref="CodePointStr"/> (str) and
+/// <c>byte[]</c> (bytes).
 /// </summary>
 public sealed class ConstantSingleton
 {

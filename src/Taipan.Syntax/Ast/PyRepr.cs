@@ -19,6 +19,7 @@ public static class PyRepr
         double d => Float(d),
         Complex c => ComplexRepr(c),
         string s => Str(s),
+        CodePointStr c => Str(c.CodePoints),
         byte[] b => Bytes(b),
         _ => throw new InvalidOperationException($"not a constant: {value.GetType().Name}"),
     };
@@ -36,49 +37,68 @@ public static class PyRepr
                 cp = char.ConvertToUtf32(s[i], s[i + 1]);
                 i++;
             }
-            if (cp == quote || cp == '\\')
-            {
-                sb.Append('\\').Append((char)cp);
-            }
-            else if (cp == '\t')
-            {
-                sb.Append("\\t");
-            }
-            else if (cp == '\n')
-            {
-                sb.Append("\\n");
-            }
-            else if (cp == '\r')
-            {
-                sb.Append("\\r");
-            }
-            else if (cp < ' ' || cp == 0x7f)
-            {
-                sb.Append("\\x").Append(cp.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (cp < 0x7f)
-            {
-                sb.Append((char)cp);
-            }
-            else if (IsPrintable(cp))
-            {
-                sb.Append(cp is >= 0xd800 and <= 0xdfff ? ((char)cp).ToString() : char.ConvertFromUtf32(cp));
-            }
-            else if (cp <= 0xff)
-            {
-                sb.Append("\\x").Append(cp.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (cp <= 0xffff)
-            {
-                sb.Append("\\u").Append(cp.ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\U").Append(cp.ToString("x8", CultureInfo.InvariantCulture));
-            }
+            AppendCodePoint(sb, cp, quote);
         }
         sb.Append(quote);
         return sb.ToString();
+    }
+
+    /// <summary><c>repr</c> of a str given as code points (see <see cref="CodePointStr"/>).</summary>
+    public static string Str(ReadOnlySpan<int> codePoints)
+    {
+        var quote = codePoints.Contains('\'') && !codePoints.Contains('"') ? '"' : '\'';
+        var sb = new StringBuilder(codePoints.Length + 2);
+        sb.Append(quote);
+        foreach (var cp in codePoints)
+        {
+            AppendCodePoint(sb, cp, quote);
+        }
+        sb.Append(quote);
+        return sb.ToString();
+    }
+
+    private static void AppendCodePoint(StringBuilder sb, int cp, char quote)
+    {
+        if (cp == quote || cp == '\\')
+        {
+            sb.Append('\\').Append((char)cp);
+        }
+        else if (cp == '\t')
+        {
+            sb.Append("\\t");
+        }
+        else if (cp == '\n')
+        {
+            sb.Append("\\n");
+        }
+        else if (cp == '\r')
+        {
+            sb.Append("\\r");
+        }
+        else if (cp < ' ' || cp == 0x7f)
+        {
+            sb.Append("\\x").Append(cp.ToString("x2", CultureInfo.InvariantCulture));
+        }
+        else if (cp < 0x7f)
+        {
+            sb.Append((char)cp);
+        }
+        else if (IsPrintable(cp))
+        {
+            sb.Append(cp is >= 0xd800 and <= 0xdfff ? ((char)cp).ToString() : char.ConvertFromUtf32(cp));
+        }
+        else if (cp <= 0xff)
+        {
+            sb.Append("\\x").Append(cp.ToString("x2", CultureInfo.InvariantCulture));
+        }
+        else if (cp <= 0xffff)
+        {
+            sb.Append("\\u").Append(cp.ToString("x4", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            sb.Append("\\U").Append(cp.ToString("x8", CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>CPython's <c>Py_UNICODE_ISPRINTABLE</c>, from Unicode 14.0 (.NET's data is

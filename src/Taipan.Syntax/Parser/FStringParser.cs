@@ -16,36 +16,47 @@ internal static class FStringParser
     internal sealed class State
     {
         private StringBuilder? _lastStr;
-        private string? _lastStrSingle;
+        private object? _lastStrSingle;
 
         public bool FMode;
         public readonly List<ExprNode> ExprList = [];
 
         public bool HasLastStr => _lastStrSingle != null || _lastStr != null;
 
-        /// <summary><c>_PyPegen_FstringParser_ConcatAndDel</c>: empty strings are dropped.</summary>
-        public void ConcatAndDel(string s)
+        /// <summary><c>_PyPegen_FstringParser_ConcatAndDel</c>: empty strings are dropped. Parts
+        /// are str constants (<c>string</c> or <see cref="CodePointStr"/>).</summary>
+        public void ConcatAndDel(object s)
         {
-            if (s.Length == 0)
+            if (s is string { Length: 0 })
             {
                 return;
             }
             if (_lastStr != null)
             {
-                _lastStr.Append(s);
+                if (s is string t && !CodePointStr.JoinsPair(_lastStr[^1], t))
+                {
+                    _lastStr.Append(t);
+                    return;
+                }
+                _lastStrSingle = _lastStr.ToString();
+                _lastStr = null;
             }
-            else if (_lastStrSingle == null)
+            if (_lastStrSingle == null)
             {
                 _lastStrSingle = s;
             }
+            else if (_lastStrSingle is string a && s is string b && !CodePointStr.JoinsPair(a[^1], b))
+            {
+                _lastStr = new StringBuilder(a).Append(b);
+                _lastStrSingle = null;
+            }
             else
             {
-                _lastStr = new StringBuilder(_lastStrSingle).Append(s);
-                _lastStrSingle = null;
+                _lastStrSingle = CodePointStr.Concat(_lastStrSingle, s);
             }
         }
 
-        public string TakeLastStr()
+        public object TakeLastStr()
         {
             var s = _lastStrSingle ?? _lastStr?.ToString() ?? "";
             _lastStrSingle = null;
@@ -126,7 +137,7 @@ internal static class FStringParser
     /// <summary><c>fstring_find_literal_and_expr</c>: 1 when a doubled brace ended the literal
     /// (call again), else 0 with an expression unless the end was reached.</summary>
     private static int FindLiteralAndExpr(IStringParserHost p, ref int pos, int end, bool raw, int recurseLvl,
-        out string? literal, out string? exprText, out ExprNode? expression, Token first, Token t, Token last)
+        out object? literal, out string? exprText, out ExprNode? expression, Token first, Token t, Token last)
     {
         exprText = null;
         expression = null;
@@ -144,7 +155,7 @@ internal static class FStringParser
     }
 
     /// <summary><c>fstring_find_literal</c>: the literal text up to an undoubled brace.</summary>
-    private static int FindLiteral(IStringParserHost p, ref int pos, int end, bool raw, out string? literal, int recurseLvl, Token t)
+    private static int FindLiteral(IStringParserHost p, ref int pos, int end, bool raw, out object? literal, int recurseLvl, Token t)
     {
         var src = p.Utf8;
         var s = pos;

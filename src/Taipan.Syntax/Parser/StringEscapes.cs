@@ -62,10 +62,12 @@ internal static class StringEscapes
     public static bool HasNoEscapes(ReadOnlySpan<byte> s) => s.IndexOf((byte)'\\') < 0;
 
     /// <summary><c>decode_unicode_with_escapes</c>. <paramref name="warning"/> receives the
-    /// message of the first invalid escape, if any.</summary>
-    public static string DecodeUnicode(ReadOnlySpan<byte> s, out string? warning)
+    /// message of the first invalid escape, if any. The result is a <c>string</c>, or a
+    /// <see cref="Ast.CodePointStr"/> when escaped lone surrogates sit next to each other.</summary>
+    public static object DecodeUnicode(ReadOnlySpan<byte> s, out string? warning)
     {
         warning = null;
+        List<int>? lone = null;
         char[]? rented = null;
         var buf = s.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(s.Length));
         var n = 0;
@@ -139,13 +141,13 @@ internal static class StringEscapes
                         continue;
                     }
                     case (byte)'x':
-                        n += HexEscape(s, ref i, start, 2, "truncated \\xXX escape", buf[n..]);
+                        n += HexEscape(s, ref i, start, 2, "truncated \\xXX escape", buf[n..], ref lone, n);
                         continue;
                     case (byte)'u':
-                        n += HexEscape(s, ref i, start, 4, "truncated \\uXXXX escape", buf[n..]);
+                        n += HexEscape(s, ref i, start, 4, "truncated \\uXXXX escape", buf[n..], ref lone, n);
                         continue;
                     case (byte)'U':
-                        n += HexEscape(s, ref i, start, 8, "truncated \\UXXXXXXXX escape", buf[n..]);
+                        n += HexEscape(s, ref i, start, 8, "truncated \\UXXXXXXXX escape", buf[n..], ref lone, n);
                         continue;
                     case (byte)'N':
                     {
@@ -179,7 +181,7 @@ internal static class StringEscapes
                         continue;
                 }
             }
-            return new string(buf[..n]);
+            return Ast.CodePointStr.FromUtf16(buf[..n], lone);
         }
         finally
         {
@@ -213,8 +215,10 @@ internal static class StringEscapes
     }
 
     /// <summary><c>\xXX</c>, <c>\uXXXX</c>, <c>\UXXXXXXXX</c>: writes the character (lone
-    /// surrogates kept) and returns the number of chars written.</summary>
-    private static int HexEscape(ReadOnlySpan<byte> s, ref int i, int start, int count, string message, Span<char> dest)
+    /// surrogates kept, their index <paramref name="at"/> added to <paramref name="lone"/>) and
+    /// returns the number of chars written.</summary>
+    private static int HexEscape(ReadOnlySpan<byte> s, ref int i, int start, int count, string message, Span<char> dest,
+        ref List<int>? lone, int at)
     {
         uint ch = 0;
         for (; count > 0; count--, i++)
@@ -249,6 +253,10 @@ internal static class StringEscapes
         if (ch <= 0xFFFF)
         {
             dest[0] = (char)ch;
+            if (char.IsSurrogate(dest[0]))
+            {
+                (lone ??= []).Add(at);
+            }
             return 1;
         }
         dest[0] = (char)(0xD800 + ((ch - 0x10000) >> 10));

@@ -98,7 +98,7 @@ public static partial class StringParser
                 }
                 else
                 {
-                    state.ConcatAndDel((string)s!);
+                    state.ConcatAndDel(s!);
                 }
             }
             if (bytesMode)
