@@ -26,6 +26,7 @@ public static class Program
             return exitCode;
         }
         CheckWarnOptions(config);
+        StandardModules.Register();
         // A thread with a large stack: deep nesting must end in a Python error, never in a
         // .NET stack overflow.
         var thread = new Thread(() => exitCode = Run(config), ParserStackSize);
