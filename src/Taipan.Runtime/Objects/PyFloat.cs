@@ -13,7 +13,7 @@ public partial class PyFloat(double value) : PyObject
     public PyStr Repr() => new(Taipan.Syntax.Ast.PyRepr.Float(Value));
 
     [PyMethod("__format__")]
-    public PyStr FormatMethod(PyStr formatSpec) => Python.FormatterUnicode.FormatFloat(this, formatSpec.Value);
+    public PyStr FormatMethod(PyObject formatSpec) => Python.FormatterUnicode.FormatFloat(this, PyStr.StrArg("__format__", formatSpec).Value);
 
     [PySlot("tp_hash")]
     public long Hash() => PyHash.Double(Value, this);

@@ -75,7 +75,7 @@ public partial class PyInt : PyObject
     public static int IntMaxStrDigits { get; set; } = 4300;
 
     [PyMethod("__format__")]
-    public PyStr FormatMethod(PyStr formatSpec) => FormatterUnicode.FormatInt(this, formatSpec.Value);
+    public PyStr FormatMethod(PyObject formatSpec) => FormatterUnicode.FormatInt(this, PyStr.StrArg("__format__", formatSpec).Value);
 
     [PySlot("tp_hash")]
     public long Hash() => _big is { } big ? PyHash.Int(big) : PyHash.Int(_value);

@@ -99,7 +99,7 @@ public partial class PyStr
         left is PyStr format ? Python.PercentFormat.Format(format.Value, right) : PyNotImplemented.Value;
 
     [PyMethod("__format__")]
-    public PyStr FormatMethod(PyStr formatSpec) => Python.FormatterUnicode.FormatStr(this, formatSpec.Value);
+    public PyStr FormatMethod(PyObject formatSpec) => Python.FormatterUnicode.FormatStr(this, StrArg("__format__", formatSpec).Value);
 
     [PyMethod("format")]
     public PyStr FormatArgs(ReadOnlySpan<PyObject> args, PyTuple? kwnames) => UnicodeFormat.Format(Value, args, kwnames, null);
@@ -175,8 +175,25 @@ public partial class PyStr
         return ((int)Math.Min(s, n + 1), (int)e);
     }
 
-    private static PyStr SubArg(string method, PyObject o) =>
-        o as PyStr ?? throw PyErr.TypeError($"{method}() argument 1 must be str, not {o.Type.Name}");
+    /// <summary>The arguments of find, count, startswith and their kin, parsed as
+    /// <c>stringlib_parse_args_finds</c> does (old-style messages).</summary>
+    private (PyObject Sub, int Start, int End) FindArgs(string method, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("str." + method, kwnames);
+        if (args.Length < 1)
+        {
+            throw PyErr.TypeError($"{method}() takes at least 1 argument (0 given)");
+        }
+        if (args.Length > 3)
+        {
+            throw PyErr.TypeError($"{method}() takes at most 3 arguments ({args.Length} given)");
+        }
+        var (s, e) = Range(args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null);
+        return (args[0], s, e);
+    }
+
+    private static string SubArg(PyObject o) =>
+        o is PyStr s ? s.Value : throw PyErr.TypeError($"must be str, not {o.Type.Name}");
 
     /// <summary>The code-point index of <paramref name="sub"/> in [start, end), or -1.</summary>
     private int FindIn(string sub, int start, int end, bool last)
@@ -198,40 +215,42 @@ public partial class PyStr
     }
 
     [PyMethod]
-    public long Find(PyObject sub, PyObject? start = null, PyObject? end = null)
+    public long Find(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var (s, e) = Range(start, end);
-        return FindIn(SubArg("find", sub).Value, s, e, false);
+        var (sub, s, e) = FindArgs("find", args, kwnames);
+        var i = FindIn(SubArg(sub), s, e, false);
+        return i;
     }
 
     [PyMethod]
-    public long RFind(PyObject sub, PyObject? start = null, PyObject? end = null)
+    public long RFind(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var (s, e) = Range(start, end);
-        return FindIn(SubArg("rfind", sub).Value, s, e, true);
+        var (sub, s, e) = FindArgs("rfind", args, kwnames);
+        var i = FindIn(SubArg(sub), s, e, true);
+        return i;
     }
 
     [PyMethod]
-    public long Index(PyObject sub, PyObject? start = null, PyObject? end = null)
+    public long Index(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var (s, e) = Range(start, end);
-        var i = FindIn(SubArg("index", sub).Value, s, e, false);
+        var (sub, s, e) = FindArgs("index", args, kwnames);
+        var i = FindIn(SubArg(sub), s, e, false);
         return i >= 0 ? i : throw PyErr.ValueError("substring not found");
     }
 
     [PyMethod]
-    public long RIndex(PyObject sub, PyObject? start = null, PyObject? end = null)
+    public long RIndex(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var (s, e) = Range(start, end);
-        var i = FindIn(SubArg("rindex", sub).Value, s, e, true);
+        var (sub, s, e) = FindArgs("rindex", args, kwnames);
+        var i = FindIn(SubArg(sub), s, e, true);
         return i >= 0 ? i : throw PyErr.ValueError("substring not found");
     }
 
     [PyMethod]
-    public long Count(PyObject sub, PyObject? start = null, PyObject? end = null)
+    public long Count(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var (s, e) = Range(start, end);
-        var needle = SubArg("count", sub).Value;
+        var (sub, s, e) = FindArgs("count", args, kwnames);
+        var needle = SubArg(sub);
         var subLen = CountCodePoints(needle);
         if (s > CodePointCount || e - s < subLen)
         {
@@ -268,9 +287,9 @@ public partial class PyStr
             && (!atEnd || CharOffset(at) + sub.Length == CharOffset(end));
     }
 
-    private bool StartsOrEnds(string method, PyObject prefix, PyObject? start, PyObject? end, bool atEnd)
+    private bool StartsOrEnds(string method, ReadOnlySpan<PyObject> args, PyTuple? kwnames, bool atEnd)
     {
-        var (s, e) = Range(start, end);
+        var (prefix, s, e) = FindArgs(method, args, kwnames);
         if (prefix is PyTuple t)
         {
             foreach (var item in t.Items)
@@ -294,20 +313,22 @@ public partial class PyStr
     }
 
     [PyMethod]
-    public bool StartsWith(PyObject prefix, PyObject? start = null, PyObject? end = null) =>
-        StartsOrEnds("startswith", prefix, start, end, false);
+    public bool StartsWith(ReadOnlySpan<PyObject> args, PyTuple? kwnames) => StartsOrEnds("startswith", args, kwnames, false);
 
     [PyMethod]
-    public bool EndsWith(PyObject suffix, PyObject? start = null, PyObject? end = null) =>
-        StartsOrEnds("endswith", suffix, start, end, true);
+    public bool EndsWith(ReadOnlySpan<PyObject> args, PyTuple? kwnames) => StartsOrEnds("endswith", args, kwnames, true);
 
     [PyMethod]
-    public PyStr RemovePrefix(PyStr prefix) =>
-        Value.StartsWith(prefix.Value, StringComparison.Ordinal) && prefix.Value.Length > 0 ? Make(Value[prefix.Value.Length..]) : Unchanged();
+    public PyStr RemovePrefix(PyObject prefixArg) =>
+        StrArg("removeprefix", prefixArg) is var prefix && Value.StartsWith(prefix.Value, StringComparison.Ordinal) && prefix.Value.Length > 0 ? Make(Value[prefix.Value.Length..]) : Unchanged();
 
     [PyMethod]
-    public PyStr RemoveSuffix(PyStr suffix) =>
-        Value.EndsWith(suffix.Value, StringComparison.Ordinal) && suffix.Value.Length > 0 ? Make(Value[..^suffix.Value.Length]) : Unchanged();
+    public PyStr RemoveSuffix(PyObject suffixArg) =>
+        StrArg("removesuffix", suffixArg) is var suffix && Value.EndsWith(suffix.Value, StringComparison.Ordinal) && suffix.Value.Length > 0 ? Make(Value[..^suffix.Value.Length]) : Unchanged();
+
+    /// <summary>A single str argument of a METH_O method or __format__, with its message.</summary>
+    internal static PyStr StrArg(string method, PyObject o) =>
+        o as PyStr ?? throw PyErr.TypeError($"{method}() argument must be str, not {o.Type.Name}");
 
     // ---- splitting and joining ----
 
@@ -357,12 +378,7 @@ public partial class PyStr
             }
             if (max-- == 0)
             {
-                var rest = n;
-                while (rest > pos && UnicodeCtype.IsSpace(v[rest - 1]))
-                {
-                    rest--;
-                }
-                list.Append(Make(v[pos..rest]));
+                list.Append(Make(v[pos..]));
                 break;
             }
             var start = pos;
@@ -411,12 +427,7 @@ public partial class PyStr
                 }
                 if (max-- == 0)
                 {
-                    var first = 0;
-                    while (first < pos && UnicodeCtype.IsSpace(v[first]))
-                    {
-                        first++;
-                    }
-                    parts.Add(Make(v[first..pos]));
+                    parts.Add(Make(v[..pos]));
                     break;
                 }
                 var end = pos;
@@ -548,8 +559,15 @@ public partial class PyStr
     [PyMethod]
     public PyStr RStrip(PyObject? chars = null) => StripImpl("rstrip", chars, false, true);
 
-    private static string FillChar(PyStr fill) =>
-        CountCodePoints(fill.Value) == 1 ? fill.Value : throw PyErr.TypeError("The fill character must be exactly one character long");
+    private static string FillChar(PyObject? fillArg)
+    {
+        if (fillArg is null)
+        {
+            return " ";
+        }
+        var fill = fillArg as PyStr ?? throw PyErr.TypeError($"The fill character must be a unicode character, not {fillArg.Type.Name}");
+        return CountCodePoints(fill.Value) == 1 ? fill.Value : throw PyErr.TypeError("The fill character must be exactly one character long");
+    }
 
     private PyStr Pad(long left, long right, string fill)
     {
@@ -583,9 +601,9 @@ public partial class PyStr
     }
 
     [PyMethod]
-    public PyStr Center(long width, PyStr? fillchar = null)
+    public PyStr Center(long width, PyObject? fillchar = null)
     {
-        var fill = fillchar is null ? " " : FillChar(fillchar);
+        var fill = FillChar(fillchar);
         long n = CodePointCount;
         if (n >= width)
         {
@@ -597,12 +615,12 @@ public partial class PyStr
     }
 
     [PyMethod]
-    public PyStr LJust(long width, PyStr? fillchar = null) =>
-        Pad(0, width - CodePointCount, fillchar is null ? " " : FillChar(fillchar));
+    public PyStr LJust(long width, PyObject? fillchar = null) =>
+        Pad(0, width - CodePointCount, FillChar(fillchar));
 
     [PyMethod]
-    public PyStr RJust(long width, PyStr? fillchar = null) =>
-        Pad(width - CodePointCount, 0, fillchar is null ? " " : FillChar(fillchar));
+    public PyStr RJust(long width, PyObject? fillchar = null) =>
+        Pad(width - CodePointCount, 0, FillChar(fillchar));
 
     [PyMethod]
     public PyStr ZFill(long width)

@@ -1,0 +1,163 @@
+# str methods: searching, splitting, stripping, padding, case, predicates, translate,
+# indexing by code point, and the errors CPython raises for bad arguments.
+def t(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+s = 'hello world'
+astral = 'a\U0001F600b\U0001F601c'
+t('len', lambda: (len(s), len(''), len(astral), len('\ud800\udc00'[0])))
+t('index', lambda: (s[0], s[4], s[-1], s[-11], astral[1], astral[2], astral[-1], astral[3]))
+t('index out of range', lambda: s[11])
+t('index negative out', lambda: s[-12])
+t('index astral out', lambda: astral[5])
+t('index str', lambda: s['a'])
+t('index float', lambda: s[1.0])
+t('index bool', lambda: s[True])
+t('iter', lambda: list('abc'))
+t('iter astral', lambda: list(astral))
+t('contains', lambda: ('wor' in s, 'xyz' in s, '' in s, '\U0001F600' in astral))
+t('contains bad', lambda: 1 in s)
+t('mul', lambda: ('ab' * 3, 3 * 'ab', 'ab' * 0, 'ab' * -2, '' * 5))
+t('mul bad', lambda: 'ab' * 'c')
+t('mul float', lambda: 'ab' * 2.0)
+t('concat bad', lambda: 'ab' + 1)
+t('compare', lambda: ('a' < 'b', 'abc' < 'abd', 'ab' < 'abc', 'b' > 'abc', '\uffff' < '\U00010000', 'a' == 'a', 'a' != 'b', 'Z' < 'a'))
+t('compare bad', lambda: 'a' < 1)
+t('hash eq', lambda: 'abc'.__hash__() == ('ab' + 'c').__hash__())
+
+# searching
+t('find', lambda: (s.find('o'), s.find('o', 5), s.find('o', 5, 7), s.find('z'), s.find(''), s.find('', 11), s.find('', 12), s.find('o', -4), s.find('h', -100)))
+t('rfind', lambda: (s.rfind('o'), s.rfind('o', 0, 5), s.rfind('l', 0, -2), s.rfind(''), s.rfind('z')))
+t('find astral', lambda: (astral.find('b'), astral.find('c'), astral.find('\U0001F601'), astral.rfind('b'), astral.find('b', 3), astral.find('c', 1, 4)))
+t('find None bounds', lambda: (s.find('o', None), s.find('o', None, None), s.find('o', 5, None)))
+t('find bad bound', lambda: s.find('o', 'x'))
+t('find bad sub', lambda: s.find(1))
+t('find no args', lambda: s.find())
+t('index found', lambda: (s.index('w'), s.rindex('l'), s.index('l', 4)))
+t('index missing', lambda: s.index('z'))
+t('rindex missing', lambda: s.rindex('z', 0, 3))
+t('count', lambda: (s.count('l'), s.count('l', 3), s.count('l', 3, 4), s.count(''), s.count('', 5), s.count('', 20), 'aaaa'.count('aa'), astral.count(''), s.count('z')))
+t('startswith', lambda: (s.startswith('he'), s.startswith('wo', 6), s.startswith('wo', 6, 7), s.startswith(''), s.startswith('', 11), s.startswith('', 12), s.startswith(('x', 'hel')), s.startswith(())))
+t('endswith', lambda: (s.endswith('ld'), s.endswith('lo', 0, 5), s.endswith('lo', -20, 5), s.endswith(('a', 'd')), astral.endswith('\U0001F601c'), s.endswith('', 3, 2)))
+t('startswith bad', lambda: s.startswith(1))
+t('startswith tuple bad', lambda: s.startswith(('a', 1)))
+t('endswith bad', lambda: s.endswith(['d']))
+t('removeprefix', lambda: (s.removeprefix('hello '), s.removeprefix('x'), s.removeprefix(''), s.removesuffix('world'), s.removesuffix('x')))
+
+# splitting
+t('split', lambda: ('a,b,,c'.split(','), 'a,b,,c'.split(',', 1), 'a,b,c'.split(',', 0), ''.split(','), 'abc'.split('abc'), 'a::b::c'.split('::')))
+t('split ws', lambda: ('  a  b \t c\n '.split(), ''.split(), '   '.split(), ' a b c '.split(None, 1), 'a b c'.split(maxsplit=1), 'a\x1cb\x85c\u3000d'.split()))
+t('split kw', lambda: 'a-b-c'.split(sep='-', maxsplit=1))
+t('split empty sep', lambda: 'abc'.split(''))
+t('split bad sep', lambda: 'abc'.split(1))
+t('rsplit', lambda: ('a,b,,c'.rsplit(','), 'a,b,c'.rsplit(',', 1), ' a b c '.rsplit(None, 1), 'a b  c'.rsplit(maxsplit=0), 'aaa'.rsplit('a'), ''.rsplit()))
+t('rsplit empty', lambda: 'abc'.rsplit(''))
+t('splitlines', lambda: ('a\nb\r\nc\rd\x0be\x0cf\x1cg\u2028h\n'.splitlines(), 'a\nb\r\n'.splitlines(True), ''.splitlines(), '\n'.splitlines(), 'x\n\ny'.splitlines(keepends=True)))
+t('partition', lambda: ('a=b=c'.partition('='), 'abc'.partition('='), 'a=b=c'.rpartition('='), 'abc'.rpartition('=')))
+t('partition empty', lambda: 'abc'.partition(''))
+t('partition bad', lambda: 'abc'.partition(None))
+t('join', lambda: (','.join(['a', 'b', 'c']), ''.join([]), '-'.join('abc'), ', '.join(('x',)), '.'.join(iter(['1', '2']))))
+t('join bad item', lambda: ','.join(['a', 1]))
+t('join not iterable', lambda: ','.join(5))
+
+# stripping, padding
+t('strip', lambda: ('  a b  '.strip(), '\t\n a \x1f'.strip(), 'xxaxx'.strip('x'), 'abcba'.strip('ab'), '  a  '.lstrip(), '  a  '.rstrip(), 'xya'.lstrip('yx'), 'ayx'.rstrip('xy'), 'abc'.strip(''), 'aaa'.strip('a'), 'a'.strip(None)))
+t('strip astral', lambda: ('\U0001F600a\U0001F600'.strip('\U0001F600'), '\U0001F600a'.lstrip('\U0001F600b'), 'b\U0001F600'.rstrip('\U0001F600')))
+t('strip bad', lambda: 'abc'.strip(1))
+t('center', lambda: ('abc'.center(9), 'abc'.center(8, '*'), 'ab'.center(7, '-'), 'abc'.center(2), 'a'.center(4), ''.center(3, 'x')))
+t('ljust rjust', lambda: ('abc'.ljust(6), 'abc'.rjust(6, '.'), 'abc'.ljust(1), 'abc'.rjust(-5)))
+t('fill bad', lambda: 'abc'.center(9, 'ab'))
+t('fill bad type', lambda: 'abc'.ljust(9, 1))
+t('width bad', lambda: 'abc'.rjust('9'))
+t('zfill', lambda: ('42'.zfill(5), '-42'.zfill(5), '+42'.zfill(2), 'abc'.zfill(6), ''.zfill(3), '-'.zfill(3)))
+t('expandtabs', lambda: ('a\tb\tc'.expandtabs(), 'a\tbc\td'.expandtabs(4), '\t'.expandtabs(0), 'ab\n\tc'.expandtabs(3), 'x\ty'.expandtabs(tabsize=2), 'a\r\tb'.expandtabs(4)))
+t('replace', lambda: (s.replace('l', 'L'), s.replace('l', 'L', 2), s.replace('l', 'L', 0), s.replace('xyz', 'q'), 'abc'.replace('', '-'), 'abc'.replace('', '-', 2), ''.replace('', 'x'), 'aaa'.replace('a', ''), 'a\U0001F600'.replace('', '.')))
+t('replace bad', lambda: s.replace(1, 'x'))
+
+# case
+t('upper lower', lambda: ('Hello World'.upper(), 'Hello World'.lower(), 'ÀÉÎ'.lower(), 'àéî'.upper(), 'straße'.upper(), 'İ'.lower(), 'ﬁ'.upper()))
+t('sigma', lambda: ('ΟΔΟΣ'.lower(), 'ΣΑ'.lower(), 'Σ'.lower(), 'ΑΣ ΑΣ.'.lower()))
+t('casefold', lambda: ('Straße'.casefold(), 'ABC'.casefold(), 'ς'.casefold()))
+t('capitalize', lambda: ('hello WORLD'.capitalize(), ''.capitalize(), '1abc'.capitalize(), 'ǆemal'.capitalize()))
+t('title', lambda: ("hello world".title(), "they're bill's".title(), "HELLO".title(), "a1b2c3".title(), 'ǆ'.title(), 'ßa'.title()))
+t('swapcase', lambda: ('Hello World'.swapcase(), 'ß'.swapcase(), 'aBc123'.swapcase()))
+
+# predicates
+for w in ['', 'abc', 'ABC', 'Abc', 'Abc Def', 'abc1', '123', '12.3', '½', '²', '٣', ' \t\n', 'a b', 'é', '\u3000', 'a\u0300', '_x1', '1x', 'x-y', 'print', '\x1f', '\x7f', 'Ⅻ', '\U0001F600', 'ǅ', 'ǅa', 'ABC def']:
+    print(repr(w), [w.isdigit(), w.isdecimal(), w.isnumeric(), w.isalpha(), w.isalnum(), w.isspace(), w.isidentifier(), w.isprintable(), w.islower(), w.isupper(), w.istitle(), w.isascii()])
+
+# translate and maketrans
+table = str.maketrans('abc', 'xyz', 'd')
+t('maketrans', lambda: (len(table), table[97], table[98], table[99], table[100]))
+t('translate', lambda: ('abcdef'.translate(table), 'abc'.translate({97: 'AA', 98: None, 99: 100}), 'abc'.translate({}), 'abc'.translate(str.maketrans({'a': '1', 98: '2'}))))
+class Table:
+    def __getitem__(self, k):
+        if k == 97:
+            return 'A'
+        if k == 98:
+            raise IndexError(k)
+        raise LookupError(k)
+
+t('translate mapping', lambda: 'abc'.translate(Table()))
+t('translate not subscriptable', lambda: 'abc'.translate(5))
+t('translate bad value', lambda: 'abc'.translate({97: 1.5}))
+t('translate bad range', lambda: 'abc'.translate({97: 0x110000}))
+t('maketrans one bad', lambda: str.maketrans('abc'))
+t('maketrans key bad', lambda: str.maketrans({'ab': 1}))
+t('maketrans key type', lambda: str.maketrans({1.5: 1}))
+t('maketrans lengths', lambda: str.maketrans('ab', 'c'))
+
+# str() and misc
+t('str ctor', lambda: (str(), str(12), str('x'), str(1.5), str([1, 'a']), str(object=3)))
+t('getnewargs', lambda: 'ab'.__getnewargs__())
+t('format method names', lambda: ('x'.__format__(''), 'x'.__format__('>3')))
+t('chr ord', lambda: (chr(65), chr(0x1F600), ord('A'), ord('\U0001F600'), ord('\udc80'), len(chr(0x10FFFF))))
+t('chr range', lambda: chr(0x110000))
+t('chr neg', lambda: chr(-1))
+t('chr bad', lambda: chr('a'))
+t('ord long', lambda: ord('ab'))
+t('ord empty', lambda: ord(''))
+t('ord bad', lambda: ord(65))
+t('ascii', lambda: (ascii('abc'), ascii('é\u20ac\U0001F600'), ascii(['é']), ascii(1)))
+
+# argument errors
+t("'a'.find()", lambda: 'a'.find())
+t("'a'.rfind(1)", lambda: 'a'.rfind(1))
+t("'a'.index()", lambda: 'a'.index())
+t("'a'.count(1)", lambda: 'a'.count(1))
+t("'a'.startswith()", lambda: 'a'.startswith())
+t("'a'.endswith('a',1,2,3)", lambda: 'a'.endswith('a',1,2,3))
+t("'a'.replace('a')", lambda: 'a'.replace('a'))
+t("'a'.replace(1,'b')", lambda: 'a'.replace(1,'b'))
+t("'a'.replace('a',1)", lambda: 'a'.replace('a',1))
+t("'a'.center()", lambda: 'a'.center())
+t("'a'.center('a')", lambda: 'a'.center('a'))
+t("'a'.zfill('a')", lambda: 'a'.zfill('a'))
+t("'a'.split(1,2,3)", lambda: 'a'.split(1,2,3))
+t("'a'.split(x=1)", lambda: 'a'.split(x=1))
+t("'a'.strip(1,2)", lambda: 'a'.strip(1,2))
+t("'a'.join()", lambda: 'a'.join())
+t("'a'.upper(1)", lambda: 'a'.upper(1))
+t("'a'.isdigit(1)", lambda: 'a'.isdigit(1))
+t("'a'.partition()", lambda: 'a'.partition())
+t("'a'.expandtabs('x')", lambda: 'a'.expandtabs('x'))
+t("'a'.splitlines(1,2)", lambda: 'a'.splitlines(1,2))
+t("'a'.removeprefix(1)", lambda: 'a'.removeprefix(1))
+t("'a'.translate()", lambda: 'a'.translate())
+t('str.maketrans()', lambda: str.maketrans())
+t("str.maketrans(1,'a')", lambda: str.maketrans(1,'a'))
+t("'a'.format_map()", lambda: 'a'.format_map())
+t("'a'.__format__(1)", lambda: 'a'.__format__(1))
+t('(1).__format__(1)', lambda: (1).__format__(1))
+t('(1.5).__format__(1)', lambda: (1.5).__format__(1))
+t('format(1, 2)', lambda: format(1, 2))
+t('format()', lambda: format())
+t("'a'.count('a', 1, 2, 3)", lambda: 'a'.count('a', 1, 2, 3))
+t("'a'.find('a', 1.5)", lambda: 'a'.find('a', 1.5))
+t("'a'.rindex('a',None,'x')", lambda: 'a'.rindex('a',None,'x'))
+t("'a'.split(maxsplit='x')", lambda: 'a'.split(maxsplit='x'))
+t("'a'.split('a', 1.5)", lambda: 'a'.split('a', 1.5))
+t("'a'.find('a', start=1)", lambda: 'a'.find('a', start=1))
