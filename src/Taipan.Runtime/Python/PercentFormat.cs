@@ -96,6 +96,14 @@ public static class PercentFormat
     private static void FormatArg(State st, StringBuilder sb)
     {
         var f = st.Format;
+        if (st.Pos < f.Length && f[st.Pos] == '%')
+        {
+            // Only "%%" is a literal percent sign; a '%' after a key, flags or width is an
+            // unsupported conversion.
+            st.Pos++;
+            sb.Append('%');
+            return;
+        }
         PyObject? keyed = null;
         if (st.Pos < f.Length && f[st.Pos] == '(')
         {
@@ -124,8 +132,8 @@ public static class PercentFormat
             }
             var key = new PyStr(f[keyStart..(st.Pos - 1)]);
             keyed = st.Dict.Type.Slots.GetItem!(st.Dict, key);
-            // As in CPython, one later conversion without a key gets the mapping itself.
-            st.Items = [st.Dict];
+            // After a keyed conversion, one without a key finds no argument left.
+            st.Items = [];
             st.ArgIndex = 0;
         }
         var flags = F.None;
@@ -187,11 +195,6 @@ public static class PercentFormat
         }
         var typeIndex = st.Pos;
         var type = f[st.Pos++];
-        if (type == '%')
-        {
-            sb.Append('%');
-            return;
-        }
         var arg = keyed ?? st.NextArg();
         string body;
         var numeric = false;
@@ -257,11 +260,6 @@ public static class PercentFormat
                 {
                     signed = (flags & F.Sign) != 0 ? "+" : (flags & F.Blank) != 0 ? " " : "";
                 }
-                if (!double.IsFinite(d))
-                {
-                    // Infinities and NaNs are padded with spaces, never zeros.
-                    flags &= ~F.Zero;
-                }
                 break;
             }
             case 'c':
@@ -295,13 +293,13 @@ public static class PercentFormat
         {
             return i;
         }
-        var slots = arg.Type.Slots;
-        var isNumber = slots.Index is not null || slots.Int is not null || slots.Float is not null || arg is PyFloat;
+        var hasIndex = arg.Type.Slots.Index is not null || HasMethod(arg, "__index__");
+        var isNumber = hasIndex || arg is PyFloat || HasMethod(arg, "__int__") || HasMethod(arg, "__float__");
         if (isNumber)
         {
             if (type is 'o' or 'x' or 'X')
             {
-                if (slots.Index is not null)
+                if (hasIndex)
                 {
                     return Ops.Index(arg);
                 }
@@ -318,11 +316,12 @@ public static class PercentFormat
                 }
                 return PyInt.From(new BigInteger(Math.Truncate(fl.Value)));
             }
-            else if (slots.Int is { } toInt && toInt(arg) is PyInt r)
+            else if (arg.Type.Lookup(PyStr.Intern("__int__")) is { } toInt)
             {
-                return r;
+                var r = Ops.Call(toInt, [arg], null);
+                return r as PyInt ?? throw PyErr.TypeError($"__int__ returned non-int (type {r.Type.Name})");
             }
-            else if (slots.Index is not null)
+            else if (hasIndex)
             {
                 return Ops.Index(arg);
             }
@@ -332,14 +331,28 @@ public static class PercentFormat
             : $"%{type} format: a real number is required, not {arg.Type.Name}");
     }
 
-    private static double FloatArg(PyObject arg) => arg switch
+    private static bool HasMethod(PyObject o, string name) => o.Type.Lookup(PyStr.Intern(name)) is not null;
+
+    private static double FloatArg(PyObject arg)
     {
-        PyFloat f => f.Value,
-        PyInt i => FormatterUnicode.IntToDouble(i),
-        _ when arg.Type.Slots.Float is { } toFloat && toFloat(arg) is PyFloat r => r.Value,
-        _ when arg.Type.Slots.Index is not null => FormatterUnicode.IntToDouble(Ops.Index(arg)),
-        _ => throw PyErr.TypeError($"must be real number, not {arg.Type.Name}"),
-    };
+        switch (arg)
+        {
+            case PyFloat f:
+                return f.Value;
+            case PyInt i:
+                return FormatterUnicode.IntToDouble(i);
+        }
+        if (arg.Type.Lookup(PyStr.Intern("__float__")) is { } toFloat)
+        {
+            var r = Ops.Call(toFloat, [arg], null);
+            return r is PyFloat rf ? rf.Value : throw PyErr.TypeError($"{arg.Type.Name}.__float__ returned non-float (type {r.Type.Name})");
+        }
+        if (arg.Type.Slots.Index is not null || HasMethod(arg, "__index__"))
+        {
+            return FormatterUnicode.IntToDouble(Ops.Index(arg));
+        }
+        throw PyErr.TypeError($"must be real number, not {arg.Type.Name}");
+    }
 
     private static string CharArg(PyObject arg)
     {
