@@ -206,6 +206,10 @@ public static class FormatterUnicode
         {
             throw UnknownType(spec.Type, value);
         }
+        if (spec.Sign == ' ')
+        {
+            throw PyErr.ValueError("Space not allowed in string format specifier");
+        }
         if (spec.Sign != '\0')
         {
             throw PyErr.ValueError("Sign not allowed in string format specifier");
@@ -240,9 +244,10 @@ public static class FormatterUnicode
     private static string LayoutNumber(bool negative, string prefix, string digits, string rest, in Spec spec, int groupSize)
     {
         var sign = negative ? "-" : spec.Sign switch { '+' => "+", ' ' => " ", _ => "" };
-        var zeroPadGrouped = spec.Thousands != '\0' && spec.Fill == "0" && spec.Align == '=';
+        // Infinities and NaNs have no digits to group: their zeros are plain padding.
+        var zeroPadGrouped = spec.Thousands != '\0' && spec.Fill == "0" && spec.Align == '=' && digits.Length > 0;
         var minDigits = zeroPadGrouped ? spec.Width - sign.Length - prefix.Length - rest.Length : 0;
-        var grouped = spec.Thousands != '\0' ? Group(digits, spec.Thousands, groupSize, minDigits) : digits;
+        var grouped = spec.Thousands != '\0' && digits.Length > 0 ? Group(digits, spec.Thousands, groupSize, minDigits) : digits;
         var length = sign.Length + prefix.Length + grouped.Length + rest.Length;
         if (spec.Align == '=' && spec.Width > length)
         {

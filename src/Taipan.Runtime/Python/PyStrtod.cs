@@ -28,6 +28,11 @@ public static class PyStrtod
         {
             case 'r':
                 s = Taipan.Syntax.Ast.PyRepr.Float(v);
+                // The alternate form keeps a point even before an exponent: 1.e+16.
+                if (alternate && !s.Contains('.') && s.IndexOf('e') is var e and > 0)
+                {
+                    s = s.Insert(e, ".");
+                }
                 return s;
             case 'f':
                 s = Fixed(v, precision);
@@ -44,7 +49,7 @@ public static class PyStrtod
                 }
                 break;
             default:
-                s = General(v, precision == 0 ? 1 : precision, alternate, upper);
+                s = General(v, precision == 0 ? 1 : precision, alternate, upper, addDot0);
                 break;
         }
         if (addDot0 && s.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
@@ -56,9 +61,8 @@ public static class PyStrtod
 
     private static string Fixed(double v, int precision)
     {
-        var s = v.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         // .NET keeps the sign of negative zero, as C does.
-        return s;
+        return v.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     private static string Exponent(double v, int precision, bool upper)
@@ -84,11 +88,13 @@ public static class PyStrtod
         return int.Parse(s.AsSpan(s.IndexOf('E') + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     }
 
-    private static string General(double v, int precision, bool alternate, bool upper)
+    /// <summary>The 'g' style. With <paramref name="addDot0"/> (format's default type with a
+    /// precision) the exponent form starts one digit earlier, as in CPython.</summary>
+    private static string General(double v, int precision, bool alternate, bool upper, bool addDot0)
     {
         var x = DecimalExponent(v, precision);
         string s;
-        if (x >= -4 && x < precision)
+        if (x >= -4 && x < (addDot0 ? precision - 1 : precision))
         {
             s = Fixed(v, precision - 1 - x);
             if (!alternate)
