@@ -229,7 +229,7 @@ public static class UnicodeFormat
             Build(expanded, spec, source, depth - 1);
             spec = expanded.ToString();
         }
-        sb.Append(Ops.Format(obj, new PyStr(spec)).Value);
+        sb.Append((Python.FormatterUnicode.FormatBuiltin(obj, spec) ?? Ops.Format(obj, new PyStr(spec))).Value);
         return pos;
     }
 

@@ -193,6 +193,27 @@ public static class FormatterUnicode
         }
     }
 
+    /// <summary>The formatters of the exact builtin types, called without looking up
+    /// <c>__format__</c> (as CPython's <c>render_field</c> and <c>PyObject_Format</c> do);
+    /// null for any other object.</summary>
+    public static PyStr? FormatBuiltin(PyObject value, string spec)
+    {
+        var t = value.GetType();
+        if (t == typeof(PyStr))
+        {
+            return FormatStr((PyStr)value, spec);
+        }
+        if (t == typeof(PyInt))
+        {
+            return spec.Length == 0 ? new PyStr(((PyInt)value).ToDecimalString()) : FormatInt((PyInt)value, spec);
+        }
+        if (t == typeof(PyFloat))
+        {
+            return FormatFloat((PyFloat)value, spec);
+        }
+        return null;
+    }
+
     // ---- str ----
 
     public static PyStr FormatStr(PyStr value, string format)
@@ -486,6 +507,11 @@ public static class FormatterUnicode
             s = s[1..];
         }
         var negative = s.StartsWith('-');
+        if (spec.Thousands == '\0' && spec.Width <= s.Length + (percent ? 1 : 0) && (negative || spec.Sign is '\0' or '-'))
+        {
+            // Nothing to group, pad or sign: the text is the result.
+            return percent ? s + "%" : s;
+        }
         if (negative)
         {
             s = s[1..];

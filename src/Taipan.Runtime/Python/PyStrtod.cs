@@ -59,10 +59,12 @@ public static class PyStrtod
         return s;
     }
 
+    private static readonly string[] s_fixedFormats = ["F0", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10"];
+
     private static string Fixed(double v, int precision)
     {
         // .NET keeps the sign of negative zero, as C does.
-        return v.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return v.ToString(precision < s_fixedFormats.Length ? s_fixedFormats[precision] : "F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     private static string Exponent(double v, int precision, bool upper)
