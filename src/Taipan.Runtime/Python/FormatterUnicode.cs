@@ -22,6 +22,9 @@ public static class FormatterUnicode
         public char Thousands;
         public long Precision;
         public char Type;
+
+        /// <summary>The type as a code point, for messages (it may lie outside the BMP).</summary>
+        public int TypeCodePoint;
     }
 
     private static bool IsAlign(char c) => c is '<' or '>' or '=' or '^';
@@ -103,13 +106,23 @@ public static class FormatterUnicode
             }
             spec.Precision = p;
         }
-        if (end - pos > 1)
+        if (end - pos == 2 && PyStr.IsPairAt(s, pos))
+        {
+            // One astral code point: never a valid type, but named as one in the message.
+            spec.Type = '\uffff';
+            spec.TypeCodePoint = char.ConvertToUtf32(s[pos], s[pos + 1]);
+        }
+        else if (end - pos > 1)
         {
             throw PyErr.ValueError($"Invalid format specifier '{s}' for object of type '{obj.Type.Name}'");
         }
-        if (end - pos == 1)
+        else if (end - pos == 1)
         {
             spec.Type = s[pos];
+        }
+        if (spec.TypeCodePoint == 0)
+        {
+            spec.TypeCodePoint = spec.Type;
         }
         if (spec.Thousands != '\0')
         {
@@ -117,9 +130,9 @@ public static class FormatterUnicode
                 || (spec.Thousands == '_' && spec.Type is 'b' or 'o' or 'x' or 'X');
             if (!ok)
             {
-                throw PyErr.ValueError(spec.Type is >= ' ' and < '\x7f'
+                throw PyErr.ValueError(spec.TypeCodePoint is >= ' ' and < 0x7f
                     ? $"Cannot specify '{spec.Thousands}' with '{spec.Type}'."
-                    : $"Cannot specify '{spec.Thousands}' with '\\x{(int)spec.Type:x}'.");
+                    : $"Cannot specify '{spec.Thousands}' with '\\x{spec.TypeCodePoint:x}'.");
             }
         }
         return spec;
@@ -150,10 +163,10 @@ public static class FormatterUnicode
         return n;
     }
 
-    private static PyException UnknownType(char type, PyObject obj) =>
-        PyErr.ValueError(type is > ' ' and < '\x7f'
-            ? $"Unknown format code '{type}' for object of type '{obj.Type.Name}'"
-            : $"Unknown format code '\\x{(int)type:x}' for object of type '{obj.Type.Name}'");
+    private static PyException UnknownType(in Spec spec, PyObject obj) =>
+        PyErr.ValueError(spec.TypeCodePoint is > ' ' and < 0x7f
+            ? $"Unknown format code '{spec.Type}' for object of type '{obj.Type.Name}'"
+            : $"Unknown format code '\\x{spec.TypeCodePoint:x}' for object of type '{obj.Type.Name}'");
 
     /// <summary>Pads <paramref name="body"/> (of <paramref name="length"/> code points) to the width.</summary>
     private static string Pad(string body, long length, in Spec spec)
@@ -225,7 +238,7 @@ public static class FormatterUnicode
         var spec = Parse(format, value, 's', '<');
         if (spec.Type != 's')
         {
-            throw UnknownType(spec.Type, value);
+            throw UnknownType(spec, value);
         }
         if (spec.Sign == ' ')
         {
@@ -378,7 +391,7 @@ public static class FormatterUnicode
             case 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or '%':
                 return new PyStr(FloatWithSpec(IntToDouble(value), spec));
             default:
-                throw UnknownType(spec.Type, value);
+                throw UnknownType(spec, value);
         }
         if (spec.Precision != -1)
         {
@@ -398,6 +411,10 @@ public static class FormatterUnicode
             if (spec.Alternate)
             {
                 throw PyErr.ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+            }
+            if (!value.IsSmall)
+            {
+                throw PyErr.OverflowError("Python int too large to convert to C long");
             }
             if (v < 0 || v > 0x10ffff)
             {
@@ -461,7 +478,7 @@ public static class FormatterUnicode
             case '\0' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'n' or '%':
                 return new PyStr(FloatWithSpec(value.Value, spec));
             default:
-                throw UnknownType(spec.Type, value);
+                throw UnknownType(spec, value);
         }
     }
 

@@ -369,7 +369,11 @@ public static class PercentFormat
             throw PyErr.TypeError("%c requires int or char");
         }
         var n = Ops.Index(arg);
-        if (!n.IsSmall || n.Small is < 0 or > 0x10ffff)
+        if (!n.IsSmall)
+        {
+            throw PyErr.OverflowError("Python int too large to convert to C long");
+        }
+        if (n.Small is < 0 or > 0x10ffff)
         {
             throw PyErr.OverflowError("%c arg not in range(0x110000)");
         }
