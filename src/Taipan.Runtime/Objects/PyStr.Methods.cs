@@ -585,7 +585,7 @@ public partial class PyStr
         }
         if (left + right > int.MaxValue / 2 - Value.Length)
         {
-            throw PyErr.OverflowError("padded string is too long");
+            throw PyErr.New(PyExc.MemoryError, "");
         }
         var sb = new StringBuilder(Value.Length + (int)(left + right) * fill.Length);
         for (var k = 0; k < left; k++)
@@ -632,7 +632,7 @@ public partial class PyStr
         }
         if (fill > int.MaxValue / 2 - Value.Length)
         {
-            throw PyErr.OverflowError("padded string is too long");
+            throw PyErr.New(PyExc.MemoryError, "");
         }
         var zeros = new string('0', (int)fill);
         // The sign stays in front of the zeros.
@@ -643,7 +643,7 @@ public partial class PyStr
     }
 
     [PyMethod(Keywords = true)]
-    public PyStr ExpandTabs(long tabsize = 8)
+    public PyStr ExpandTabs(int tabsize = 8)
     {
         var v = Value;
         if (!v.Contains('\t'))

@@ -77,14 +77,16 @@ public static class PercentFormat
         return (int)i.Small;
     }
 
-    private static int Digits(State st, string tooBig)
+    /// <summary>A width or precision: a Py_ssize_t in CPython, so only a number beyond that is
+    /// "too big"; one that cannot be allocated is a MemoryError when it is used.</summary>
+    private static long Digits(State st, string tooBig)
     {
         var f = st.Format;
-        var n = 0;
+        long n = 0;
         while (st.Pos < f.Length && char.IsAsciiDigit(f[st.Pos]))
         {
             var d = f[st.Pos++] - '0';
-            if (n > (int.MaxValue - d) / 10)
+            if (n > (long.MaxValue - d) / 10)
             {
                 throw PyErr.ValueError(tooBig);
             }
@@ -155,7 +157,7 @@ public static class PercentFormat
             flags |= fl;
             st.Pos++;
         }
-        var width = -1;
+        long width = -1;
         if (st.Pos < f.Length && f[st.Pos] == '*')
         {
             st.Pos++;
@@ -170,7 +172,7 @@ public static class PercentFormat
         {
             width = Digits(st, "width too big");
         }
-        var precision = -1;
+        long precision = -1;
         if (st.Pos < f.Length && f[st.Pos] == '.')
         {
             st.Pos++;
@@ -209,7 +211,7 @@ public static class PercentFormat
                 body = text.Value;
                 if (precision >= 0 && precision < text.CodePointCount)
                 {
-                    body = body[..text.CharOffset(precision)];
+                    body = body[..text.CharOffset((int)precision)];
                 }
                 break;
             case 'd':
@@ -232,7 +234,7 @@ public static class PercentFormat
                 };
                 if (precision > body.Length)
                 {
-                    body = new string('0', precision - body.Length) + body;
+                    body = new string('0', (int)CheckSize(precision) - body.Length) + body;
                 }
                 if ((flags & F.Alt) != 0)
                 {
@@ -250,7 +252,11 @@ public static class PercentFormat
             {
                 var d = FloatArg(arg);
                 numeric = true;
-                body = PyStrtod.DoubleToString(d, type, precision < 0 ? 6 : precision, (flags & F.Alt) != 0);
+                if (precision > int.MaxValue)
+                {
+                    throw PyErr.ValueError("precision too big");
+                }
+                body = PyStrtod.DoubleToString(d, type, precision < 0 ? 6 : (int)CheckSize(precision), (flags & F.Alt) != 0);
                 if (body.StartsWith('-'))
                 {
                     signed = "-";
@@ -270,7 +276,7 @@ public static class PercentFormat
                 throw PyErr.ValueError($"unsupported format character '{shown}' (0x{(int)type:x}) at index {typeIndex}");
         }
         var length = signed.Length + prefix.Length + PyStr.CountCodePoints(body);
-        var pad = width > length ? width - length : 0;
+        var pad = width > length ? (int)CheckSize(width - length) : 0;
         if ((flags & F.LJust) != 0)
         {
             sb.Append(signed).Append(prefix).Append(body).Append(' ', pad);
@@ -284,6 +290,9 @@ public static class PercentFormat
             sb.Append(' ', pad).Append(signed).Append(prefix).Append(body);
         }
     }
+
+    /// <summary>A size the result can hold, or MemoryError as CPython's allocation gives.</summary>
+    private static long CheckSize(long n) => n > int.MaxValue / 4 ? throw PyErr.New(PyExc.MemoryError, "") : n;
 
     /// <summary><c>mainformatlong</c>: an int, through <c>__index__</c> for o, x and X and
     /// <c>__int__</c> for the decimal conversions.</summary>
