@@ -54,7 +54,7 @@ public partial class PyStr
     }
 
     [PySlot("tp_iter")]
-    public PyObject Iter() => new PyStrIterator(Value);
+    public PyObject Iter() => Ascii.IsValid(Value) ? new PyStrAsciiIterator(Value) : new PyStrIterator(Value);
 
     [PySlot("sq_repeat")]
     public PyObject Repeat(PyObject count)
@@ -1068,8 +1068,8 @@ public partial class PyStr
     }
 }
 
-/// <summary><c>str_ascii_iterator</c>: yields the code points of a str as one-character strs.</summary>
-[PyType("str_ascii_iterator")]
+/// <summary><c>str_iterator</c>: yields the code points of a str as one-character strs.</summary>
+[PyType("str_iterator")]
 public sealed partial class PyStrIterator(string value) : PyObject
 {
     private int _index;
@@ -1089,6 +1089,28 @@ public sealed partial class PyStrIterator(string value) : PyObject
         {
             _index = i + 2;
             return new PyStr(value.Substring(i, 2));
+        }
+        _index = i + 1;
+        return PyStr.FromChar(value[i]);
+    }
+}
+
+/// <summary><c>str_ascii_iterator</c>: the iterator of an ASCII str, one char per item.</summary>
+[PyType("str_ascii_iterator")]
+public sealed partial class PyStrAsciiIterator(string value) : PyObject
+{
+    private int _index;
+
+    [PySlot("tp_iter")]
+    public PyObject Iter() => this;
+
+    [PySlot("tp_iternext")]
+    public PyObject? Next()
+    {
+        var i = _index;
+        if (i >= value.Length)
+        {
+            return null;
         }
         _index = i + 1;
         return PyStr.FromChar(value[i]);
