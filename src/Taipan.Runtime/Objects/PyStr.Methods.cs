@@ -117,6 +117,14 @@ public partial class PyStr
         {
             throw PyErr.TypeError("can only join an iterable");
         }
+        if (iterable is PyList list)
+        {
+            return JoinItems(list.Items);
+        }
+        if (iterable is PyTuple tuple)
+        {
+            return JoinItems(tuple.Items);
+        }
         var sb = new StringBuilder();
         var i = 0;
         foreach (var item in Ops.Iterate(iterable))
@@ -133,6 +141,42 @@ public partial class PyStr
             i++;
         }
         return Make(sb.ToString());
+    }
+
+    /// <summary>join over a list's or tuple's items: the length is known before copying.</summary>
+    private PyStr JoinItems(ReadOnlySpan<PyObject> items)
+    {
+        if (items.Length == 1 && items[0].GetType() == typeof(PyStr))
+        {
+            return (PyStr)items[0];
+        }
+        long length = (long)Value.Length * Math.Max(0, items.Length - 1);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not PyStr s)
+            {
+                throw PyErr.TypeError($"sequence item {i}: expected str instance, {items[i].Type.Name} found");
+            }
+            length += s.Value.Length;
+        }
+        if (length > int.MaxValue / 2)
+        {
+            throw PyErr.OverflowError("join() result is too long for a Python string");
+        }
+        if (length == 0)
+        {
+            return Empty;
+        }
+        var sb = new StringBuilder((int)length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(Value);
+            }
+            sb.Append(((PyStr)items[i]).Value);
+        }
+        return new PyStr(sb.ToString());
     }
 
     // ---- searching ----
