@@ -548,6 +548,14 @@ public partial class PyFloat
         return negative ? -result : result;
     }
 
+    /// <summary>mant * 2**exp (any sign) rounded once to the nearest double, ties to even;
+    /// infinity beyond the range.</summary>
+    public static double FromScaled(BigInteger mant, long exp) =>
+        mant.Sign < 0 ? -ScaleExact(-mant, exp) : ScaleExact(mant, exp);
+
+    /// <summary>The exact value of a finite double as mantissa * 2**exponent.</summary>
+    public static (BigInteger Mantissa, int Exponent) Exact(double d) => Decompose(d);
+
     /// <summary>mant * 2**exp rounded once to the nearest double (ties to even).</summary>
     private static double ScaleExact(BigInteger mant, long exp)
     {

@@ -1,0 +1,741 @@
+// Modules/mathmodule.c
+using System.Numerics;
+using Taipan.Runtime;
+using Taipan.Runtime.Abstract;
+using Taipan.Runtime.Errors;
+using Taipan.Runtime.Objects;
+
+namespace Taipan.Modules.Mathematics;
+
+/// <summary>The <c>math</c> module: C99's functions with CPython's error rules (a NaN from a
+/// non-NaN argument is a domain error; an infinity from a finite one is a range error where the
+/// function can overflow, a domain error otherwise), and exact integer functions.</summary>
+[PyModule("math", Doc = "This module provides access to the mathematical functions\ndefined by the C standard.")]
+public static partial class MathModule
+{
+    static partial void Initialize(PyModule module)
+    {
+        module.AddBuiltin("pi", new PyFloat(Math.PI));
+        module.AddBuiltin("e", new PyFloat(Math.E));
+        module.AddBuiltin("tau", new PyFloat(Math.Tau));
+        module.AddBuiltin("inf", new PyFloat(double.PositiveInfinity));
+        module.AddBuiltin("nan", new PyFloat(double.NaN));
+    }
+
+    internal static PyException DomainError() => PyErr.ValueError("math domain error");
+
+    internal static PyException RangeError() => PyErr.OverflowError("math range error");
+
+    /// <summary><c>math_1</c>: applies <paramref name="f"/> and turns C99's special results into
+    /// CPython's errors.</summary>
+    private static PyFloat Math1(PyObject arg, Func<double, double> f, bool canOverflow)
+    {
+        var x = Number.AsDouble(arg);
+        var r = f(x);
+        if (double.IsNaN(r) && !double.IsNaN(x))
+        {
+            throw DomainError();
+        }
+        if (double.IsInfinity(r) && double.IsFinite(x))
+        {
+            throw canOverflow ? RangeError() : DomainError();
+        }
+        return new PyFloat(r);
+    }
+
+    [PyMethod] public static PyObject Sqrt(PyObject x) => Math1(x, Math.Sqrt, false);
+    [PyMethod] public static PyObject Exp(PyObject x) => Math1(x, Math.Exp, true);
+    [PyMethod] public static PyObject Exp2(PyObject x) => Math1(x, static v => Math.Pow(2.0, v), true);
+    [PyMethod] public static PyObject Expm1(PyObject x) => Math1(x, ExpM1, true);
+    [PyMethod] public static PyObject Log1p(PyObject x) => Math1(x, Log1P, false);
+    [PyMethod] public static PyObject Cbrt(PyObject x) => Math1(x, Math.Cbrt, false);
+    [PyMethod] public static PyObject Sin(PyObject x) => Math1(x, Math.Sin, false);
+    [PyMethod] public static PyObject Cos(PyObject x) => Math1(x, Math.Cos, false);
+    [PyMethod] public static PyObject Tan(PyObject x) => Math1(x, Math.Tan, false);
+    [PyMethod] public static PyObject Asin(PyObject x) => Math1(x, Math.Asin, false);
+    [PyMethod] public static PyObject Acos(PyObject x) => Math1(x, Math.Acos, false);
+    [PyMethod] public static PyObject Atan(PyObject x) => Math1(x, Math.Atan, false);
+    [PyMethod] public static PyObject Sinh(PyObject x) => Math1(x, Math.Sinh, true);
+    [PyMethod] public static PyObject Cosh(PyObject x) => Math1(x, Math.Cosh, true);
+    [PyMethod] public static PyObject Tanh(PyObject x) => Math1(x, Math.Tanh, false);
+    [PyMethod] public static PyObject Asinh(PyObject x) => Math1(x, Math.Asinh, false);
+    [PyMethod] public static PyObject Acosh(PyObject x) => Math1(x, Math.Acosh, false);
+    [PyMethod] public static PyObject Atanh(PyObject x) => Math1(x, Math.Atanh, false);
+    [PyMethod] public static PyObject Fabs(PyObject x) => Math1(x, Math.Abs, false);
+    [PyMethod] public static PyObject Erf(PyObject x) => Math1(x, SpecialFunctions.Erf, false);
+    [PyMethod] public static PyObject Erfc(PyObject x) => Math1(x, SpecialFunctions.Erfc, false);
+
+    [PyMethod]
+    public static PyObject Degrees(PyObject x) => new PyFloat(Number.AsDouble(x) * (180.0 / Math.PI));
+
+    [PyMethod]
+    public static PyObject Radians(PyObject x) => new PyFloat(Number.AsDouble(x) * (Math.PI / 180.0));
+
+    [PyMethod]
+    public static bool IsFinite(PyObject x) => double.IsFinite(Number.AsDouble(x));
+
+    [PyMethod]
+    public static bool IsInf(PyObject x) => double.IsInfinity(Number.AsDouble(x));
+
+    [PyMethod]
+    public static bool IsNan(PyObject x) => double.IsNaN(Number.AsDouble(x));
+
+    /// <summary>gamma: Lanczos' approximation; poles and negative integers are domain errors.</summary>
+    [PyMethod]
+    public static PyObject Gamma(PyObject x)
+    {
+        var v = Number.AsDouble(x);
+        if (double.IsNaN(v) || v == double.PositiveInfinity)
+        {
+            return new PyFloat(v);
+        }
+        if (v == double.NegativeInfinity || v == 0 || (v == Math.Floor(v) && v < 0))
+        {
+            throw DomainError();
+        }
+        var r = SpecialFunctions.Gamma(v);
+        return double.IsInfinity(r) ? throw RangeError() : new PyFloat(r);
+    }
+
+    [PyMethod]
+    public static PyObject LGamma(PyObject x)
+    {
+        var v = Number.AsDouble(x);
+        if (double.IsNaN(v))
+        {
+            return new PyFloat(v);
+        }
+        if (double.IsInfinity(v))
+        {
+            return new PyFloat(double.PositiveInfinity);
+        }
+        if (v == Math.Floor(v) && v <= 0)
+        {
+            throw DomainError();
+        }
+        var r = SpecialFunctions.LGamma(v);
+        return double.IsInfinity(r) ? throw RangeError() : new PyFloat(r);
+    }
+
+    [PyMethod]
+    public static PyObject Atan2(PyObject y, PyObject x) => new PyFloat(Math.Atan2(Number.AsDouble(y), Number.AsDouble(x)));
+
+    [PyMethod]
+    public static PyObject CopySign(PyObject x, PyObject y) => new PyFloat(Math.CopySign(Number.AsDouble(x), Number.AsDouble(y)));
+
+    [PyMethod]
+    public static PyObject Fmod(PyObject x, PyObject y)
+    {
+        var a = Number.AsDouble(x);
+        var b = Number.AsDouble(y);
+        if (double.IsInfinity(b) && double.IsFinite(a))
+        {
+            return new PyFloat(a);
+        }
+        var r = a % b;
+        if (double.IsNaN(r) && !double.IsNaN(a) && !double.IsNaN(b))
+        {
+            throw DomainError();
+        }
+        return new PyFloat(r);
+    }
+
+    /// <summary>IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even.</summary>
+    [PyMethod]
+    public static PyObject Remainder(PyObject x, PyObject y)
+    {
+        var a = Number.AsDouble(x);
+        var b = Number.AsDouble(y);
+        if (double.IsNaN(a) || double.IsNaN(b))
+        {
+            return new PyFloat(double.IsNaN(a) ? a : b);
+        }
+        if (double.IsInfinity(a) || b == 0)
+        {
+            throw DomainError();
+        }
+        if (double.IsInfinity(b))
+        {
+            return new PyFloat(a);
+        }
+        var absx = Math.Abs(a);
+        var absy = Math.Abs(b);
+        var m = absx % absy;
+        var c = absy - m;
+        double r;
+        if (m < c)
+        {
+            r = m;
+        }
+        else if (m > c)
+        {
+            r = -c;
+        }
+        else
+        {
+            // Halfway: the choice that makes the quotient even.
+            r = m - 2.0 * ((0.5 * (absx - m)) % absy);
+        }
+        return new PyFloat(Math.CopySign(1.0, a) * r);
+    }
+
+    /// <summary><c>math.pow</c>: C99's special cases without exceptions, then domain and range errors.</summary>
+    [PyMethod]
+    public static PyObject Pow(PyObject x, PyObject y)
+    {
+        var a = Number.AsDouble(x);
+        var b = Number.AsDouble(y);
+        double r;
+        if (!double.IsFinite(a) || !double.IsFinite(b))
+        {
+            if (double.IsNaN(a))
+            {
+                r = b == 0 ? 1.0 : a;
+            }
+            else if (double.IsNaN(b))
+            {
+                r = a == 1.0 ? 1.0 : b;
+            }
+            else if (double.IsInfinity(a))
+            {
+                var oddY = double.IsFinite(b) && Math.Abs(b) % 2.0 == 1.0;
+                r = b > 0 ? (oddY ? a : Math.Abs(a)) : b == 0 ? 1.0 : (oddY ? Math.CopySign(0.0, a) : 0.0);
+            }
+            else
+            {
+                var ax = Math.Abs(a);
+                r = ax == 1.0 ? 1.0 : (b > 0) == (ax > 1.0) ? double.PositiveInfinity : 0.0;
+            }
+            return new PyFloat(r);
+        }
+        if (a == 0 && b < 0)
+        {
+            throw DomainError();
+        }
+        r = Math.Pow(a, b);
+        if (double.IsNaN(r))
+        {
+            throw DomainError();
+        }
+        if (double.IsInfinity(r))
+        {
+            throw RangeError();
+        }
+        return new PyFloat(r);
+    }
+
+    [PyMethod]
+    public static PyObject Ldexp(PyObject x, PyObject i)
+    {
+        var v = Number.AsDouble(x);
+        var e = i is PyInt n ? n.Value : throw PyErr.TypeError("Expected an int as second argument to ldexp.");
+        if (v == 0 || !double.IsFinite(v))
+        {
+            return new PyFloat(v);
+        }
+        var clamped = (int)BigInteger.Max(BigInteger.Min(e, 10000), -10000);
+        var r = Math.ScaleB(v, clamped);
+        return double.IsInfinity(r) ? throw RangeError() : new PyFloat(r);
+    }
+
+    [PyMethod]
+    public static PyObject Frexp(PyObject x)
+    {
+        var v = Number.AsDouble(x);
+        if (v == 0 || !double.IsFinite(v))
+        {
+            return PyTuple.Create(new PyFloat(v), PyInt.From(0));
+        }
+        var e = Math.ILogB(v) + 1;
+        var m = Math.ScaleB(v, -e);
+        return PyTuple.Create(new PyFloat(m), PyInt.From(e));
+    }
+
+    [PyMethod]
+    public static PyObject Modf(PyObject x)
+    {
+        var v = Number.AsDouble(x);
+        if (double.IsInfinity(v))
+        {
+            return PyTuple.Create(new PyFloat(Math.CopySign(0.0, v)), new PyFloat(v));
+        }
+        var ip = Math.Truncate(v);
+        return PyTuple.Create(new PyFloat(Math.CopySign(v - ip, v)), new PyFloat(ip));
+    }
+
+    [PyMethod]
+    public static PyObject NextAfter(PyObject x, PyObject y)
+    {
+        var a = Number.AsDouble(x);
+        var b = Number.AsDouble(y);
+        if (double.IsNaN(a) || double.IsNaN(b))
+        {
+            return new PyFloat(double.NaN);
+        }
+        if (a == b)
+        {
+            return new PyFloat(b);
+        }
+        return new PyFloat(b > a ? Math.BitIncrement(a) : Math.BitDecrement(a));
+    }
+
+    [PyMethod]
+    public static PyObject Ulp(PyObject x)
+    {
+        var v = Math.Abs(Number.AsDouble(x));
+        if (double.IsNaN(v) || double.IsInfinity(v))
+        {
+            return new PyFloat(v);
+        }
+        var up = Math.BitIncrement(v);
+        return new PyFloat(double.IsInfinity(up) ? v - Math.BitDecrement(v) : up - v);
+    }
+
+    /// <summary>floor, ceil and trunc use the argument's own method first, as CPython does.</summary>
+    private static PyObject? CallSpecial(PyObject x, string name)
+    {
+        var method = x.Type.Lookup(PyStr.Intern(name));
+        return method is null ? null : Ops.Call(method, [x], null);
+    }
+
+    [PyMethod]
+    public static PyObject Floor(PyObject x)
+    {
+        if (x is PyFloat f)
+        {
+            return PyInt.FromDouble(Math.Floor(f.Value));
+        }
+        return CallSpecial(x, "__floor__") ?? PyInt.FromDouble(Math.Floor(Number.AsDouble(x)));
+    }
+
+    [PyMethod]
+    public static PyObject Ceil(PyObject x)
+    {
+        if (x is PyFloat f)
+        {
+            return PyInt.FromDouble(Math.Ceiling(f.Value));
+        }
+        return CallSpecial(x, "__ceil__") ?? PyInt.FromDouble(Math.Ceiling(Number.AsDouble(x)));
+    }
+
+    [PyMethod]
+    public static PyObject Trunc(PyObject x)
+    {
+        if (x is PyFloat f)
+        {
+            return PyInt.FromDouble(f.Value);
+        }
+        return CallSpecial(x, "__trunc__") ?? throw PyErr.TypeError($"type {x.Type.Name} doesn't define __trunc__ method");
+    }
+
+    /// <summary><c>math.log(x[, base])</c>; ints of any size work, through their bit length.</summary>
+    [PyMethod]
+    public static PyObject Log(PyObject x, PyObject? @base = null)
+    {
+        var num = LogHelper(x, Math.Log);
+        if (@base is null)
+        {
+            return new PyFloat(num);
+        }
+        var den = LogHelper(@base, Math.Log);
+        if (den == 0)
+        {
+            throw PyErr.ZeroDivisionError("float division by zero");
+        }
+        return new PyFloat(num / den);
+    }
+
+    [PyMethod]
+    public static PyObject Log2(PyObject x) => new PyFloat(LogHelper(x, Math.Log2));
+
+    [PyMethod]
+    public static PyObject Log10(PyObject x) => new PyFloat(LogHelper(x, Math.Log10));
+
+    private static double LogHelper(PyObject x, Func<double, double> f)
+    {
+        if (x is PyInt i && !i.IsSmall)
+        {
+            if (i.Value.Sign <= 0)
+            {
+                throw DomainError();
+            }
+            // log(m * 2**e) = log(m) + e * log(2), m the top bits as a double.
+            var bits = (long)i.Value.GetBitLength();
+            var shift = (int)Math.Max(bits - 60, 0);
+            var m = (double)(i.Value >> shift);
+            return f(m) + shift * f(2.0);
+        }
+        var v = Number.AsDouble(x);
+        if (double.IsNaN(v))
+        {
+            return v;
+        }
+        if (v <= 0)
+        {
+            throw DomainError();
+        }
+        return f(v);
+    }
+
+    [PyMethod(Keywords = true)]
+    public static bool IsClose(PyObject a, PyObject b, [KeywordOnly] PyObject? rel_tol = null, PyObject? abs_tol = null)
+    {
+        var x = Number.AsDouble(a);
+        var y = Number.AsDouble(b);
+        var rel = rel_tol is null ? 1e-09 : Number.AsDouble(rel_tol);
+        var abs = abs_tol is null ? 0.0 : Number.AsDouble(abs_tol);
+        if (rel < 0 || abs < 0)
+        {
+            throw PyErr.ValueError("tolerances must be non-negative");
+        }
+        if (x == y)
+        {
+            return true;
+        }
+        if (double.IsInfinity(x) || double.IsInfinity(y))
+        {
+            return false;
+        }
+        var diff = Math.Abs(y - x);
+        return diff <= Math.Abs(rel * y) || diff <= Math.Abs(rel * x) || diff <= abs;
+    }
+
+    /// <summary><c>math.hypot(*coordinates)</c>: scaled by the largest magnitude so nothing
+    /// overflows on the way.</summary>
+    [PyMethod]
+    public static PyObject Hypot(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Runtime.Python.ArgParse.NoKeywords("hypot", kwnames);
+        var values = new double[args.Length];
+        for (var k = 0; k < args.Length; k++)
+        {
+            values[k] = Number.AsDouble(args[k]);
+        }
+        return new PyFloat(VectorNorm(values));
+    }
+
+    [PyMethod]
+    public static PyObject Dist(PyObject p, PyObject q)
+    {
+        var ps = Coordinates(p, "p");
+        var qs = Coordinates(q, "q");
+        if (ps.Count != qs.Count)
+        {
+            throw PyErr.ValueError("both points must have the same number of dimensions");
+        }
+        var diffs = new double[ps.Count];
+        for (var k = 0; k < diffs.Length; k++)
+        {
+            diffs[k] = Math.Abs(Number.AsDouble(ps[k]) - Number.AsDouble(qs[k]));
+        }
+        return new PyFloat(VectorNorm(diffs));
+    }
+
+    private static IReadOnlyList<PyObject> Coordinates(PyObject o, string name) => o switch
+    {
+        PyTuple t => t.Items.ToArray(),
+        PyList l => l.Items.ToArray(),
+        _ => throw PyErr.TypeError($"dist() argument {(name == "p" ? 1 : 2)} must be tuple, not {o.Type.Name}"),
+    };
+
+    private static double VectorNorm(double[] values)
+    {
+        double max = 0;
+        var foundNan = false;
+        foreach (var v in values)
+        {
+            var a = Math.Abs(v);
+            if (double.IsInfinity(a))
+            {
+                return double.PositiveInfinity;
+            }
+            foundNan |= double.IsNaN(a);
+            if (a > max)
+            {
+                max = a;
+            }
+        }
+        if (foundNan)
+        {
+            return double.NaN;
+        }
+        if (max == 0 || values.Length == 1)
+        {
+            return max;
+        }
+        if (values.Length == 2)
+        {
+            return double.Hypot(values[0], values[1]);
+        }
+        // Scale to the largest and sum squares compensated (Neumaier), then one square root.
+        var scale = Math.ScaleB(1.0, -Math.ILogB(max));
+        double sum = 0, comp = 0;
+        foreach (var v in values)
+        {
+            var s = v * scale;
+            var sq = s * s;
+            var t = sum + sq;
+            comp += Math.Abs(sum) >= sq ? (sum - t) + sq : (sq - t) + sum;
+            sum = t;
+        }
+        return Math.Sqrt(sum + comp) / scale;
+    }
+
+    /// <summary><c>math.fsum</c>: the exact sum of the floats (dyadic rationals, added as
+    /// integers), rounded once.</summary>
+    [PyMethod]
+    public static PyObject FSum(PyObject seq)
+    {
+        var parts = new List<(BigInteger M, int E)>();
+        var special = 0.0;
+        var sawInf = false;
+        var sawNan = false;
+        var minExp = int.MaxValue;
+        foreach (var item in Ops.Iterate(seq))
+        {
+            var v = Number.AsDouble(item);
+            if (!double.IsFinite(v))
+            {
+                if (double.IsNaN(v))
+                {
+                    sawNan = true;
+                }
+                else if (sawInf && special != v)
+                {
+                    throw PyErr.ValueError("-inf + inf in fsum");
+                }
+                else
+                {
+                    sawInf = true;
+                    special = v;
+                }
+                continue;
+            }
+            if (v == 0)
+            {
+                continue;
+            }
+            var (m, e) = PyFloat.Exact(v);
+            parts.Add((m, e));
+            minExp = Math.Min(minExp, e);
+        }
+        if (sawNan)
+        {
+            return new PyFloat(double.NaN);
+        }
+        if (sawInf)
+        {
+            return new PyFloat(special);
+        }
+        if (parts.Count == 0)
+        {
+            return new PyFloat(0.0);
+        }
+        BigInteger total = 0;
+        foreach (var (m, e) in parts)
+        {
+            total += m << (e - minExp);
+        }
+        var r = PyFloat.FromScaled(total, minExp);
+        return double.IsInfinity(r) ? throw PyErr.OverflowError("intermediate overflow in fsum") : new PyFloat(r);
+    }
+
+    [PyMethod(Keywords = true)]
+    public static PyObject Prod(PyObject iterable, [KeywordOnly] PyObject? start = null)
+    {
+        var result = start ?? PyInt.From(1);
+        foreach (var item in Ops.Iterate(iterable))
+        {
+            result = Ops.Multiply(result, item);
+        }
+        return result;
+    }
+
+    // ---- integer functions ----
+
+    [PyMethod]
+    public static PyObject Factorial(PyObject n)
+    {
+        var v = Ops.Index(n).Value;
+        if (v.Sign < 0)
+        {
+            throw PyErr.ValueError("factorial() not defined for negative values");
+        }
+        if (v > long.MaxValue)
+        {
+            throw PyErr.OverflowError("factorial() argument should not exceed 9223372036854775807");
+        }
+        return PyInt.From(Product(1, (long)v));
+    }
+
+    /// <summary>lo * (lo+1) * ... * hi, by halves so the multiplications stay balanced.</summary>
+    private static BigInteger Product(long lo, long hi)
+    {
+        if (hi < lo)
+        {
+            return BigInteger.One;
+        }
+        if (hi - lo < 16)
+        {
+            BigInteger r = lo;
+            for (var k = lo + 1; k <= hi; k++)
+            {
+                r *= k;
+            }
+            return r;
+        }
+        var mid = lo + (hi - lo) / 2;
+        return Product(lo, mid) * Product(mid + 1, hi);
+    }
+
+    [PyMethod]
+    public static PyObject Isqrt(PyObject n)
+    {
+        var v = Ops.Index(n).Value;
+        if (v.Sign < 0)
+        {
+            throw PyErr.ValueError("isqrt() argument must be nonnegative");
+        }
+        return PyInt.From(IntegerSqrt(v));
+    }
+
+    internal static BigInteger IntegerSqrt(BigInteger n)
+    {
+        if (n < 2)
+        {
+            return n;
+        }
+        // Newton's iteration from an estimate above the root decreases to it.
+        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
+        while (true)
+        {
+            var y = (x + n / x) >> 1;
+            if (y >= x)
+            {
+                return x;
+            }
+            x = y;
+        }
+    }
+
+    [PyMethod]
+    public static PyObject Comb(PyObject n, PyObject k)
+    {
+        var (nv, kv) = CombArgs(n, k);
+        if (kv > nv)
+        {
+            return PyInt.From(0);
+        }
+        kv = BigInteger.Min(kv, nv - kv);
+        if (kv > int.MaxValue)
+        {
+            throw PyErr.OverflowError($"min(n - k, k) must not exceed {long.MaxValue}");
+        }
+        BigInteger r = 1;
+        for (var i = 1; i <= (int)kv; i++)
+        {
+            r = r * (nv - kv + i) / i;
+        }
+        return PyInt.From(r);
+    }
+
+    [PyMethod]
+    public static PyObject Perm(PyObject n, PyObject? k = null)
+    {
+        if (k is null || k is PyNone)
+        {
+            return Factorial(n);
+        }
+        var (nv, kv) = CombArgs(n, k);
+        if (kv > nv)
+        {
+            return PyInt.From(0);
+        }
+        if (kv > int.MaxValue)
+        {
+            throw PyErr.OverflowError($"k must not exceed {long.MaxValue}");
+        }
+        BigInteger r = 1;
+        for (var i = 0; i < (int)kv; i++)
+        {
+            r *= nv - i;
+        }
+        return PyInt.From(r);
+    }
+
+    private static (BigInteger N, BigInteger K) CombArgs(PyObject n, PyObject k)
+    {
+        var nv = Ops.Index(n).Value;
+        var kv = Ops.Index(k).Value;
+        if (nv.Sign < 0)
+        {
+            throw PyErr.ValueError("n must be a non-negative integer");
+        }
+        if (kv.Sign < 0)
+        {
+            throw PyErr.ValueError("k must be a non-negative integer");
+        }
+        return (nv, kv);
+    }
+
+    [PyMethod]
+    public static PyObject Gcd(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Runtime.Python.ArgParse.NoKeywords("gcd", kwnames);
+        BigInteger g = 0;
+        foreach (var a in args)
+        {
+            g = BigInteger.GreatestCommonDivisor(g, Ops.Index(a).Value);
+        }
+        return PyInt.From(g);
+    }
+
+    [PyMethod]
+    public static PyObject Lcm(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Runtime.Python.ArgParse.NoKeywords("lcm", kwnames);
+        BigInteger l = 1;
+        foreach (var a in args)
+        {
+            var v = BigInteger.Abs(Ops.Index(a).Value);
+            if (v.IsZero || l.IsZero)
+            {
+                l = 0;
+                continue;
+            }
+            l = l / BigInteger.GreatestCommonDivisor(l, v) * v;
+        }
+        return PyInt.From(l);
+    }
+
+    /// <summary>expm1 without the cancellation of exp(x) - 1 near zero (Kahan's method).</summary>
+    internal static double ExpM1(double x)
+    {
+        if (Math.Abs(x) >= 0.5 || !double.IsFinite(x))
+        {
+            return Math.Exp(x) - 1.0;
+        }
+        var u = Math.Exp(x);
+        if (u == 1.0)
+        {
+            return x;
+        }
+        var um1 = u - 1.0;
+        return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
+    }
+
+    /// <summary>log1p without the cancellation of log(1 + x) near zero.</summary>
+    internal static double Log1P(double x)
+    {
+        if (x == -1.0)
+        {
+            return double.NegativeInfinity;
+        }
+        var u = 1.0 + x;
+        if (u == 1.0 || !double.IsFinite(x))
+        {
+            return u == 1.0 ? x : Math.Log(u);
+        }
+        return Math.Log(u) * x / (u - 1.0);
+    }
+}
