@@ -6,9 +6,9 @@ using Taipan.Syntax.Tokenizer;
 
 namespace Taipan.Modules.Tests;
 
-/// <summary>The <c>math</c> module through the runtime, before <c>import</c> exists: the
-/// conformance program numbers_math.py runs with the module placed in its globals, and must
-/// print what CPython recorded for it.</summary>
+/// <summary>The <c>math</c> and <c>cmath</c> modules through the runtime, before <c>import</c>
+/// exists: the conformance programs numbers_math.py and numbers_cmath.py run with the module
+/// placed in their globals, and must print what CPython recorded for them.</summary>
 [Collection("stdout")]
 public class MathTests
 {
@@ -35,18 +35,21 @@ public class MathTests
         throw new InvalidOperationException("tests/cases not found");
     }
 
-    [Fact]
-    public void ConformanceProgramMatchesCPython()
+    [Theory]
+    [InlineData("numbers_math", "math")]
+    [InlineData("numbers_cmath", "cmath")]
+    public void ConformanceProgramMatchesCPython(string program, string module)
     {
         var dir = CasesDir();
-        var source = File.ReadAllText(Path.Combine(dir, "programs", "numbers_math.py"));
-        Assert.Contains("import math\n", source);
+        var source = File.ReadAllText(Path.Combine(dir, "programs", program + ".py"));
+        Assert.Contains($"import {module}\n", source);
         // The import statement becomes a blank line, so line numbers stay as recorded.
-        source = source.Replace("import math\n", "\n", StringComparison.Ordinal);
-        var code = Compiler.CodeGen.Compiler.CompileSource(SourceText.FromString(source, "numbers_math.py"));
+        source = source.Replace($"import {module}\n", "\n", StringComparison.Ordinal);
+        var code = Compiler.CodeGen.Compiler.CompileSource(SourceText.FromString(source, program + ".py"));
         var main = new PyModule("__main__");
         main.AddBuiltin("__builtins__", Builtins.Module);
-        main.AddBuiltin("math", MathModule());
+        StandardModules.Register();
+        main.AddBuiltin(module, Inittab.Find(module)!());
         var output = new StringWriter();
         var saved = Builtins.Stdout;
         Builtins.Stdout = output;
@@ -58,7 +61,7 @@ public class MathTests
         {
             Builtins.Stdout = saved;
         }
-        var expected = File.ReadAllText(Path.Combine(dir, "programs", "numbers_math.stdout"));
+        var expected = File.ReadAllText(Path.Combine(dir, "programs", program + ".stdout"));
         var expectedLines = expected.Split('\n');
         var actualLines = output.ToString().Split('\n');
         var diffs = new List<string>();

@@ -708,34 +708,196 @@ public static partial class MathModule
         return PyInt.From(l);
     }
 
-    /// <summary>expm1 without the cancellation of exp(x) - 1 near zero (Kahan's method).</summary>
+    private const double InvLn2 = 1.44269504088896338700e+00;
+    private const double OThreshold = 7.09782712893383973096e+02;
+    private const double Q1 = -3.33333333333331316428e-02;
+    private const double Q2 = 1.58730158725481460165e-03;
+    private const double Q3 = -7.93650757867487942473e-05;
+    private const double Q4 = 4.00821782732936239552e-06;
+    private const double Q5 = -2.01099218183624371326e-07;
+
+    /// <summary>expm1 as the C library computes it (the fdlibm method: x = k ln2 + r, with a
+    /// rational approximation on the reduced argument), to agree with CPython's results.</summary>
     internal static double ExpM1(double x)
     {
-        if (Math.Abs(x) >= 0.5 || !double.IsFinite(x))
+        var hx = HighWord(x);
+        var negative = hx < 0;
+        hx &= 0x7fffffff;
+        if (hx >= 0x4043687A)
         {
-            return Math.Exp(x) - 1.0;
+            if (hx >= 0x40862E42)
+            {
+                if (hx >= 0x7ff00000)
+                {
+                    return double.IsNaN(x) ? x : negative ? -1.0 : x;
+                }
+                if (x > OThreshold)
+                {
+                    return double.PositiveInfinity;
+                }
+            }
+            if (negative)
+            {
+                return -1.0;
+            }
         }
-        var u = Math.Exp(x);
-        if (u == 1.0)
+        double c = 0, hi, lo;
+        int k;
+        if (hx > 0x3fd62e42)
+        {
+            if (hx < 0x3FF0A2B2)
+            {
+                (hi, lo, k) = negative ? (x + Ln2Hi, -Ln2Lo, -1) : (x - Ln2Hi, Ln2Lo, 1);
+            }
+            else
+            {
+                k = (int)(InvLn2 * x + (negative ? -0.5 : 0.5));
+                double t = k;
+                hi = x - t * Ln2Hi;
+                lo = t * Ln2Lo;
+            }
+            x = hi - lo;
+            c = (hi - x) - lo;
+        }
+        else if (hx < 0x3c900000)
         {
             return x;
         }
-        var um1 = u - 1.0;
-        return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
+        else
+        {
+            k = 0;
+        }
+        var hfx = 0.5 * x;
+        var hxs = x * hfx;
+        var r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+        var t1 = 3.0 - r1 * hfx;
+        var e = hxs * ((r1 - t1) / (6.0 - x * t1));
+        if (k == 0)
+        {
+            return x - (x * e - hxs);
+        }
+        e = x * (e - c) - c;
+        e -= hxs;
+        if (k == -1)
+        {
+            return 0.5 * (x - e) - 0.5;
+        }
+        if (k == 1)
+        {
+            return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1.0 + 2.0 * (x - e);
+        }
+        if (k <= -2 || k > 56)
+        {
+            var y0 = 1.0 - (e - x);
+            y0 = k == 1024 ? y0 * 2.0 * Math.ScaleB(1.0, 1023) : Math.ScaleB(y0, k);
+            return y0 - 1.0;
+        }
+        double y;
+        if (k < 20)
+        {
+            var t = BitConverter.Int64BitsToDouble((long)(0x3ff00000 - (0x200000 >> k)) << 32);
+            y = t - (e - x);
+        }
+        else
+        {
+            var t = BitConverter.Int64BitsToDouble((long)((0x3ff - k) << 20) << 32);
+            y = x - (e + t);
+            y += 1.0;
+        }
+        return Math.ScaleB(y, k);
     }
 
-    /// <summary>log1p without the cancellation of log(1 + x) near zero.</summary>
+    private const double Ln2Hi = 6.93147180369123816490e-01;
+    private const double Ln2Lo = 1.90821492927058770002e-10;
+    private const double Lp1 = 6.666666666666735130e-01;
+    private const double Lp2 = 3.999999999940941908e-01;
+    private const double Lp3 = 2.857142874366239149e-01;
+    private const double Lp4 = 2.222219843214978396e-01;
+    private const double Lp5 = 1.818357216161805012e-01;
+    private const double Lp6 = 1.531383769920937332e-01;
+    private const double Lp7 = 1.479819860511658591e-01;
+
+    private static int HighWord(double d) => (int)(BitConverter.DoubleToInt64Bits(d) >> 32);
+
+    private static double WithHighWord(double d, int high) =>
+        BitConverter.Int64BitsToDouble(((long)high << 32) | (BitConverter.DoubleToInt64Bits(d) & 0xffffffffL));
+
+    /// <summary>log1p as the C library computes it (the fdlibm method: 1 + x = 2**k * (1 + f)
+    /// with a correction term, log(1 + f) by a minimax polynomial in s = f/(2 + f)), so
+    /// results agree with CPython's to the last bit, where a more exact method would not.</summary>
     internal static double Log1P(double x)
     {
-        if (x == -1.0)
+        var hx = HighWord(x);
+        var ax = hx & 0x7fffffff;
+        var k = 1;
+        double f = 0, c = 0;
+        var hu = 0;
+        if (hx < 0x3FDA827A)
         {
-            return double.NegativeInfinity;
+            if (ax >= 0x3ff00000)
+            {
+                return x == -1.0 ? double.NegativeInfinity : double.NaN;
+            }
+            if (ax < 0x3e200000)
+            {
+                return ax < 0x3c900000 ? x : x - x * x * 0.5;
+            }
+            if (hx > 0 || hx <= unchecked((int)0xbfd2bec4))
+            {
+                k = 0;
+                f = x;
+                hu = 1;
+            }
         }
-        var u = 1.0 + x;
-        if (u == 1.0 || !double.IsFinite(x))
+        if (hx >= 0x7ff00000)
         {
-            return u == 1.0 ? x : Math.Log(u);
+            return x + x;
         }
-        return Math.Log(u) * x / (u - 1.0);
+        if (k != 0)
+        {
+            double u;
+            if (hx < 0x43400000)
+            {
+                u = 1.0 + x;
+                hu = HighWord(u);
+                k = (hu >> 20) - 1023;
+                c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0);
+                c /= u;
+            }
+            else
+            {
+                u = x;
+                hu = HighWord(u);
+                k = (hu >> 20) - 1023;
+                c = 0;
+            }
+            hu &= 0x000fffff;
+            if (hu < 0x6a09e)
+            {
+                u = WithHighWord(u, hu | 0x3ff00000);
+            }
+            else
+            {
+                k += 1;
+                u = WithHighWord(u, hu | 0x3fe00000);
+                hu = (0x00100000 - hu) >> 2;
+            }
+            f = u - 1.0;
+        }
+        var hfsq = 0.5 * f * f;
+        double r;
+        if (hu == 0)
+        {
+            if (f == 0)
+            {
+                return k == 0 ? 0.0 : k * Ln2Hi + (c + k * Ln2Lo);
+            }
+            r = hfsq * (1.0 - 0.66666666666666666 * f);
+            return k == 0 ? f - r : k * Ln2Hi - ((r - (k * Ln2Lo + c)) - f);
+        }
+        var s = f / (2.0 + f);
+        var z = s * s;
+        r = z * (Lp1 + z * (Lp2 + z * (Lp3 + z * (Lp4 + z * (Lp5 + z * (Lp6 + z * Lp7))))));
+        return k == 0 ? f - (hfsq - s * (hfsq + r)) : k * Ln2Hi - ((hfsq - (s * (hfsq + r) + (k * Ln2Lo + c))) - f);
     }
 }

@@ -140,12 +140,60 @@ public sealed partial class PyComplex(double real, double imag) : PyObject
         {
             return double.IsInfinity(re) || double.IsInfinity(im) ? double.PositiveInfinity : double.NaN;
         }
-        var r = double.Hypot(re, im);
+        var r = Hypot(re, im);
         if (double.IsInfinity(r))
         {
             throw Errors.PyErr.OverflowError("absolute value too large");
         }
         return r;
+    }
+
+    private static readonly double s_twoPow500 = Math.ScaleB(1.0, 500);
+
+    /// <summary>C99's hypot, nearly always correctly rounded: Borges' FMA correction of
+    /// sqrt(x² + y²), with scaling so that nothing overflows or underflows on the way.</summary>
+    public static double Hypot(double x, double y)
+    {
+        x = Math.Abs(x);
+        y = Math.Abs(y);
+        if (double.IsInfinity(x) || double.IsInfinity(y))
+        {
+            return double.PositiveInfinity;
+        }
+        if (double.IsNaN(x) || double.IsNaN(y))
+        {
+            return double.NaN;
+        }
+        if (x < y)
+        {
+            (x, y) = (y, x);
+        }
+        if (y == 0)
+        {
+            return x;
+        }
+        if (x > y * 9007199254740992.0 * 2)
+        {
+            // y is below half an ulp of x.
+            return x + y;
+        }
+        var scale = 0;
+        if (x > s_twoPow500)
+        {
+            scale = 600;
+        }
+        else if (y < 1.0 / s_twoPow500)
+        {
+            scale = -600;
+        }
+        x = Math.ScaleB(x, -scale);
+        y = Math.ScaleB(y, -scale);
+        var h = Math.Sqrt(Math.FusedMultiplyAdd(x, x, y * y));
+        var hSq = h * h;
+        var xSq = x * x;
+        var e = Math.FusedMultiplyAdd(-y, y, hSq - xSq) + Math.FusedMultiplyAdd(h, h, -hSq) - Math.FusedMultiplyAdd(x, x, -xSq);
+        h -= e / (2 * h);
+        return Math.ScaleB(h, scale);
     }
 
     [PySlot("tp_richcompare")]
@@ -252,7 +300,7 @@ public sealed partial class PyComplex(double real, double imag) : PyObject
         {
             return b.Imaginary != 0 || b.Real < 0 ? null : new C(0, 0);
         }
-        var vabs = double.Hypot(a.Real, a.Imaginary);
+        var vabs = Hypot(a.Real, a.Imaginary);
         var len = Math.Pow(vabs, b.Real);
         var at = Math.Atan2(a.Imaginary, a.Real);
         var phase = at * b.Real;

@@ -109,3 +109,7 @@ class IndexLike:
 t("conversions", lambda: (math.sqrt(FloatLike()), math.sqrt(IndexLike()), math.factorial(IndexLike()), math.isqrt(IndexLike())))
 t("big int", lambda: math.sqrt(10**400))
 t("bool", lambda: (math.sqrt(True), math.floor(False)))
+t("log1p values", lambda: [math.log1p(x) for x in (-0.42, -0.9, 0.3, 0.5, 1.5, 1e10, -1e-5, 2.5e-8, 1e300, -0.25, 0.41, 0.42)])
+t("expm1 values", lambda: [math.expm1(x) for x in (0.3, -0.7, 1e-5, 2.0, -20.0, 0.49, 0.51, 1e-8, 700.0)])
+t("trig values", lambda: [(math.sin(x), math.cos(x), math.tan(x)) for x in (0.5, 1.0, 2.0, 100.0, 1e10)])
+t("inverse values", lambda: [(math.asinh(x), math.atan(x), math.tanh(x), math.cbrt(x)) for x in (0.5, 3.0, -7.25, 1e-8)])
