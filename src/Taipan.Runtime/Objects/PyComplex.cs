@@ -380,6 +380,18 @@ public sealed partial class PyComplex
     public static PyComplex Parse(string text)
     {
         var s = text.Trim();
+        if (s.Contains('_'))
+        {
+            // _Py_string_to_number_with_underscores: each underscore between two digits, then gone.
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (s[i] == '_' && (i == 0 || i + 1 == s.Length || !char.IsDigit(s[i - 1]) || !char.IsDigit(s[i + 1])))
+                {
+                    throw Errors.PyErr.ValueError($"could not convert string to complex: {Taipan.Syntax.Ast.PyRepr.Str(text)}");
+                }
+            }
+            s = s.Replace("_", "", StringComparison.Ordinal);
+        }
         if (s.StartsWith('(') && s.EndsWith(')') && s.Length >= 2)
         {
             s = s[1..^1].Trim();

@@ -714,7 +714,7 @@ public partial class PyInt
         {
             // Base 0 without a prefix: decimal, where a leading zero must be the only digit.
             b = 10;
-            if (s.Length > 1 && s[0] == '0' && s.TrimStart('0').Trim('_').Length > 0)
+            if (s.Length > 1 && s[0] == '0' && s.ContainsAnyExcept('0', '_'))
             {
                 throw InvalidLiteral(text, @base);
             }

@@ -10,7 +10,7 @@ nan = float("nan")
 t("literals", lambda: (1j, 2.5j, 1 + 2j, -1 - 2j, 0j, -0j, 1e20j, 1e-5j))
 t("ctor", lambda: (complex(), complex(1), complex(1.5, 2), complex(1j), complex(1j, 1j), complex(2, 1j), complex(real=1, imag=2), complex(True, False)))
 t("ctor str", lambda: (complex("1+2j"), complex(" (1+2j) "), complex("j"), complex("-j"), complex("+1.5e3-j"), complex("1e500j"), complex("nan+infj"), complex("3"), complex("-2.5J"), complex("1_0+2_0j")))
-for s in ("1.5 j", "1+2", "", "(1+2j", "1+2j)", "j1", "1+2jj", "--1j", "1e+j"):
+for s in ("1__0j", "_1j", "1_j", "1.5 j", "1+2", "", "(1+2j", "1+2j)", "j1", "1+2jj", "--1j", "1e+j"):
     t("ctor bad " + repr(s), lambda: complex(s))
 t("ctor str second", lambda: complex("1", 2))
 t("ctor second str", lambda: complex(1, "2"))
