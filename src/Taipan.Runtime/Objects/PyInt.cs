@@ -719,8 +719,8 @@ public partial class PyInt
                 throw InvalidLiteral(text, @base);
             }
         }
-        // Validate and count first: the digit limit is checked before any conversion work,
-        // on the digits before the first invalid character, as CPython does.
+        // Validate and count first: the digit limit (for bases that are not powers of two) is
+        // checked before any conversion work, on the digits before the first invalid character.
         var digits = 0;
         var lastUnderscore = true;
         var valid = true;
@@ -744,7 +744,7 @@ public partial class PyInt
             digits++;
             lastUnderscore = false;
         }
-        if (b == 10 && IntMaxStrDigits > 0 && digits > IntMaxStrDigits)
+        if ((b & (b - 1)) != 0 && IntMaxStrDigits > 0 && digits > IntMaxStrDigits)
         {
             throw Errors.PyErr.ValueError($"Exceeds the limit ({IntMaxStrDigits} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
         }
