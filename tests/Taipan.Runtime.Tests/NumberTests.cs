@@ -140,3 +140,33 @@ public class NumberTests
         }
     }
 }
+
+public class IntParseTests
+{
+    [Theory]
+    [InlineData("ff_ff", 16, "65535")]
+    [InlineData("-0b1010_1010", 0, "-170")]
+    [InlineData("0o777", 0, "511")]
+    [InlineData("  1z  ", 36, "71")]
+    [InlineData("100000000000000000000000000000001", 2, "4294967297")]
+    [InlineData("0x0", 0, "0")]
+    public void ParsesPrefixesBasesAndUnderscores(string text, int @base, string expected) =>
+        Assert.Equal(expected, PyInt.Parse(text, @base).ToString());
+
+    [Fact]
+    public void LongBinaryStringsParseInLinearTime()
+    {
+        // A million hex digits: packed bit by bit, not by repeated multiplication.
+        var text = new string('f', 1_000_000);
+        var v = PyInt.Parse(text, 16);
+        Assert.Equal(4_000_000, v.BitLength());
+        Assert.Equal(4_000_000, v.BitCount());
+    }
+
+    [Fact]
+    public void HugePowersRaiseMemoryError()
+    {
+        var e = Assert.Throws<PyException>(() => Number.Power(PyInt.From(3), PyInt.From(int.MaxValue), PyNone.Value));
+        Assert.Equal("MemoryError", e.Value.Type.Name);
+    }
+}

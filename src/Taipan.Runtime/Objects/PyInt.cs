@@ -277,6 +277,10 @@ public partial class PyInt : PyObject
         {
             return From(a._value << (int)b._value);
         }
+        if (a.BitLength() + b._value > int.MaxValue - 64)
+        {
+            throw Errors.PyErr.New(PyExc.MemoryError, "");
+        }
         return From(a.Value << (int)b._value);
     }
 
@@ -327,7 +331,10 @@ public partial class PyInt
         {
             return From(b.Value.IsEven ? 1 : -1);
         }
-        if (!b.IsSmall || b._value > int.MaxValue)
+        // A result beyond .NET's largest BigInteger (2**31 bits) cannot be held: MemoryError,
+        // as CPython runs out of memory.
+        var log2 = a.IsSmall ? Math.Log2(Math.Abs((double)a._value)) : a.BitLength() - 1;
+        if (!b.IsSmall || b._value > int.MaxValue || log2 * b._value > int.MaxValue - 64)
         {
             throw Errors.PyErr.New(PyExc.MemoryError, "");
         }
@@ -752,6 +759,11 @@ public partial class PyInt
         {
             throw InvalidLiteral(text, @base);
         }
+        if ((b & (b - 1)) == 0)
+        {
+            var packed = ParsePowerOfTwo(s, b, digits);
+            return From(negative ? -packed : packed);
+        }
         BigInteger value = 0;
         long small = 0;
         var smallDigits = 0;
@@ -775,6 +787,31 @@ public partial class PyInt
             value = value * BigInteger.Pow(b, smallDigits) + small;
         }
         return From(negative ? -value : value);
+    }
+
+    /// <summary>Digits of a power-of-two base packed straight into the bits of the result
+    /// (linear time, as CPython's binary-base conversion is).</summary>
+    private static BigInteger ParsePowerOfTwo(ReadOnlySpan<char> s, int b, int digits)
+    {
+        var bitsPer = BitOperations.Log2((uint)b);
+        var bytes = new byte[(int)(((long)digits * bitsPer + 7) / 8) + 1];
+        long bit = 0;
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            if (s[i] == '_')
+            {
+                continue;
+            }
+            var d = DigitValue(s[i]);
+            for (var k = 0; k < bitsPer; k++, bit++)
+            {
+                if ((d >> k & 1) != 0)
+                {
+                    bytes[bit >> 3] |= (byte)(1 << (int)(bit & 7));
+                }
+            }
+        }
+        return new BigInteger(bytes, isUnsigned: true);
     }
 
     private static int DigitValue(char c) =>
