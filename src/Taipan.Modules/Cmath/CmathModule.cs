@@ -250,7 +250,7 @@ public static partial class CmathModule
             {
                 var am = Math.Max(ax, ay);
                 var an = Math.Min(ax, ay);
-                r = MathModule.Log1P((am - 1) * (am + 1) + an * an) / 2.0;
+                r = LibM.Log1P((am - 1) * (am + 1) + an * an) / 2.0;
             }
             else
             {
@@ -319,7 +319,7 @@ public static partial class CmathModule
             }
             return (-Math.Log(Math.Sqrt(ay) / Math.Sqrt(PyComplex.Hypot(ay, 2.0))), Math.CopySign(Math.Atan2(2.0, -ay) / 2.0, im));
         }
-        return (MathModule.Log1P(4.0 * re / ((1 - re) * (1 - re) + ay * ay)) / 4.0,
+        return (LibM.Log1P(4.0 * re / ((1 - re) * (1 - re) + ay * ay)) / 4.0,
             -Math.Atan2(-2.0 * im, (1 - re) * (1 + re) - ay * ay) / 2.0);
     }
 

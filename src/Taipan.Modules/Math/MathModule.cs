@@ -46,8 +46,8 @@ public static partial class MathModule
     [PyMethod] public static PyObject Sqrt(PyObject x) => Math1(x, Math.Sqrt, false);
     [PyMethod] public static PyObject Exp(PyObject x) => Math1(x, Math.Exp, true);
     [PyMethod] public static PyObject Exp2(PyObject x) => Math1(x, static v => Math.Pow(2.0, v), true);
-    [PyMethod] public static PyObject Expm1(PyObject x) => Math1(x, ExpM1, true);
-    [PyMethod] public static PyObject Log1p(PyObject x) => Math1(x, Log1P, false);
+    [PyMethod] public static PyObject Expm1(PyObject x) => Math1(x, LibM.ExpM1, true);
+    [PyMethod] public static PyObject Log1p(PyObject x) => Math1(x, LibM.Log1P, false);
     [PyMethod] public static PyObject Cbrt(PyObject x) => Math1(x, Math.Cbrt, false);
     [PyMethod] public static PyObject Sin(PyObject x) => Math1(x, Math.Sin, false);
     [PyMethod] public static PyObject Cos(PyObject x) => Math1(x, Math.Cos, false);
@@ -62,8 +62,8 @@ public static partial class MathModule
     [PyMethod] public static PyObject Acosh(PyObject x) => Math1(x, Math.Acosh, false);
     [PyMethod] public static PyObject Atanh(PyObject x) => Math1(x, Math.Atanh, false);
     [PyMethod] public static PyObject Fabs(PyObject x) => Math1(x, Math.Abs, false);
-    [PyMethod] public static PyObject Erf(PyObject x) => Math1(x, SpecialFunctions.Erf, false);
-    [PyMethod] public static PyObject Erfc(PyObject x) => Math1(x, SpecialFunctions.Erfc, false);
+    [PyMethod] public static PyObject Erf(PyObject x) => Math1(x, LibM.Erf, false);
+    [PyMethod] public static PyObject Erfc(PyObject x) => Math1(x, LibM.Erfc, false);
 
     [PyMethod]
     public static PyObject Degrees(PyObject x) => new PyFloat(Number.AsDouble(x) * (180.0 / Math.PI));
@@ -716,8 +716,8 @@ public static partial class MathModule
     private const double Q4 = 4.00821782732936239552e-06;
     private const double Q5 = -2.01099218183624371326e-07;
 
-    /// <summary>expm1 as the C library computes it (the fdlibm method: x = k ln2 + r, with a
-    /// rational approximation on the reduced argument), to agree with CPython's results.</summary>
+    /// <summary>expm1 by the fdlibm method (x = k ln2 + r, a rational approximation on the
+    /// reduced argument), for systems without glibc's libm.</summary>
     internal static double ExpM1(double x)
     {
         var hx = HighWord(x);
@@ -822,9 +822,8 @@ public static partial class MathModule
     private static double WithHighWord(double d, int high) =>
         BitConverter.Int64BitsToDouble(((long)high << 32) | (BitConverter.DoubleToInt64Bits(d) & 0xffffffffL));
 
-    /// <summary>log1p as the C library computes it (the fdlibm method: 1 + x = 2**k * (1 + f)
-    /// with a correction term, log(1 + f) by a minimax polynomial in s = f/(2 + f)), so
-    /// results agree with CPython's to the last bit, where a more exact method would not.</summary>
+    /// <summary>log1p by the fdlibm method (1 + x = 2**k * (1 + f) with a correction term,
+    /// log(1 + f) by a minimax polynomial in s = f/(2 + f)), for systems without glibc's libm.</summary>
     internal static double Log1P(double x)
     {
         var hx = HighWord(x);

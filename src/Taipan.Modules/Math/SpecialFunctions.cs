@@ -3,13 +3,12 @@ namespace Taipan.Modules.Mathematics;
 
 /// <summary>The special functions .NET lacks. Gamma and lgamma use Lanczos' approximation with
 /// the same parameters as CPython (g = 6.0246..., 13 terms), so results agree with it; erf and
-/// erfc use a power series near zero and a continued fraction beyond.</summary>
+/// erfc follow the C library's method, which CPython 3.11 calls.</summary>
 internal static class SpecialFunctions
 {
     private const double LanczosG = 6.024680040776729583740234375;
     private const double LanczosGMinusHalf = 5.524680040776729583740234375;
     private const double LogPi = 1.144729885849400174143427351353058711647;
-    private const double SqrtPi = 1.772453850905516027298167483341145182798;
 
     private static readonly double[] s_num =
     [
@@ -155,43 +154,40 @@ internal static class SpecialFunctions
         return r;
     }
 
-    private const double ErfSeriesCutoff = 1.5;
-    private const int ErfSeriesTerms = 25;
-    private const double ErfcContFracCutoff = 30.0;
-    private const int ErfcContFracTerms = 50;
+    // erf and erfc as the C library computes them (fdlibm's rational approximations on
+    // [0, 0.84375), [0.84375, 1.25), [1.25, 1/0.35), [1/0.35, 28)), so results agree with
+    // CPython 3.11's, which calls the C library.
+    private const double Erx = 8.45062911510467529297e-01;
+    private const double Efx = 1.28379167095512586316e-01;
+    private const double Efx8 = 1.02703333676410069053e+00;
+    private static readonly double[] s_pp = [1.28379167095512558561e-01, -3.25042107247001499370e-01, -2.84817495755985104766e-02, -5.77027029648944159157e-03, -2.37630166566501626084e-05];
+    private static readonly double[] s_qq = [1.0, 3.97917223959155352819e-01, 6.50222499887672944485e-02, 5.08130628187576562776e-03, 1.32494738004321644526e-04, -3.96022827877536812320e-06];
+    private static readonly double[] s_pa = [-2.36211856075265944077e-03, 4.14856118683748331666e-01, -3.72207876035701323847e-01, 3.18346619901161753674e-01, -1.10894694282396677476e-01, 3.54783043256182359371e-02, -2.16637559486879084300e-03];
+    private static readonly double[] s_qa = [1.0, 1.06420880400844228286e-01, 5.40397917702171048937e-01, 7.18286544141962662868e-02, 1.26171219808761642112e-01, 1.36370839120290507362e-02, 1.19844998467991074170e-02];
+    private static readonly double[] s_ra = [-9.86494403484714822705e-03, -6.93858572707181764372e-01, -1.05586262253232909814e+01, -6.23753324503260060396e+01, -1.62396669462573470355e+02, -1.84605092906711035994e+02, -8.12874355063065934246e+01, -9.81432934416914548592e+00];
+    private static readonly double[] s_sa = [1.0, 1.96512716674392571292e+01, 1.37657754143519042600e+02, 4.34565877475229228821e+02, 6.45387271733267880336e+02, 4.29008140027567833386e+02, 1.08635005541779435134e+02, 6.57024977031928170135e+00, -6.04244152148580987438e-02];
+    private static readonly double[] s_rb = [-9.86494292470009928597e-03, -7.99283237680523006574e-01, -1.77579549177547519889e+01, -1.60636384855821916062e+02, -6.37566443368389627722e+02, -1.02509513161107724954e+03, -4.83519191608651397019e+02];
+    private static readonly double[] s_sb = [1.0, 3.03380607434824582924e+01, 3.25792512996573918826e+02, 1.53672958608443695994e+03, 3.19985821950859553908e+03, 2.55305040643316442583e+03, 4.74528541206955367215e+02, -2.24409524465858183362e+01];
 
-    /// <summary>erf(x) = 2x exp(-x²)/√π · Σ (2x²)^k / (1·3·…·(2k+1)).</summary>
-    private static double ErfSeries(double x)
+    /// <summary>c[0] + z*(c[1] + z*(...)), innermost last, as the C source nests it.</summary>
+    private static double Poly(double[] c, double z)
     {
-        var x2 = x * x;
-        var acc = 0.0;
-        var fk = ErfSeriesTerms + 0.5;
-        for (var i = 0; i < ErfSeriesTerms; i++)
+        var r = c[^1];
+        for (var i = c.Length - 2; i >= 0; i--)
         {
-            acc = 2.0 + x2 * acc / fk;
-            fk -= 1.0;
+            r = c[i] + z * r;
         }
-        return acc * x * Math.Exp(-x2) / SqrtPi;
+        return r;
     }
 
-    /// <summary>erfc(x) for x &gt; 0 by its continued fraction, evaluated forwards.</summary>
-    private static double ErfcContFrac(double x)
+    /// <summary>exp(-x²-0.5625 + R/S)/x-style tail for |x| in [1.25, 28): x² split so the
+    /// large part is exact.</summary>
+    private static double Tail(double ax, bool beyond)
     {
-        if (x >= ErfcContFracCutoff)
-        {
-            return 0.0;
-        }
-        var x2 = x * x;
-        double a = 0, da = 0.5, p = 1, pLast = 0, q = da + x2, qLast = 1;
-        for (var i = 0; i < ErfcContFracTerms; i++)
-        {
-            a += da;
-            da += 2.0;
-            var b = da + x2;
-            (p, pLast) = (b * p - a * pLast, p);
-            (q, qLast) = (b * q - a * qLast, q);
-        }
-        return p / q * x * Math.Exp(-x2) / SqrtPi;
+        var s = 1.0 / (ax * ax);
+        var rs = beyond ? Poly(s_rb, s) / Poly(s_sb, s) : Poly(s_ra, s) / Poly(s_sa, s);
+        var z = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(ax) & unchecked((long)0xffffffff00000000UL));
+        return Math.Exp(-z * z - 0.5625) * Math.Exp((z - ax) * (z + ax) + rs);
     }
 
     public static double Erf(double x)
@@ -200,13 +196,33 @@ internal static class SpecialFunctions
         {
             return x;
         }
-        var absx = Math.Abs(x);
-        if (absx < ErfSeriesCutoff)
+        if (double.IsInfinity(x))
         {
-            return ErfSeries(x);
+            return x > 0 ? 1.0 : -1.0;
         }
-        var cf = ErfcContFrac(absx);
-        return x > 0 ? 1.0 - cf : cf - 1.0;
+        var ax = Math.Abs(x);
+        if (ax < 0.84375)
+        {
+            if (ax < 3.725290298461914e-09)
+            {
+                return ax < 2.848094538889218e-306 ? 0.125 * (8.0 * x + Efx8 * x) : x + Efx * x;
+            }
+            var z = x * x;
+            var y = Poly(s_pp, z) / Poly(s_qq, z);
+            return x + x * y;
+        }
+        if (ax < 1.25)
+        {
+            var s = ax - 1.0;
+            var pq = Poly(s_pa, s) / Poly(s_qa, s);
+            return x >= 0 ? Erx + pq : -Erx - pq;
+        }
+        if (ax >= 6)
+        {
+            return x > 0 ? 1.0 : -1.0;
+        }
+        var r = Tail(ax, ax >= 1 / 0.35);
+        return x >= 0 ? 1.0 - r / ax : r / ax - 1.0;
     }
 
     public static double Erfc(double x)
@@ -215,12 +231,42 @@ internal static class SpecialFunctions
         {
             return x;
         }
-        var absx = Math.Abs(x);
-        if (absx < ErfSeriesCutoff)
+        if (double.IsInfinity(x))
         {
-            return 1.0 - ErfSeries(x);
+            return x > 0 ? 0.0 : 2.0;
         }
-        var cf = ErfcContFrac(absx);
-        return x > 0 ? cf : 2.0 - cf;
+        var ax = Math.Abs(x);
+        if (ax < 0.84375)
+        {
+            if (ax < 1.3877787807814457e-17)
+            {
+                return 1.0 - x;
+            }
+            var z = x * x;
+            var y = Poly(s_pp, z) / Poly(s_qq, z);
+            if (x < 0.25)
+            {
+                return 1.0 - (x + x * y);
+            }
+            var r0 = x * y;
+            r0 += x - 0.5;
+            return 0.5 - r0;
+        }
+        if (ax < 1.25)
+        {
+            var s = ax - 1.0;
+            var pq = Poly(s_pa, s) / Poly(s_qa, s);
+            return x >= 0 ? (1.0 - Erx) - pq : 1.0 + (Erx + pq);
+        }
+        if (ax < 28)
+        {
+            if (x < 0 && ax >= 6)
+            {
+                return 2.0;
+            }
+            var r = Tail(ax, ax >= 1 / 0.35);
+            return x > 0 ? r / ax : 2.0 - r / ax;
+        }
+        return x > 0 ? 0.0 : 2.0;
     }
 }
