@@ -119,6 +119,30 @@ public class MathTests
         AssertSameLines(expected.Stdout, RunWithModule(source.Replace($"import {module}\n", "\n", StringComparison.Ordinal), module, "random.py"));
     }
 
+    /// <summary>The two-argument functions of math on random pairs, against CPython.</summary>
+    [Fact]
+    public void RandomPairsMatchCPython()
+    {
+        var rng = new Random(5);
+        var pairs = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            string Value() => Taipan.Syntax.Ast.PyRepr.Float((rng.NextDouble() * 2 - 1) * System.Math.Pow(10, rng.Next(-6, 7)));
+            pairs.Add($"({Value()}, {Value()})");
+        }
+        var source = "import math\n"
+            + "def show(f, x, y):\n"
+            + "    try:\n        return repr(f(x, y))\n"
+            + "    except Exception as e:\n        return type(e).__name__ + ' ' + str(e)\n"
+            + "funcs = (math.atan2, math.pow, math.fmod, math.remainder, math.hypot, math.copysign, math.log, math.nextafter, math.isclose)\n"
+            + $"for x, y in ({string.Join(", ", pairs)},):\n"
+            + "    for f in funcs:\n"
+            + "        print(show(f, x, y), show(f, y, x), show(f, abs(x), y))\n";
+        var expected = Processes.Run(Processes.Python, ["-c", source]);
+        Assert.Equal("", expected.Stderr);
+        AssertSameLines(expected.Stdout, RunWithModule(source.Replace("import math\n", "\n", StringComparison.Ordinal), "math", "pairs.py"));
+    }
+
     /// <summary>The managed stand-ins for systems without glibc follow the C library's methods
     /// (glibc may fuse multiply-adds, so the last bit can differ): within two units in the last place.</summary>
     [Fact]

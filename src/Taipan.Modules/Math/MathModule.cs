@@ -438,6 +438,9 @@ public static partial class MathModule
         _ => throw PyErr.TypeError($"dist() argument {(name == "p" ? 1 : 2)} must be tuple, not {o.Type.Name}"),
     };
 
+    /// <summary><c>vector_norm</c>: the values scaled by a power of two below the largest,
+    /// squared exactly (FMA), summed with the errors carried, one square root and one
+    /// correction step, which rounds correctly in all but rare cases.</summary>
     private static double VectorNorm(double[] values)
     {
         double max = 0;
@@ -445,40 +448,56 @@ public static partial class MathModule
         foreach (var v in values)
         {
             var a = Math.Abs(v);
-            if (double.IsInfinity(a))
-            {
-                return double.PositiveInfinity;
-            }
             foundNan |= double.IsNaN(a);
             if (a > max)
             {
                 max = a;
             }
         }
+        if (double.IsInfinity(max))
+        {
+            return max;
+        }
         if (foundNan)
         {
             return double.NaN;
         }
-        if (max == 0 || values.Length == 1)
+        if (max == 0 || values.Length <= 1)
         {
             return max;
         }
-        if (values.Length == 2)
+        var maxE = Math.ILogB(max) + 1;
+        if (maxE < -1023)
         {
-            return double.Hypot(values[0], values[1]);
+            // Subnormal: lift everything into the normal range first.
+            const double dblMin = 2.2250738585072014e-308;
+            var lifted = new double[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                lifted[i] = values[i] / dblMin;
+            }
+            return dblMin * VectorNorm(lifted);
         }
-        // Scale to the largest and sum squares compensated (Neumaier), then one square root.
-        var scale = Math.ScaleB(1.0, -Math.ILogB(max));
-        double sum = 0, comp = 0;
+        var scale = Math.ScaleB(1.0, -maxE);
+        double csum = 1.0, frac1 = 0.0, frac2 = 0.0;
         foreach (var v in values)
         {
-            var s = v * scale;
-            var sq = s * s;
-            var t = sum + sq;
-            comp += Math.Abs(sum) >= sq ? (sum - t) + sq : (sq - t) + sum;
-            sum = t;
+            var x = v * scale;
+            var hi = x * x;
+            frac1 += Math.FusedMultiplyAdd(x, x, -hi);
+            var sum = csum + hi;
+            frac2 += (csum - sum) + hi;
+            csum = sum;
         }
-        return Math.Sqrt(sum + comp) / scale;
+        var h = Math.Sqrt(csum - 1.0 + (frac1 + frac2));
+        var pHi = -h * h;
+        frac1 += Math.FusedMultiplyAdd(-h, h, -pHi);
+        var s2 = csum + pHi;
+        frac2 += (csum - s2) + pHi;
+        csum = s2;
+        var corr = csum - 1.0 + (frac1 + frac2);
+        h += corr / (2.0 * h);
+        return h / scale;
     }
 
     /// <summary><c>math.fsum</c>: the exact sum of the floats (dyadic rationals, added as
