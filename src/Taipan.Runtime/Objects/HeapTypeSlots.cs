@@ -31,6 +31,11 @@ internal static class HeapTypeSlots
         ["__new__"] = (t, py, b) => t.Slots.New = py ? NewSlot : b?.New,
         ["__neg__"] = (t, py, b) => t.Slots.Negative = py ? static self => CallUnary(self, "__neg__") : b?.Negative,
         ["__index__"] = (t, py, b) => t.Slots.Index = py ? static self => CallUnary(self, "__index__") : b?.Index,
+        ["__pos__"] = (t, py, b) => t.Slots.Positive = py ? static self => CallUnary(self, "__pos__") : b?.Positive,
+        ["__abs__"] = (t, py, b) => t.Slots.Absolute = py ? static self => CallUnary(self, "__abs__") : b?.Absolute,
+        ["__invert__"] = (t, py, b) => t.Slots.Invert = py ? static self => CallUnary(self, "__invert__") : b?.Invert,
+        ["__int__"] = (t, py, b) => t.Slots.Int = py ? static self => CallUnary(self, "__int__") : b?.Int,
+        ["__float__"] = (t, py, b) => t.Slots.Float = py ? static self => CallUnary(self, "__float__") : b?.Float,
     };
 
     private static readonly string[] s_compareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
@@ -49,11 +54,12 @@ internal static class HeapTypeSlots
         ("__lshift__", "__rlshift__", static (s, v) => s.LShift = v, static s => s.LShift),
         ("__rshift__", "__rrshift__", static (s, v) => s.RShift = v, static s => s.RShift),
         ("__matmul__", "__rmatmul__", static (s, v) => s.MatrixMultiply = v, static s => s.MatrixMultiply),
+        ("__divmod__", "__rdivmod__", static (s, v) => s.Divmod = v, static s => s.Divmod),
     ];
 
     public static bool Affects(string dunder) =>
         s_installers.ContainsKey(dunder) || s_compareNames.Contains(dunder) || s_binary.Any(b => b.Op == dunder || b.ROp == dunder)
-        || dunder is "__getattr__" or "__getattribute__" or "__setattr__" or "__delattr__" or "__setitem__" or "__delitem__" or "__set__" or "__delete__";
+        || dunder is "__pow__" or "__rpow__" or "__getattr__" or "__getattribute__" or "__setattr__" or "__delattr__" or "__setitem__" or "__delitem__" or "__set__" or "__delete__";
 
     /// <summary>Recomputes the slot(s) that <paramref name="dunder"/> stands for on <paramref name="type"/>.</summary>
     public static void Install(PyType type, string dunder)
@@ -95,6 +101,11 @@ internal static class HeapTypeSlots
                 type.Slots.SetItem = Resolve(type, "__setitem__").Python || Resolve(type, "__delitem__").Python
                     ? static (self, key, value) => _ = value is null ? CallMethod(self, "__delitem__", [key], null) : CallMethod(self, "__setitem__", [key, value], null)
                     : type.Base!.Slots.SetItem;
+                break;
+            case "__pow__" or "__rpow__":
+                type.Slots.Power = Resolve(type, "__pow__").Python || Resolve(type, "__rpow__").Python
+                    ? s_powSlot
+                    : type.Base!.Slots.Power;
                 break;
             case "__set__" or "__delete__":
                 type.Slots.DescrSet = Resolve(type, "__set__").Python || Resolve(type, "__delete__").Python
@@ -212,6 +223,35 @@ internal static class HeapTypeSlots
 
     /// <summary><c>SLOT1BINFULL</c>: the left operand's <c>__op__</c>, or the right operand's
     /// <c>__rop__</c>, with a subclass's reflected method tried first.</summary>
+    private static readonly TernarySlot s_powSlot = PowSlot;
+
+    /// <summary><c>slot_nb_power</c>: <c>__pow__</c> of the left operand, <c>__rpow__</c> of the
+    /// right (first when its type is a subclass); a modulus only goes to <c>__pow__</c>.</summary>
+    private static PyObject PowSlot(PyObject v, PyObject w, PyObject z)
+    {
+        var vt = v.Type;
+        var wt = w.Type;
+        var doOther = z is PyNone && !ReferenceEquals(vt, wt) && ReferenceEquals(wt.Slots.Power, s_powSlot) && Defines(wt, "__rpow__");
+        if (ReferenceEquals(vt.Slots.Power, s_powSlot) && Defines(vt, "__pow__"))
+        {
+            if (doOther && wt.IsSubtypeOf(vt))
+            {
+                var r = CallMethod(w, "__rpow__", [v], null);
+                if (r is not PyNotImplemented)
+                {
+                    return r;
+                }
+                doOther = false;
+            }
+            var x = z is PyNone ? CallMethod(v, "__pow__", [w], null) : CallMethod(v, "__pow__", [w, z], null);
+            if (x is not PyNotImplemented || ReferenceEquals(vt, wt))
+            {
+                return x;
+            }
+        }
+        return doOther ? CallMethod(w, "__rpow__", [v], null) : PyNotImplemented.Value;
+    }
+
     private static BinarySlot BinarySlotFor(string op, string rop, Func<TypeSlots, BinarySlot?> get)
     {
         BinarySlot? self = null;

@@ -51,6 +51,7 @@ public sealed partial class PyCode : PyObject
         bool b => PyBool.From(b),
         BigInteger i => PyInt.From(i),
         double d => new PyFloat(d),
+        System.Numerics.Complex c => new PyComplex(c.Real, c.Imaginary),
         string s => PyStr.Intern(s),
         // Lossy until PyStr holds code points: the surrogates that pair up become one character.
         CodePointStr c => new PyStr(c.ToString()),

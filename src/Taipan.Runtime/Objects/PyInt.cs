@@ -178,6 +178,10 @@ public partial class PyInt : PyObject
         {
             return PyNotImplemented.Value;
         }
+        if (b.IsSmall && b._value == 0)
+        {
+            throw Errors.PyErr.ZeroDivisionError("integer modulo by zero");
+        }
         var (_, r) = DivMod(a, b);
         return r;
     }
@@ -238,12 +242,7 @@ public partial class PyInt : PyObject
         {
             return new PyFloat((double)a._value / b._value);
         }
-        var q = (double)a.Value / (double)b.Value;
-        if (double.IsInfinity(q) || double.IsNaN(q))
-        {
-            throw Errors.PyErr.OverflowError("integer division result too large for a float");
-        }
-        return new PyFloat(q);
+        return new PyFloat(TrueDivide(a.Value, b.Value));
     }
 
     [PySlot("nb_and")]
@@ -269,9 +268,21 @@ public partial class PyInt : PyObject
         {
             throw Errors.PyErr.ValueError("negative shift count");
         }
+        if (a.IsSmall && a._value == 0)
+        {
+            return From(0);
+        }
         if (!b.IsSmall || b._value > int.MaxValue)
         {
             throw Errors.PyErr.OverflowError("too many digits in integer");
+        }
+        if (a.IsSmall && b._value < 63 && Math.Abs(a._value) < (1L << (62 - (int)b._value)))
+        {
+            return From(a._value << (int)b._value);
+        }
+        if (a.BitLength() + b._value > int.MaxValue - 64)
+        {
+            throw Errors.PyErr.New(PyExc.MemoryError, "");
         }
         return From(a.Value << (int)b._value);
     }
@@ -292,6 +303,336 @@ public partial class PyInt : PyObject
             return From(a.Value.Sign < 0 ? -1 : 0);
         }
         return a.IsSmall ? From(a._value >> (int)Math.Min(b._value, 63)) : From(a.Value >> (int)b._value);
+    }
+}
+
+public partial class PyInt
+{
+    /// <summary><c>long_pow</c>: a negative exponent gives a float; with a modulus, a negative
+    /// exponent asks for the modular inverse.</summary>
+    [PySlot("nb_power")]
+    public static PyObject Power(PyObject left, PyObject right, PyObject mod)
+    {
+        if (left is not PyInt a || right is not PyInt b)
+        {
+            return PyNotImplemented.Value;
+        }
+        if (mod is PyNone)
+        {
+            return b.Value.Sign < 0 ? PyFloat.Power(left, right, mod) : Pow(a, b);
+        }
+        return mod is PyInt m ? ModPow(a.Value, b.Value, m.Value) : PyNotImplemented.Value;
+    }
+
+    private static PyInt Pow(PyInt a, PyInt b)
+    {
+        if (a.IsSmall && a._value is 0 or 1)
+        {
+            return b.Value.IsZero ? From(1) : a;
+        }
+        if (a.IsSmall && a._value == -1)
+        {
+            return From(b.Value.IsEven ? 1 : -1);
+        }
+        // A result beyond .NET's largest BigInteger (2**31 bits) cannot be held: MemoryError,
+        // as CPython runs out of memory.
+        var log2 = a.IsSmall ? Math.Log2(Math.Abs((double)a._value)) : a.BitLength() - 1;
+        if (!b.IsSmall || b._value > int.MaxValue || log2 * b._value > int.MaxValue - 64)
+        {
+            throw Errors.PyErr.New(PyExc.MemoryError, "");
+        }
+        var e = (int)b._value;
+        if (a.IsSmall)
+        {
+            // Repeated squaring in 64 bits while nothing overflows.
+            long result = 1, x = a._value;
+            var n = e;
+            var overflow = false;
+            while (n > 0)
+            {
+                if ((n & 1) != 0)
+                {
+                    var hi = Math.BigMul(result, x, out var lo);
+                    if (!((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)))
+                    {
+                        overflow = true;
+                        break;
+                    }
+                    result = lo;
+                }
+                n >>= 1;
+                if (n > 0)
+                {
+                    var hi = Math.BigMul(x, x, out var lo);
+                    if (!(hi == 0 && lo >= 0))
+                    {
+                        overflow = true;
+                        break;
+                    }
+                    x = lo;
+                }
+            }
+            if (!overflow)
+            {
+                return From(result);
+            }
+        }
+        return From(BigInteger.Pow(a.Value, e));
+    }
+
+    private static PyInt ModPow(BigInteger a, BigInteger b, BigInteger m)
+    {
+        if (m.IsZero)
+        {
+            throw Errors.PyErr.ValueError("pow() 3rd argument cannot be 0");
+        }
+        var negativeOutput = m.Sign < 0;
+        m = BigInteger.Abs(m);
+        if (m.IsOne)
+        {
+            return From(0);
+        }
+        a = FloorMod(a, m);
+        if (b.Sign < 0)
+        {
+            a = ModInverse(a, m) ?? throw Errors.PyErr.ValueError("base is not invertible for the given modulus");
+            b = -b;
+        }
+        var r = BigInteger.ModPow(a, b, m);
+        if (negativeOutput && !r.IsZero)
+        {
+            r -= m;
+        }
+        return From(r);
+    }
+
+    private static BigInteger FloorMod(BigInteger a, BigInteger m)
+    {
+        var r = BigInteger.Remainder(a, m);
+        return r.Sign < 0 ? r + m : r;
+    }
+
+    /// <summary>The inverse of <paramref name="a"/> modulo <paramref name="m"/> (extended
+    /// Euclid), or null when they share a factor.</summary>
+    private static BigInteger? ModInverse(BigInteger a, BigInteger m)
+    {
+        BigInteger b = m, x0 = 1, x1 = 0;
+        while (!b.IsZero)
+        {
+            var q = BigInteger.DivRem(a, b, out var r);
+            (a, b) = (b, r);
+            (x0, x1) = (x1, x0 - q * x1);
+        }
+        return a.IsOne ? FloorMod(x0, m) : null;
+    }
+
+    [PySlot("nb_divmod")]
+    public static PyObject DivModSlot(PyObject left, PyObject right)
+    {
+        if (left is not PyInt a || right is not PyInt b)
+        {
+            return PyNotImplemented.Value;
+        }
+        var (q, r) = DivMod(a, b);
+        return PyTuple.Create(q, r);
+    }
+
+    [PySlot("nb_int")]
+    public PyObject IntSlot() => Index();
+
+    [PySlot("nb_float")]
+    public PyObject FloatSlot() => new PyFloat(ToDouble());
+
+    /// <summary>The nearest double (round-half-even), or OverflowError beyond the double range.</summary>
+    public double ToDouble()
+    {
+        if (_big is not { } big)
+        {
+            return _value;
+        }
+        var mag = BigInteger.Abs(big);
+        var bits = (int)mag.GetBitLength();
+        if (bits > 1024)
+        {
+            throw Errors.PyErr.OverflowError("int too large to convert to float");
+        }
+        // The top 55 bits with a sticky bit for the rest convert with one correct rounding.
+        var shift = Math.Max(bits - 55, 0);
+        var top = (ulong)(mag >> shift);
+        if (shift > 0 && !(mag & ((BigInteger.One << shift) - 1)).IsZero)
+        {
+            top |= 1;
+        }
+        var d = Math.ScaleB((double)top, shift);
+        if (double.IsInfinity(d))
+        {
+            throw Errors.PyErr.OverflowError("int too large to convert to float");
+        }
+        return big.Sign < 0 ? -d : d;
+    }
+
+    /// <summary><c>long_true_divide</c>: a / b correctly rounded, however large the operands.</summary>
+    public static double TrueDivide(BigInteger a, BigInteger b)
+    {
+        var negative = (a.Sign < 0) != (b.Sign < 0);
+        a = BigInteger.Abs(a);
+        b = BigInteger.Abs(b);
+        if (a.IsZero)
+        {
+            return negative ? -0.0 : 0.0;
+        }
+        var diff = (long)a.GetBitLength() - (long)b.GetBitLength();
+        if (diff > 1025)
+        {
+            throw Errors.PyErr.OverflowError("integer division result too large for a float");
+        }
+        if (diff < -1080)
+        {
+            return negative ? -0.0 : 0.0;
+        }
+        // x = a / (b * 2**shift) keeps two or three bits beyond the double's 53 (fewer in the
+        // subnormal range); those and the remainder decide the rounding.
+        var shift = (int)Math.Max(diff, -1021) - 53 - 2;
+        BigInteger rem;
+        var x = shift >= 0 ? BigInteger.DivRem(a, b << shift, out rem) : BigInteger.DivRem(a << -shift, b, out rem);
+        var xv = (ulong)x;
+        var xBits = (int)x.GetBitLength();
+        var extraBits = Math.Max(xBits, -1021 - shift) - 53;
+        var mask = 1UL << (extraBits - 1);
+        var low = xv | (rem.IsZero ? 0UL : 1UL);
+        if ((low & mask) != 0 && (low & (3 * mask - 1)) != 0)
+        {
+            xv += mask;
+        }
+        xv &= ~(2 * mask - 1);
+        var dx = (double)xv;
+        var result = Math.ScaleB(dx, shift);
+        if (double.IsInfinity(result))
+        {
+            throw Errors.PyErr.OverflowError("integer division result too large for a float");
+        }
+        return negative ? -result : result;
+    }
+
+    [PyMethod]
+    public PyObject Conjugate() => Index();
+
+    [PyGetter("real")]
+    public PyObject RealGetter() => Index();
+
+    [PyGetter("imag")]
+    public PyObject ImagGetter() => From(0);
+
+    [PyGetter("numerator")]
+    public PyObject NumeratorGetter() => Index();
+
+    [PyGetter("denominator")]
+    public PyObject DenominatorGetter() => From(1);
+
+    [PyMethod("bit_length")]
+    public long BitLength() => _big is { } big ? (long)BigInteger.Abs(big).GetBitLength() : 64 - BitOperations.LeadingZeroCount(_value == long.MinValue ? 1UL << 63 : (ulong)Math.Abs(_value));
+
+    [PyMethod("bit_count")]
+    public long BitCount()
+    {
+        if (_big is not { } big)
+        {
+            return BitOperations.PopCount(_value == long.MinValue ? 1UL << 63 : (ulong)Math.Abs(_value));
+        }
+        long count = 0;
+        foreach (var b in BigInteger.Abs(big).ToByteArray(isUnsigned: true))
+        {
+            count += BitOperations.PopCount(b);
+        }
+        return count;
+    }
+
+    [PyMethod("as_integer_ratio")]
+    public PyObject AsIntegerRatio() => PyTuple.Create(Index(), From(1));
+
+    [PyMethod("__trunc__")]
+    public PyObject Trunc() => Index();
+
+    [PyMethod("__floor__")]
+    public PyObject Floor() => Index();
+
+    [PyMethod("__ceil__")]
+    public PyObject Ceil() => Index();
+
+    [PyMethod("__getnewargs__")]
+    public PyObject GetNewArgs() => PyTuple.Create(Index());
+
+    /// <summary><c>int.__round__(ndigits)</c>: a negative ndigits rounds to a power of ten,
+    /// halves to even.</summary>
+    [PyMethod("__round__")]
+    public PyObject Round(PyObject? ndigits = null)
+    {
+        if (ndigits is null || ndigits is PyNone)
+        {
+            return Index();
+        }
+        var n = Abstract.Ops.Index(ndigits);
+        if (n.Value.Sign >= 0)
+        {
+            return Index();
+        }
+        if (n.Value < -100000)
+        {
+            // 10**-n exceeds any int that fits in memory here, so the value rounds to zero.
+            return From(0);
+        }
+        var pow = BigInteger.Pow(10, (int)-n.Value);
+        return From(RoundHalfEven(Value, pow) * pow);
+    }
+
+    /// <summary>a / m rounded to the nearest integer, ties to even (m &gt; 0).</summary>
+    internal static BigInteger RoundHalfEven(BigInteger a, BigInteger m)
+    {
+        var q = BigInteger.DivRem(a, m, out var r);
+        if (r.Sign < 0)
+        {
+            q -= 1;
+            r += m;
+        }
+        var twice = r * 2;
+        var c = twice.CompareTo(m);
+        if (c > 0 || (c == 0 && !q.IsEven))
+        {
+            q += 1;
+        }
+        return q;
+    }
+
+    /// <summary><c>bin()</c>, <c>oct()</c>, <c>hex()</c>: the magnitude in base 2, 8 or 16 with
+    /// its prefix.</summary>
+    public string ToBaseString(int radix)
+    {
+        var v = Value;
+        var prefix = radix switch { 2 => "0b", 8 => "0o", _ => "0x" };
+        var mag = BigInteger.Abs(v);
+        string digits;
+        if (mag.IsZero)
+        {
+            digits = "0";
+        }
+        else if (radix == 16)
+        {
+            digits = mag.ToString("x", CultureInfo.InvariantCulture).TrimStart('0');
+        }
+        else
+        {
+            var bitsPer = radix == 2 ? 1 : 3;
+            var sb = new System.Text.StringBuilder();
+            while (!mag.IsZero)
+            {
+                sb.Append((char)('0' + (int)(mag & (radix - 1))));
+                mag >>= bitsPer;
+            }
+            var chars = sb.ToString().ToCharArray();
+            Array.Reverse(chars);
+            digits = new string(chars);
+        }
+        return (v.Sign < 0 ? "-" : "") + prefix + digits;
     }
 }
 
@@ -383,44 +724,105 @@ public partial class PyInt
         {
             // Base 0 without a prefix: decimal, where a leading zero must be the only digit.
             b = 10;
-            if (s.Length > 1 && s[0] == '0' && s.TrimStart('0').Trim('_').Length > 0)
+            if (s.Length > 1 && s[0] == '0' && s.ContainsAnyExcept('0', '_'))
             {
                 throw InvalidLiteral(text, @base);
             }
         }
-        BigInteger value = 0;
+        // Validate and count first: the digit limit (for bases that are not powers of two) is
+        // checked before any conversion work, on the digits before the first invalid character.
         var digits = 0;
         var lastUnderscore = true;
+        var valid = true;
         foreach (var c in s)
         {
             if (c == '_')
             {
                 if (lastUnderscore)
                 {
-                    throw InvalidLiteral(text, @base);
+                    valid = false;
+                    break;
                 }
                 lastUnderscore = true;
                 continue;
             }
-            var d = c is >= '0' and <= '9' ? c - '0' : char.ToLowerInvariant(c) is >= 'a' and <= 'z' ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
-            if (d >= b)
+            if (DigitValue(c) >= b)
             {
-                throw InvalidLiteral(text, @base);
+                valid = false;
+                break;
             }
-            value = value * b + d;
             digits++;
             lastUnderscore = false;
         }
-        if (digits == 0 || lastUnderscore)
-        {
-            throw InvalidLiteral(text, @base);
-        }
-        if (b == 10 && IntMaxStrDigits > 0 && digits > IntMaxStrDigits)
+        if ((b & (b - 1)) != 0 && IntMaxStrDigits > 0 && digits > IntMaxStrDigits)
         {
             throw Errors.PyErr.ValueError($"Exceeds the limit ({IntMaxStrDigits} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit");
         }
+        if (!valid || digits == 0 || lastUnderscore)
+        {
+            throw InvalidLiteral(text, @base);
+        }
+        if ((b & (b - 1)) == 0)
+        {
+            var packed = ParsePowerOfTwo(s, b, digits);
+            return From(negative ? -packed : packed);
+        }
+        BigInteger value = 0;
+        long small = 0;
+        var smallDigits = 0;
+        foreach (var c in s)
+        {
+            if (c == '_')
+            {
+                continue;
+            }
+            // Digits gather in a long, then join the BigInteger in chunks.
+            small = small * b + DigitValue(c);
+            if (++smallDigits == 12)
+            {
+                value = value * BigInteger.Pow(b, smallDigits) + small;
+                small = 0;
+                smallDigits = 0;
+            }
+        }
+        if (smallDigits > 0)
+        {
+            value = value * BigInteger.Pow(b, smallDigits) + small;
+        }
         return From(negative ? -value : value);
     }
+
+    /// <summary>Digits of a power-of-two base packed straight into the bits of the result
+    /// (linear time, as CPython's binary-base conversion is).</summary>
+    private static BigInteger ParsePowerOfTwo(ReadOnlySpan<char> s, int b, int digits)
+    {
+        var bitsPer = BitOperations.Log2((uint)b);
+        var bytes = new byte[(int)(((long)digits * bitsPer + 7) / 8) + 1];
+        long bit = 0;
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            if (s[i] == '_')
+            {
+                continue;
+            }
+            var d = DigitValue(s[i]);
+            for (var k = 0; k < bitsPer; k++, bit++)
+            {
+                if ((d >> k & 1) != 0)
+                {
+                    bytes[bit >> 3] |= (byte)(1 << (int)(bit & 7));
+                }
+            }
+        }
+        return new BigInteger(bytes, isUnsigned: true);
+    }
+
+    private static int DigitValue(char c) =>
+        c is >= '0' and <= '9' ? c - '0'
+        : c is >= 'a' and <= 'z' ? c - 'a' + 10
+        : c is >= 'A' and <= 'Z' ? c - 'A' + 10
+        : char.IsDigit(c) ? (int)char.GetNumericValue(c)
+        : 99;
 
     private static Errors.PyException InvalidLiteral(string text, int @base) =>
         Errors.PyErr.ValueError($"invalid literal for int() with base {@base}: {Taipan.Syntax.Ast.PyRepr.Str(text)}");
@@ -453,4 +855,17 @@ public sealed partial class PyBool : PyInt
 
     [PySlot("tp_repr")]
     public new PyStr Repr() => PyStr.Intern(IsTrue ? "True" : "False");
+
+    // bool & bool, | and ^ stay bool; with any other int they are int operations.
+    [PySlot("nb_and")]
+    public static new PyObject And(PyObject left, PyObject right) =>
+        left is PyBool a && right is PyBool b ? From(a.IsTrue & b.IsTrue) : PyInt.And(left, right);
+
+    [PySlot("nb_or")]
+    public static new PyObject Or(PyObject left, PyObject right) =>
+        left is PyBool a && right is PyBool b ? From(a.IsTrue | b.IsTrue) : PyInt.Or(left, right);
+
+    [PySlot("nb_xor")]
+    public static new PyObject Xor(PyObject left, PyObject right) =>
+        left is PyBool a && right is PyBool b ? From(a.IsTrue ^ b.IsTrue) : PyInt.Xor(left, right);
 }

@@ -75,6 +75,11 @@ public static class SlotDefs
         ["nb_multiply"] = BinaryPair("mul", static s => s.Multiply),
         ["nb_remainder"] = BinaryPair("mod", static s => s.Remainder),
         ["nb_divmod"] = BinaryPair("divmod", static s => s.Divmod),
+        ["nb_power"] =
+        [
+            ("__pow__", t => (self, args, kw) => { PowArity(t, "__pow__", args, kw); return t.Slots.Power!(self, args[0], args.Length > 1 ? args[1] : PyNone.Value); }),
+            ("__rpow__", t => (self, args, kw) => { PowArity(t, "__rpow__", args, kw); return t.Slots.Power!(args[0], self, args.Length > 1 ? args[1] : PyNone.Value); }),
+        ],
         ["nb_lshift"] = BinaryPair("lshift", static s => s.LShift),
         ["nb_rshift"] = BinaryPair("rshift", static s => s.RShift),
         ["nb_and"] = BinaryPair("and", static s => s.And),
@@ -151,6 +156,12 @@ public static class SlotDefs
         {
             throw PyErr.TypeError($"expected {n} argument{(n == 1 ? "" : "s")}, got {args.Length}");
         }
+    }
+
+    private static void PowArity(PyType t, string name, ReadOnlySpan<PyObject> args, PyTuple? kw)
+    {
+        ArgParse.NoKeywords($"{t.Name}.{name}", kw);
+        ArgParse.CheckPositional(name, args.Length, 1, 2);
     }
 
     private static MethodSlot Unary(PyType t, string name, Func<TypeSlots, UnarySlot?> select) => (self, args, kw) =>

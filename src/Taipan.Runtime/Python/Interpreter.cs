@@ -1132,7 +1132,7 @@ public static partial class Interpreter
             3 or 16 => Ops.LShift(left, right),
             9 or 22 => Ops.RShift(left, right),
             4 or 17 => Ops.MatrixMultiply(left, right),
-            _ => throw PyErr.New(PyExc.SystemError, $"binary operation {op} (power) is not supported yet"),
+            _ => Number.Power(left, right, PyNone.Value),
         };
     }
 
