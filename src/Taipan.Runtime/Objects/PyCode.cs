@@ -24,7 +24,13 @@ public sealed partial class PyCode : PyObject
         Name = PyStr.Intern(code.Name);
         QualName = new PyStr(code.QualName);
         Handlers = [.. code.ExceptionHandlers];
+        InlineCaches = new object?[Instructions.Length / 2];
     }
+
+    /// <summary>The specialising interpreter's inline caches, one per code unit (the entry of
+    /// an instruction's own index), kept beside <see cref="Instructions"/> so co_code stays as
+    /// compiled.</summary>
+    internal object?[] InlineCaches { get; }
 
     public CodeObject Code { get; }
 

@@ -50,6 +50,52 @@ public partial class PyDict : PyObject
 
     private void Bump() => Version = Interlocked.Increment(ref s_version);
 
+    /// <summary>Changes only when a key is added or removed (dict-keys versions of PEP 659's
+    /// global caches): while it stands, a name known to be absent stays absent. Unique across
+    /// dicts once they have keys, so it also identifies the dict.</summary>
+    internal ulong KeysVersion { get; private set; }
+
+    private void BumpKeys() => KeysVersion = Interlocked.Increment(ref s_version);
+
+    /// <summary>The value of the entry at <paramref name="index"/> when its key is
+    /// <paramref name="key"/> itself: the inline caches' index hint, valid whatever happened to
+    /// the dict since the hint was taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetAt(int index, PyStr key, out PyObject value)
+    {
+        var entries = _entries;
+        if ((uint)index < (uint)entries.Length && ReferenceEquals(entries[index].Key, key))
+        {
+            value = entries[index].Value!;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
+
+    /// <summary>Replaces the value of the entry at <paramref name="index"/> when its key is
+    /// <paramref name="key"/> itself; false otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TrySetAt(int index, PyStr key, PyObject value)
+    {
+        var entries = _entries;
+        if ((uint)index < (uint)entries.Length && ReferenceEquals(entries[index].Key, key))
+        {
+            entries[index].Value = value;
+            Bump();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The entry index of <paramref name="key"/> when the dict holds that very object
+    /// as the key (a hint for <see cref="TryGetAt"/>), else -1.</summary>
+    internal int IndexOfIdentical(PyStr key)
+    {
+        var ix = Find(key, key.Hash, out _);
+        return ix >= 0 && ReferenceEquals(_entries[ix].Key, key) ? ix : -1;
+    }
+
     public PyObject? this[PyObject key]
     {
         get => TryGetValue(key, out var v) ? v : null;
@@ -169,6 +215,7 @@ public partial class PyDict : PyObject
         _entryCount++;
         _count++;
         Bump();
+        BumpKeys();
     }
 
     private int GrowthSize() => Math.Max(_count * 3, MinSize);
@@ -217,6 +264,7 @@ public partial class PyDict : PyObject
         _entries[ix] = default;
         _count--;
         Bump();
+        BumpKeys();
         return true;
     }
 
@@ -228,6 +276,7 @@ public partial class PyDict : PyObject
         _entryCount = 0;
         _count = 0;
         Bump();
+        BumpKeys();
     }
 
     /// <summary>The live entries in insertion order. Mutating the dict while enumerating raises

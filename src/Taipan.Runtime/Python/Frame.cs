@@ -53,6 +53,10 @@ public sealed class Frame
     /// <summary>The frame that called this one (<c>f_back</c>).</summary>
     public Frame? Previous { get; set; }
 
+    /// <summary>The instance a class call created, for a frame of its <c>__init__</c> run
+    /// inline by the interpreter: the call's result once <c>__init__</c> returns None.</summary>
+    public PyObject? Constructed { get; set; }
+
     /// <summary>The line being executed (<c>f_lineno</c>).</summary>
     public int LineNumber => Code.LineAt(LastInstruction);
 }

@@ -274,7 +274,7 @@ public static partial class Interpreter
                     {
                         s[sp++] = null;
                     }
-                    s[sp++] = LoadGlobal(frame, names[arg >> 1]);
+                    s[sp++] = Specialize.LoadGlobal(frame, code, ip - 1, names[arg >> 1]);
                     ip += 5;
                     break;
                 }
@@ -301,12 +301,12 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.LOAD_ATTR:
-                    s[sp - 1] = Ops.GetAttr(s[sp - 1]!, names[arg]);
+                    s[sp - 1] = Specialize.LoadAttr(s[sp - 1]!, code, ip - 1, names[arg]);
                     ip += 4;
                     break;
 
                 case Opcode.STORE_ATTR:
-                    Ops.SetAttr(s[sp - 1]!, names[arg], s[sp - 2]);
+                    Specialize.StoreAttr(s[sp - 1]!, code, ip - 1, names[arg], s[sp - 2]!);
                     sp -= 2;
                     s[sp] = s[sp + 1] = null;
                     ip += 4;
@@ -320,7 +320,7 @@ public static partial class Interpreter
                 case Opcode.LOAD_METHOD:
                 {
                     var obj = s[sp - 1]!;
-                    if (TryLoadMethod(obj, names[arg], out var method))
+                    if (Specialize.TryLoadMethod(obj, code, ip - 1, names[arg], out var method))
                     {
                         s[sp - 1] = method;
                         s[sp++] = obj;
@@ -378,6 +378,11 @@ public static partial class Interpreter
                         frame = callee;
                         goto load_frame;
                     }
+                    if (callable is PyType cls && kw is null && !isMethod && Specialize.InlineInit(cls, code, ip - 5) is { } init)
+                    {
+                        frame = PushInit(frame, cls, init, s, sp, arg, ip, ts);
+                        goto load_frame;
+                    }
                     var result = Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
                     var bottom = sp - arg - 2;
                     Array.Clear(s, bottom, sp - bottom);
@@ -395,7 +400,12 @@ public static partial class Interpreter
                         return result;
                     }
                     ts.RecursionDepth--;
+                    var returning = frame;
                     frame = frame.Previous!;
+                    if (returning.Constructed is { } constructed)
+                    {
+                        result = Specialize.InitResult(constructed, result);
+                    }
                     frame.Slots[frame.StackPointer++] = result;
                     goto load_frame;
                 }
@@ -935,6 +945,29 @@ public static partial class Interpreter
         }
     }
 
+    /// <summary>CALL of a plain class: the instance is created, then <c>__init__</c>'s frame is
+    /// pushed with it as <c>self</c> and returns it in place of None.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PushInit(Frame frame, PyType cls, PyFunction init, PyObject?[] s, int sp, int arg, int ip, ThreadState ts)
+    {
+        var instance = cls.Slots.New!(cls, StackSpan(s, sp - arg, arg), null);
+        // The class's slot becomes self: the arguments of __init__ are then contiguous.
+        s[sp - arg - 1] = instance;
+        var callee = CreateFrame(init, StackSpan(s, sp - arg - 1, arg + 1), null);
+        callee.Constructed = instance;
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        var callBottom = sp - arg - 2;
+        Array.Clear(s, callBottom, sp - callBottom);
+        frame.StackPointer = callBottom;
+        frame.NextInstruction = ip;
+        callee.Previous = frame;
+        return callee;
+    }
+
     /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<PyObject> StackSpan(PyObject?[] s, int start, int length) =>
@@ -1017,15 +1050,6 @@ public static partial class Interpreter
 
     private static PyException NameError(PyStr name) => PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
 
-    private static PyObject LoadGlobal(Frame frame, PyStr name)
-    {
-        if (frame.Globals.TryGetValue(name, out var v) || frame.Builtins.TryGetValue(name, out v))
-        {
-            return v;
-        }
-        throw NameError(name);
-    }
-
     private static PyObject LoadName(Frame frame, PyStr name)
     {
         if (frame.Locals!.TryGetValue(name, out var v) || frame.Globals.TryGetValue(name, out v) || frame.Builtins.TryGetValue(name, out v))
@@ -1037,7 +1061,7 @@ public static partial class Interpreter
 
     /// <summary><c>_PyObject_GetMethod</c>: true with the plain function when the attribute is
     /// a method that would be bound to <paramref name="obj"/>, so the call can pass obj itself.</summary>
-    private static bool TryLoadMethod(PyObject obj, PyStr name, out PyObject method)
+    internal static bool TryLoadMethod(PyObject obj, PyStr name, out PyObject method)
     {
         var type = obj.Type;
         if (type.Slots.GetAttr is { } getattr && ReferenceEquals(getattr, PyBaseObject.TypeObject.Slots.GetAttr))

@@ -1,0 +1,281 @@
+// Python/specialize.c
+using System.Runtime.CompilerServices;
+using Taipan.Bytecode;
+using Taipan.Runtime.Abstract;
+using Taipan.Runtime.Objects;
+
+namespace Taipan.Runtime.Python;
+
+/// <summary>
+/// The inline caches of the specialising interpreter (PEP 659 in spirit). Each instruction that
+/// specialises keeps one cache object in <see cref="PyCode.InlineCaches"/> at its own index; the
+/// interpreter's arm calls the fast path here, which checks the cache's guard (a type's version
+/// tag, a dict's keys version, an index hint whose key is checked by identity) and falls back to
+/// the generic operation, refilling the cache, when the guard fails. A cache never changes what
+/// an instruction does, only how fast it finds the answer.
+/// </summary>
+internal static class Specialize
+{
+    /// <summary>LOAD_GLOBAL: the index of the name in the globals, or (globals known not to
+    /// have it by their keys version) its index in the builtins.</summary>
+    internal sealed class GlobalCache
+    {
+        public int GlobalsIndex = -1;
+        public ulong GlobalsKeys;
+        public int BuiltinsIndex = -1;
+    }
+
+    /// <summary>LOAD_ATTR / LOAD_METHOD / STORE_ATTR on instances of classes defined in Python:
+    /// valid while the type has <see cref="Version"/>. <see cref="Descr"/> is what the type's MRO
+    /// gives for the name (null, or a descriptor without <c>__set__</c>); <see cref="Hint"/> is
+    /// where the name was in the last instance dict.</summary>
+    internal sealed class AttrCache
+    {
+        public uint Version;
+        public PyObject? Descr;
+        public int Hint = -1;
+    }
+
+    /// <summary>CALL of a class defined in Python whose <c>__new__</c> is object's and whose
+    /// <c>__init__</c> is a Python function: the instance is made here and <c>__init__</c>'s
+    /// frame runs in the interpreter loop.</summary>
+    internal sealed class InitCache
+    {
+        public uint Version;
+        public PyFunction? Init;
+    }
+
+    private static readonly PyStr s_init = PyStr.Intern("__init__");
+
+    // ---- LOAD_GLOBAL ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject LoadGlobal(Frame frame, PyCode code, int index, PyStr name)
+    {
+        if (code.InlineCaches[index] is { } o)
+        {
+            var c = Unsafe.As<GlobalCache>(o);
+            PyObject v;
+            if (c.GlobalsIndex >= 0)
+            {
+                if (frame.Globals.TryGetAt(c.GlobalsIndex, name, out v))
+                {
+                    return v;
+                }
+            }
+            else if (frame.Globals.KeysVersion == c.GlobalsKeys && frame.Builtins.TryGetAt(c.BuiltinsIndex, name, out v))
+            {
+                return v;
+            }
+        }
+        return LoadGlobalMiss(frame, code, index, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyObject LoadGlobalMiss(Frame frame, PyCode code, int index, PyStr name)
+    {
+        // A new cache each time: a cache is published whole, never seen half-filled.
+        var c = new GlobalCache();
+        var globals = frame.Globals;
+        if (globals.TryGetValue(name, out var v))
+        {
+            c.GlobalsIndex = globals.IndexOfIdentical(name);
+            code.InlineCaches[index] = c;
+            return v;
+        }
+        c.GlobalsKeys = globals.KeysVersion;
+        if (frame.Builtins.TryGetValue(name, out v))
+        {
+            c.BuiltinsIndex = frame.Builtins.IndexOfIdentical(name);
+            code.InlineCaches[index] = c;
+            return v;
+        }
+        throw Errors.PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+    }
+
+    // ---- LOAD_ATTR ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject LoadAttr(PyObject obj, PyCode code, int index, PyStr name)
+    {
+        if (obj is PyInstance inst && code.InlineCaches[index] is { } o)
+        {
+            var c = Unsafe.As<AttrCache>(o);
+            if (inst.Type.VersionTag == c.Version)
+            {
+                if (inst.Dict.TryGetAt(c.Hint, name, out var v))
+                {
+                    return v;
+                }
+                return LoadAttrInstance(inst, c, name);
+            }
+        }
+        return LoadAttrMiss(obj, code, index, name);
+    }
+
+    /// <summary>The guard held but the hint did not: the dict, then the class attribute.</summary>
+    private static PyObject LoadAttrInstance(PyInstance inst, AttrCache c, PyStr name)
+    {
+        var hint = inst.Dict.IndexOfIdentical(name);
+        if (hint >= 0)
+        {
+            c.Hint = hint;
+            inst.Dict.TryGetAt(hint, name, out var v);
+            return v;
+        }
+        if (inst.Dict.TryGetValue(name, out var found))
+        {
+            return found;
+        }
+        return c.Descr switch
+        {
+            null => Ops.GetAttr(inst, name),
+            PyFunction f => new PyMethod(f, inst),
+            var d => d.Type.Slots.DescrGet is { } get ? get(d, inst, inst.Type) : d,
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyObject LoadAttrMiss(PyObject obj, PyCode code, int index, PyStr name)
+    {
+        if (obj is PyInstance inst && InstanceCache(inst.Type, name, forStore: false) is { } c)
+        {
+            code.InlineCaches[index] = c;
+            return LoadAttrInstance(inst, c, name);
+        }
+        return Ops.GetAttr(obj, name);
+    }
+
+    /// <summary>A cache for <paramref name="name"/> on instances of <paramref name="type"/>,
+    /// or null when the type's attribute protocol is not the generic one or the name is a data
+    /// descriptor (whose <c>__get__</c>/<c>__set__</c> take precedence over the dict).</summary>
+    private static AttrCache? InstanceCache(PyType type, PyStr name, bool forStore)
+    {
+        if (!name.IsInterned)
+        {
+            return null;
+        }
+        var generic = forStore
+            ? ReferenceEquals(type.Slots.SetAttr, PyBaseObject.TypeObject.Slots.SetAttr)
+            : ReferenceEquals(type.Slots.GetAttr, PyBaseObject.TypeObject.Slots.GetAttr);
+        if (!generic)
+        {
+            return null;
+        }
+        var version = type.VersionTag;
+        var descr = type.Lookup(name);
+        if (descr is not null && descr.Type.Slots.DescrSet is not null)
+        {
+            return null;
+        }
+        return new AttrCache { Version = version, Descr = descr };
+    }
+
+    // ---- LOAD_METHOD ----
+
+    /// <summary>True with the function when <paramref name="obj"/>'s class gives a plain Python
+    /// function for the name and the instance dict does not shadow it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryLoadMethod(PyObject obj, PyCode code, int index, PyStr name, out PyObject method)
+    {
+        if (obj is PyInstance inst && code.InlineCaches[index] is { } o)
+        {
+            var c = Unsafe.As<AttrCache>(o);
+            if (inst.Type.VersionTag == c.Version && c.Descr is PyFunction f && (inst.Dict.Count == 0 || !inst.Dict.ContainsKey(name)))
+            {
+                method = f;
+                return true;
+            }
+        }
+        return LoadMethodMiss(obj, code, index, name, out method);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool LoadMethodMiss(PyObject obj, PyCode code, int index, PyStr name, out PyObject method)
+    {
+        if (obj is PyInstance inst && InstanceCache(inst.Type, name, forStore: false) is { Descr: PyFunction } c)
+        {
+            code.InlineCaches[index] = c;
+        }
+        return Interpreter.TryLoadMethod(obj, name, out method);
+    }
+
+    // ---- STORE_ATTR ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreAttr(PyObject obj, PyCode code, int index, PyStr name, PyObject value)
+    {
+        if (obj is PyInstance inst && code.InlineCaches[index] is { } o)
+        {
+            var c = Unsafe.As<AttrCache>(o);
+            if (inst.Type.VersionTag == c.Version)
+            {
+                if (!inst.Dict.TrySetAt(c.Hint, name, value))
+                {
+                    StoreAttrInstance(inst, c, name, value);
+                }
+                return;
+            }
+        }
+        StoreAttrMiss(obj, code, index, name, value);
+    }
+
+    private static void StoreAttrInstance(PyInstance inst, AttrCache c, PyStr name, PyObject value)
+    {
+        inst.Dict.SetItem(name, value);
+        c.Hint = inst.Dict.IndexOfIdentical(name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreAttrMiss(PyObject obj, PyCode code, int index, PyStr name, PyObject value)
+    {
+        if (obj is PyInstance inst && InstanceCache(inst.Type, name, forStore: true) is { } c)
+        {
+            code.InlineCaches[index] = c;
+            StoreAttrInstance(inst, c, name, value);
+            return;
+        }
+        Ops.SetAttr(obj, name, value);
+    }
+
+    // ---- CALL of a class ----
+
+    /// <summary>The <c>__init__</c> function to run inline for a call of
+    /// <paramref name="type"/>, or null when the call must go through <c>type.__call__</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyFunction? InlineInit(PyType type, PyCode code, int index)
+    {
+        if (code.InlineCaches[index] is { } o)
+        {
+            var c = Unsafe.As<InitCache>(o);
+            if (type.VersionTag == c.Version)
+            {
+                return c.Init;
+            }
+        }
+        return InlineInitMiss(type, code, index);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyFunction? InlineInitMiss(PyType type, PyCode code, int index)
+    {
+        var c = new InitCache { Version = type.VersionTag };
+        // Only plain classes: the metatype's __call__ is type's, __new__ is object's.
+        if (ReferenceEquals(type.Type, PyType.TypeObject)
+            && type.HasFlag(TypeFlags.HeapType)
+            && ReferenceEquals(type.Slots.New, PyBaseObject.TypeObject.Slots.New)
+            && type.Lookup(s_init) is PyFunction init
+            && (init.Code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) == 0)
+        {
+            c.Init = init;
+        }
+        code.InlineCaches[index] = c;
+        return c.Init;
+    }
+
+    /// <summary>The result of a call whose <c>__init__</c> ran inline: the instance, once
+    /// <c>__init__</c> has returned None.</summary>
+    public static PyObject InitResult(PyObject instance, PyObject returned) => returned is PyNone
+        ? instance
+        : throw Errors.PyErr.TypeError($"__init__() should return None, not '{returned.Type.Name}'");
+}
