@@ -206,7 +206,7 @@ public static partial class Interpreter
         var instr = code.Instructions;
         var consts = code.Consts;
         var names = code.Names;
-        var s = frame.Slots;
+        var s = new FrameSlots(frame.Slots);
         var sp = frame.StackPointer;
         var ip = frame.NextInstruction;
         PyTuple? kwnames = null;
