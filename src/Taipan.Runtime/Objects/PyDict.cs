@@ -29,6 +29,7 @@ public partial class PyDict : PyObject
     private int _entryCount; // entries used, including deleted ones
     private int _count;
     private static ulong s_version;
+    private static ulong s_keysVersion;
 
     public PyDict()
     {
@@ -48,14 +49,16 @@ public partial class PyDict : PyObject
         return a;
     }
 
-    private void Bump() => Version = Interlocked.Increment(ref s_version);
+    // Not interlocked: a value store is the commonest mutation, and nothing relies on two
+    // dicts never sharing a Version (the caches use KeysVersion).
+    private void Bump() => Version = ++s_version;
 
     /// <summary>Changes only when a key is added or removed (dict-keys versions of PEP 659's
     /// global caches): while it stands, a name known to be absent stays absent. Unique across
     /// dicts once they have keys, so it also identifies the dict.</summary>
     internal ulong KeysVersion { get; private set; }
 
-    private void BumpKeys() => KeysVersion = Interlocked.Increment(ref s_version);
+    private void BumpKeys() => KeysVersion = Interlocked.Increment(ref s_keysVersion);
 
     /// <summary>The value of the entry at <paramref name="index"/> when its key is
     /// <paramref name="key"/> itself: the inline caches' index hint, valid whatever happened to

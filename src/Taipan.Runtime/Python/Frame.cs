@@ -37,18 +37,21 @@ public sealed class Frame
 
     public int StackBase { get; }
 
+    // The three positions below are fields, not properties: the dispatch loop writes them on
+    // every instruction and, in a method that size, the JIT may not inline accessors.
+
     /// <summary>The index of the first free stack slot.</summary>
-    public int StackPointer { get; set; }
+    public int StackPointer;
 
     /// <summary>The code unit index of the instruction being executed (<c>f_lasti</c> / 2);
     /// in a caller, its CALL.</summary>
-    public int LastInstruction { get; set; }
+    public int LastInstruction;
 
     /// <summary>True while a generator's frame is suspended at a yield.</summary>
     public bool Suspended { get; set; }
 
     /// <summary>Where execution continues when the interpreter returns to this frame.</summary>
-    public int NextInstruction { get; set; }
+    public int NextInstruction;
 
     /// <summary>The frame that called this one (<c>f_back</c>).</summary>
     public Frame? Previous { get; set; }

@@ -455,14 +455,7 @@ public static partial class Interpreter
                     var right = s[--sp]!;
                     s[sp] = null;
                     var left = s[sp - 1]!;
-                    if (left is PyInt li && right is PyInt ri && li.IsSmall && ri.IsSmall)
-                    {
-                        s[sp - 1] = PyBool.From(CompareLongs(li.Small, ri.Small, (CompareOp)arg));
-                    }
-                    else
-                    {
-                        s[sp - 1] = Ops.RichCompare(left, right, (CompareOp)arg);
-                    }
+                    s[sp - 1] = Specialize.Compare(left, right, (CompareOp)arg);
                     ip += 2;
                     break;
                 }
@@ -977,16 +970,6 @@ public static partial class Interpreter
     private static bool IsTrue(PyObject o) =>
         ReferenceEquals(o, PyBool.True) || (!ReferenceEquals(o, PyBool.False) && Ops.IsTrue(o));
 
-    private static bool CompareLongs(long a, long b, CompareOp op) => op switch
-    {
-        CompareOp.Lt => a < b,
-        CompareOp.Le => a <= b,
-        CompareOp.Eq => a == b,
-        CompareOp.Ne => a != b,
-        CompareOp.Gt => a > b,
-        _ => a >= b,
-    };
-
     /// <summary><c>PyIter_Send</c>: (false, value) when the receiver yields, (true, value) when
     /// it is exhausted with that return value.</summary>
     private static (bool Finished, PyObject Value) Send(PyObject receiver, PyObject value)
@@ -1083,59 +1066,44 @@ public static partial class Interpreter
     }
 
     /// <summary>BINARY_OP: 64-bit int and float arithmetic inline (exact types only, so
-    /// subclasses keep their own methods), everything else through the number protocol.</summary>
+    /// subclasses keep their own methods), everything else through the number protocol. Types
+    /// are tested by exact class first: <c>is PyInt</c> on a float walks its class hierarchy.</summary>
     private static PyObject BinaryOp(PyObject left, PyObject right, int op)
     {
-        if (left is PyInt a && right is PyInt b && a.IsSmall && b.IsSmall && IsPlainInt(a) && IsPlainInt(b))
+        var lt = left.GetType();
+        var rt = right.GetType();
+        if (lt == typeof(PyInt) && rt == typeof(PyInt))
         {
-            var x = a.Small;
-            var y = b.Small;
-            switch (op)
+            var a = Unsafe.As<PyInt>(left);
+            var b = Unsafe.As<PyInt>(right);
+            if (a.IsSmall && b.IsSmall && Specialize.IntOp(a.Small, b.Small, op) is { } r)
             {
-                case 0 or 13:
-                {
-                    var r = x + y;
-                    if (((x ^ r) & (y ^ r)) >= 0)
-                    {
-                        return PyInt.From(r);
-                    }
-                    break;
-                }
-                case 10 or 23:
-                {
-                    var r = x - y;
-                    if (((x ^ y) & (x ^ r)) >= 0)
-                    {
-                        return PyInt.From(r);
-                    }
-                    break;
-                }
-                case 5 or 18:
-                {
-                    var hi = Math.BigMul(x, y, out var lo);
-                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))
-                    {
-                        return PyInt.From(lo);
-                    }
-                    break;
-                }
-                case (2 or 15 or 6 or 19) when y > 0 && x >= 0:
-                    // Non-negative operands: C#'s truncating division is Python's floor division.
-                    return PyInt.From(op is 2 or 15 ? x / y : x % y);
+                return r;
             }
         }
-        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat) && left is PyFloat fa && right is PyFloat fb)
+        else if (lt == typeof(PyFloat))
         {
-            switch (op)
+            if (rt == typeof(PyFloat))
             {
-                case 0 or 13:
-                    return new PyFloat(fa.Value + fb.Value);
-                case 10 or 23:
-                    return new PyFloat(fa.Value - fb.Value);
-                case 5 or 18:
-                    return new PyFloat(fa.Value * fb.Value);
-                case (11 or 24) when fb.Value != 0:
-                    return new PyFloat(fa.Value / fb.Value);
+                if (Specialize.FloatOp(Unsafe.As<PyFloat>(left).Value, Unsafe.As<PyFloat>(right).Value, op) is { } r)
+                {
+                    return r;
+                }
+            }
+            else if (rt == typeof(PyInt) && Unsafe.As<PyInt>(right).IsSmall)
+            {
+                // float_add and friends convert the int with PyLong_AsDouble: correctly rounded.
+                if (Specialize.FloatOp(Unsafe.As<PyFloat>(left).Value, Unsafe.As<PyInt>(right).Small, op) is { } r)
+                {
+                    return r;
+                }
+            }
+        }
+        else if (lt == typeof(PyInt) && rt == typeof(PyFloat) && Unsafe.As<PyInt>(left).IsSmall)
+        {
+            if (Specialize.FloatOp(Unsafe.As<PyInt>(left).Small, Unsafe.As<PyFloat>(right).Value, op) is { } r)
+            {
+                return r;
             }
         }
         return op switch
@@ -1155,9 +1123,6 @@ public static partial class Interpreter
             _ => throw PyErr.New(PyExc.SystemError, $"binary operation {op} (power) is not supported yet"),
         };
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainInt(PyInt i) => i.GetType() == typeof(PyInt) || i is PyBool;
 
     private static bool Contains(PyObject container, PyObject item)
     {

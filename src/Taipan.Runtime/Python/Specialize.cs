@@ -278,4 +278,111 @@ internal static class Specialize
     public static PyObject InitResult(PyObject instance, PyObject returned) => returned is PyNone
         ? instance
         : throw Errors.PyErr.TypeError($"__init__() should return None, not '{returned.Type.Name}'");
+
+    // ---- BINARY_OP and COMPARE_OP on int and float ----
+
+    /// <summary>BINARY_OP on two ints that fit in 64 bits, or null when the result does not
+    /// (or the operation is not one done here).</summary>
+    public static PyObject? IntOp(long x, long y, int op)
+    {
+        switch (op)
+        {
+            case 0 or 13:
+            {
+                var r = x + y;
+                // Overflow when both operands have the same sign and the result's differs.
+                return ((x ^ r) & (y ^ r)) >= 0 ? PyInt.From(r) : null;
+            }
+            case 10 or 23:
+            {
+                var r = x - y;
+                return ((x ^ y) & (x ^ r)) >= 0 ? PyInt.From(r) : null;
+            }
+            case 5 or 18:
+            {
+                var hi = Math.BigMul(x, y, out var lo);
+                return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? PyInt.From(lo) : null;
+            }
+            case 2 or 15 or 6 or 19:
+            {
+                if (y == 0 || (x == long.MinValue && y == -1))
+                {
+                    return null;
+                }
+                var q = x / y;
+                var m = x % y;
+                // C# truncates; Python floors: a remainder whose sign differs from the divisor's moves.
+                if (m != 0 && (m ^ y) < 0)
+                {
+                    m += y;
+                    q--;
+                }
+                return PyInt.From(op is 2 or 15 ? q : m);
+            }
+            case 11 or 24:
+                // Both exactly representable: the quotient is correctly rounded, as int/int is.
+                return y != 0 && x is >= -(1L << 53) and <= 1L << 53 && y is >= -(1L << 53) and <= 1L << 53 ? new PyFloat((double)x / y) : null;
+            case 1 or 14:
+                return PyInt.From(x & y);
+            case 7 or 20:
+                return PyInt.From(x | y);
+            case 12 or 25:
+                return PyInt.From(x ^ y);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>BINARY_OP on two floats (or a float and a small int), or null for the
+    /// operations left to the number protocol (division by zero, //, %, **).</summary>
+    public static PyObject? FloatOp(double x, double y, int op) => op switch
+    {
+        0 or 13 => new PyFloat(x + y),
+        10 or 23 => new PyFloat(x - y),
+        5 or 18 => new PyFloat(x * y),
+        (11 or 24) when y != 0 => new PyFloat(x / y),
+        _ => null,
+    };
+
+    /// <summary>COMPARE_OP: ints that fit in 64 bits and floats compared inline.</summary>
+    public static PyObject Compare(PyObject left, PyObject right, CompareOp op)
+    {
+        var lt = left.GetType();
+        var rt = right.GetType();
+        if (lt == typeof(PyInt) && rt == typeof(PyInt))
+        {
+            var a = Unsafe.As<PyInt>(left);
+            var b = Unsafe.As<PyInt>(right);
+            if (a.IsSmall && b.IsSmall)
+            {
+                var x = a.Small;
+                var y = b.Small;
+                return PyBool.From(op switch
+                {
+                    CompareOp.Lt => x < y,
+                    CompareOp.Le => x <= y,
+                    CompareOp.Eq => x == y,
+                    CompareOp.Ne => x != y,
+                    CompareOp.Gt => x > y,
+                    _ => x >= y,
+                });
+            }
+        }
+        else if (lt == typeof(PyFloat) && rt == typeof(PyFloat))
+        {
+            // IEEE comparisons: NaN compares unequal and unordered, as in float_richcompare.
+            var x = Unsafe.As<PyFloat>(left).Value;
+            var y = Unsafe.As<PyFloat>(right).Value;
+            return PyBool.From(op switch
+            {
+                CompareOp.Lt => x < y,
+                CompareOp.Le => x <= y,
+                CompareOp.Eq => x == y,
+                CompareOp.Ne => x != y,
+                CompareOp.Gt => x > y,
+                _ => x >= y,
+            });
+        }
+        return Ops.RichCompare(left, right, op);
+    }
 }
