@@ -116,7 +116,20 @@ public partial class PyDict : PyObject
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long HashOf(PyObject key) => key is PyStr s ? s.Hash : Abstract.Ops.Hash(key);
+    private static long HashOf(PyObject key)
+    {
+        // Exact classes first: 'is PyStr' on an int walks the int's class hierarchy.
+        var t = key.GetType();
+        if (t == typeof(PyStr))
+        {
+            return Unsafe.As<PyStr>(key).Hash;
+        }
+        if (t == typeof(PyInt) && Unsafe.As<PyInt>(key).IsSmall)
+        {
+            return Python.PyHash.Int(Unsafe.As<PyInt>(key).Small);
+        }
+        return Abstract.Ops.Hash(key);
+    }
 
     public bool TryGetValue(PyObject key, out PyObject value)
     {
@@ -168,9 +181,18 @@ public partial class PyDict : PyObject
                 if (e.Hash == hash)
                 {
                     var k = e.Key!;
-                    if (k is PyStr ks && key is PyStr s && ks.GetType() == typeof(PyStr) && s.GetType() == typeof(PyStr))
+                    var kt = k.GetType();
+                    if (kt == typeof(PyStr) && key.GetType() == typeof(PyStr))
                     {
-                        if (string.Equals(ks.Value, s.Value, StringComparison.Ordinal))
+                        if (string.Equals(Unsafe.As<PyStr>(k).Value, Unsafe.As<PyStr>(key).Value, StringComparison.Ordinal))
+                        {
+                            slot = i;
+                            return ix;
+                        }
+                    }
+                    else if (kt == typeof(PyInt) && key.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(k).IsSmall && Unsafe.As<PyInt>(key).IsSmall)
+                    {
+                        if (Unsafe.As<PyInt>(k).Small == Unsafe.As<PyInt>(key).Small)
                         {
                             slot = i;
                             return ix;

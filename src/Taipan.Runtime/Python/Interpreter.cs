@@ -280,11 +280,11 @@ public static partial class Interpreter
                 }
 
                 case Opcode.LOAD_NAME:
-                    s[sp++] = LoadName(frame, names[arg]);
+                    s[sp++] = Specialize.LoadName(frame, code, ip - 1, names[arg]);
                     break;
 
                 case Opcode.STORE_NAME:
-                    frame.Locals!.SetItem(names[arg], s[--sp]!);
+                    Specialize.StoreName(frame.Locals!, code, ip - 1, names[arg], s[--sp]!);
                     s[sp] = null;
                     break;
 
@@ -1033,7 +1033,7 @@ public static partial class Interpreter
 
     private static PyException NameError(PyStr name) => PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
 
-    private static PyObject LoadName(Frame frame, PyStr name)
+    internal static PyObject LoadName(Frame frame, PyStr name)
     {
         if (frame.Locals!.TryGetValue(name, out var v) || frame.Globals.TryGetValue(name, out v) || frame.Builtins.TryGetValue(name, out v))
         {

@@ -45,7 +45,40 @@ internal static class Specialize
         public PyFunction? Init;
     }
 
+    /// <summary>STORE_NAME: where the name was in the locals mapping.</summary>
+    internal sealed class NameHint
+    {
+        public int Index = -1;
+    }
+
     private static readonly PyStr s_init = PyStr.Intern("__init__");
+
+    // ---- LOAD_NAME / STORE_NAME ----
+
+    /// <summary>LOAD_NAME: in a module body the locals are the globals, so the name is found as
+    /// LOAD_GLOBAL finds it, with the same cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject LoadName(Frame frame, PyCode code, int index, PyStr name) =>
+        ReferenceEquals(frame.Locals, frame.Globals)
+            ? LoadGlobal(frame, code, index, name)
+            : Interpreter.LoadName(frame, name);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
+    {
+        if (code.InlineCaches[index] is { } o && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
+        {
+            return;
+        }
+        StoreNameMiss(locals, code, index, name, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreNameMiss(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
+    {
+        locals.SetItem(name, value);
+        code.InlineCaches[index] = new NameHint { Index = locals.IndexOfIdentical(name) };
+    }
 
     // ---- LOAD_GLOBAL ----
 
