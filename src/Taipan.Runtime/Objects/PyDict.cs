@@ -119,12 +119,11 @@ public partial class PyDict : PyObject
     private static long HashOf(PyObject key)
     {
         // Exact classes first: 'is PyStr' on an int walks the int's class hierarchy.
-        var t = key.GetType();
-        if (t == typeof(PyStr))
+        if (key.GetType() == typeof(PyStr))
         {
             return Unsafe.As<PyStr>(key).Hash;
         }
-        if (t == typeof(PyInt) && Unsafe.As<PyInt>(key).IsSmall)
+        if (key.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(key).IsSmall)
         {
             return Python.PyHash.Int(Unsafe.As<PyInt>(key).Small);
         }
@@ -181,8 +180,7 @@ public partial class PyDict : PyObject
                 if (e.Hash == hash)
                 {
                     var k = e.Key!;
-                    var kt = k.GetType();
-                    if (kt == typeof(PyStr) && key.GetType() == typeof(PyStr))
+                    if (k.GetType() == typeof(PyStr) && key.GetType() == typeof(PyStr))
                     {
                         if (string.Equals(Unsafe.As<PyStr>(k).Value, Unsafe.As<PyStr>(key).Value, StringComparison.Ordinal))
                         {
@@ -190,7 +188,7 @@ public partial class PyDict : PyObject
                             return ix;
                         }
                     }
-                    else if (kt == typeof(PyInt) && key.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(k).IsSmall && Unsafe.As<PyInt>(key).IsSmall)
+                    else if (k.GetType() == typeof(PyInt) && key.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(k).IsSmall && Unsafe.As<PyInt>(key).IsSmall)
                     {
                         if (Unsafe.As<PyInt>(k).Small == Unsafe.As<PyInt>(key).Small)
                         {

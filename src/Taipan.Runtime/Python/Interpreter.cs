@@ -72,12 +72,8 @@ public static partial class Interpreter
         ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
         if (function.Closure is { } closure)
         {
-            var nfree = closure.Length;
-            var first = code.Code.LocalsPlusNames.Length - nfree;
-            for (var i = 0; i < nfree; i++)
-            {
-                frame.Slots[first + i] = closure[i];
-            }
+            // One copy: no covariance check per cell.
+            Array.Copy(closure, 0, frame.Slots, code.Code.LocalsPlusNames.Length - closure.Length, closure.Length);
         }
         return frame;
     }
@@ -406,7 +402,7 @@ public static partial class Interpreter
                     {
                         result = Specialize.InitResult(constructed, result);
                     }
-                    frame.Slots[frame.StackPointer++] = result;
+                    new FrameSlots(frame.Slots)[frame.StackPointer++] = result;
                     goto load_frame;
                 }
 
@@ -1070,9 +1066,7 @@ public static partial class Interpreter
     /// are tested by exact class first: <c>is PyInt</c> on a float walks its class hierarchy.</summary>
     private static PyObject BinaryOp(PyObject left, PyObject right, int op)
     {
-        var lt = left.GetType();
-        var rt = right.GetType();
-        if (lt == typeof(PyInt) && rt == typeof(PyInt))
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
         {
             var a = Unsafe.As<PyInt>(left);
             var b = Unsafe.As<PyInt>(right);
@@ -1081,16 +1075,16 @@ public static partial class Interpreter
                 return r;
             }
         }
-        else if (lt == typeof(PyFloat))
+        else if (left.GetType() == typeof(PyFloat))
         {
-            if (rt == typeof(PyFloat))
+            if (right.GetType() == typeof(PyFloat))
             {
                 if (Specialize.FloatOp(Unsafe.As<PyFloat>(left).Value, Unsafe.As<PyFloat>(right).Value, op) is { } r)
                 {
                     return r;
                 }
             }
-            else if (rt == typeof(PyInt) && Unsafe.As<PyInt>(right).IsSmall)
+            else if (right.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(right).IsSmall)
             {
                 // float_add and friends convert the int with PyLong_AsDouble: correctly rounded.
                 if (Specialize.FloatOp(Unsafe.As<PyFloat>(left).Value, Unsafe.As<PyInt>(right).Small, op) is { } r)
@@ -1099,7 +1093,7 @@ public static partial class Interpreter
                 }
             }
         }
-        else if (lt == typeof(PyInt) && rt == typeof(PyFloat) && Unsafe.As<PyInt>(left).IsSmall)
+        else if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyFloat) && Unsafe.As<PyInt>(left).IsSmall)
         {
             if (Specialize.FloatOp(Unsafe.As<PyInt>(left).Small, Unsafe.As<PyFloat>(right).Value, op) is { } r)
             {

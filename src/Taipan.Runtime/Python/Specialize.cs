@@ -380,9 +380,7 @@ internal static class Specialize
     /// <summary>COMPARE_OP: ints that fit in 64 bits and floats compared inline.</summary>
     public static PyObject Compare(PyObject left, PyObject right, CompareOp op)
     {
-        var lt = left.GetType();
-        var rt = right.GetType();
-        if (lt == typeof(PyInt) && rt == typeof(PyInt))
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
         {
             var a = Unsafe.As<PyInt>(left);
             var b = Unsafe.As<PyInt>(right);
@@ -401,7 +399,7 @@ internal static class Specialize
                 });
             }
         }
-        else if (lt == typeof(PyFloat) && rt == typeof(PyFloat))
+        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat))
         {
             // IEEE comparisons: NaN compares unequal and unordered, as in float_richcompare.
             var x = Unsafe.As<PyFloat>(left).Value;
