@@ -34,6 +34,10 @@ internal static class Specialize
         public uint Version;
         public PyObject? Descr;
         public int Hint = -1;
+
+        /// <summary>LOAD_METHOD only: the cache is for objects without an instance dict
+        /// (builtin types such as list or str), whose methods nothing can shadow.</summary>
+        public bool NoDict;
     }
 
     /// <summary>CALL of a class defined in Python whose <c>__new__</c> is object's and whose
@@ -211,10 +215,18 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryLoadMethod(PyObject obj, PyCode code, int index, PyStr name, out PyObject method)
     {
-        if (obj is PyInstance inst && code.InlineCaches[index] is { } o)
+        if (code.InlineCaches[index] is { } o)
         {
             var c = Unsafe.As<AttrCache>(o);
-            if (inst.Type.VersionTag == c.Version && c.Descr is PyFunction f && (inst.Dict.Count == 0 || !inst.Dict.ContainsKey(name)))
+            if (c.NoDict)
+            {
+                if (obj.Type.VersionTag == c.Version)
+                {
+                    method = c.Descr!;
+                    return true;
+                }
+            }
+            else if (obj is PyInstance inst && inst.Type.VersionTag == c.Version && c.Descr is PyFunction f && (inst.Dict.Count == 0 || !inst.Dict.ContainsKey(name)))
             {
                 method = f;
                 return true;
@@ -226,9 +238,23 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool LoadMethodMiss(PyObject obj, PyCode code, int index, PyStr name, out PyObject method)
     {
-        if (obj is PyInstance inst && InstanceCache(inst.Type, name, forStore: false) is { Descr: PyFunction } c)
+        if (obj is PyInstance inst)
         {
-            code.InlineCaches[index] = c;
+            if (InstanceCache(inst.Type, name, forStore: false) is { Descr: PyFunction } c)
+            {
+                code.InlineCaches[index] = c;
+            }
+        }
+        else if (name.IsInterned && obj is not PyType && obj.InstanceDict is null
+            && ReferenceEquals(obj.Type.Slots.GetAttr, PyBaseObject.TypeObject.Slots.GetAttr))
+        {
+            var type = obj.Type;
+            var version = type.VersionTag;
+            var descr = type.Lookup(name);
+            if (descr is PyFunction or PyMethodDescriptor)
+            {
+                code.InlineCaches[index] = new AttrCache { Version = version, Descr = descr, NoDict = true };
+            }
         }
         return Interpreter.TryLoadMethod(obj, name, out method);
     }

@@ -159,3 +159,14 @@ for _ in range(2):
         Raises()
     except ValueError as e:
         print(type(e).__name__, e)
+
+
+# One method-call site seeing a builtin type and a class defining the same method.
+class Appends:
+    def append(self, x):
+        print("own append", x)
+
+
+for o in [[1], [], Appends(), [2, 3], Appends()]:
+    o.append(9)
+    print(o if isinstance(o, list) else "Appends")
