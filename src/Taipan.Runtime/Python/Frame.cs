@@ -18,7 +18,7 @@ public sealed class Frame
         Locals = locals;
         Function = function;
         Slots = new PyObject?[code.FrameSize];
-        StackBase = code.Code.LocalsPlusNames.Length;
+        StackBase = code.NLocalsPlus;
         StackPointer = StackBase;
     }
 

@@ -69,11 +69,19 @@ public static partial class Interpreter
     {
         var code = function.Code;
         var frame = new Frame(code, function.Globals, function.Builtins, null, function);
-        ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
+        if (kwnames is null && args.Length == code.ExactArgCount)
+        {
+            // Exactly the positional parameters: binding is a copy.
+            args.CopyTo(Unsafe.As<PyObject[]>(frame.Slots));
+        }
+        else
+        {
+            ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
+        }
         if (function.Closure is { } closure)
         {
             // One copy: no covariance check per cell.
-            Array.Copy(closure, 0, frame.Slots, code.Code.LocalsPlusNames.Length - closure.Length, closure.Length);
+            Array.Copy(closure, 0, frame.Slots, code.NLocalsPlus - closure.Length, closure.Length);
         }
         return frame;
     }
