@@ -24,7 +24,25 @@ public sealed partial class PyCode : PyObject
         Name = PyStr.Intern(code.Name);
         QualName = new PyStr(code.QualName);
         Handlers = [.. code.ExceptionHandlers];
+        InlineCaches = new object?[Instructions.Length / 2];
+        NLocalsPlus = code.LocalsPlusNames.Length;
+        FrameSize = NLocalsPlus + code.StackSize;
+        ExactArgCount = (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && code.KwOnlyArgCount == 0
+            ? code.ArgCount
+            : -1;
     }
+
+    /// <summary>The number of locals, cells and free variables (where the stack starts).</summary>
+    public int NLocalsPlus { get; }
+
+    /// <summary>The argument count a call binds by copying alone (positional parameters only,
+    /// no <c>*args</c>, <c>**kwargs</c> or keyword-only ones); -1 when binding needs more.</summary>
+    internal int ExactArgCount { get; }
+
+    /// <summary>The specialising interpreter's inline caches, one per code unit (the entry of
+    /// an instruction's own index), kept beside <see cref="Instructions"/> so co_code stays as
+    /// compiled.</summary>
+    internal object?[] InlineCaches { get; }
 
     public CodeObject Code { get; }
 
@@ -41,7 +59,7 @@ public sealed partial class PyCode : PyObject
     public CodeFlags Flags => Code.Flags;
 
     /// <summary>The size of a frame's slot array: localsplus, then the value stack.</summary>
-    public int FrameSize => Code.LocalsPlusNames.Length + Code.StackSize;
+    public int FrameSize { get; }
 
     /// <summary>Converts a marshal/compiler constant into the Python object it stands for.</summary>
     public static PyObject ConvertConstant(object? value) => value switch

@@ -29,6 +29,7 @@ public partial class PyDict : PyObject
     private int _entryCount; // entries used, including deleted ones
     private int _count;
     private static ulong s_version;
+    private static ulong s_keysVersion;
 
     public PyDict()
     {
@@ -48,7 +49,55 @@ public partial class PyDict : PyObject
         return a;
     }
 
-    private void Bump() => Version = Interlocked.Increment(ref s_version);
+    // Not interlocked: a value store is the commonest mutation, and nothing relies on two
+    // dicts never sharing a Version (the caches use KeysVersion).
+    private void Bump() => Version = ++s_version;
+
+    /// <summary>Changes only when a key is added or removed (dict-keys versions of PEP 659's
+    /// global caches): while it stands, a name known to be absent stays absent. Unique across
+    /// dicts once they have keys, so it also identifies the dict.</summary>
+    internal ulong KeysVersion { get; private set; }
+
+    private void BumpKeys() => KeysVersion = Interlocked.Increment(ref s_keysVersion);
+
+    /// <summary>The value of the entry at <paramref name="index"/> when its key is
+    /// <paramref name="key"/> itself: the inline caches' index hint, valid whatever happened to
+    /// the dict since the hint was taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetAt(int index, PyStr key, out PyObject value)
+    {
+        var entries = _entries;
+        if ((uint)index < (uint)entries.Length && ReferenceEquals(entries[index].Key, key))
+        {
+            value = entries[index].Value!;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
+
+    /// <summary>Replaces the value of the entry at <paramref name="index"/> when its key is
+    /// <paramref name="key"/> itself; false otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TrySetAt(int index, PyStr key, PyObject value)
+    {
+        var entries = _entries;
+        if ((uint)index < (uint)entries.Length && ReferenceEquals(entries[index].Key, key))
+        {
+            entries[index].Value = value;
+            Bump();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The entry index of <paramref name="key"/> when the dict holds that very object
+    /// as the key (a hint for <see cref="TryGetAt"/>), else -1.</summary>
+    internal int IndexOfIdentical(PyStr key)
+    {
+        var ix = Find(key, key.Hash, out _);
+        return ix >= 0 && ReferenceEquals(_entries[ix].Key, key) ? ix : -1;
+    }
 
     public PyObject? this[PyObject key]
     {
@@ -67,7 +116,19 @@ public partial class PyDict : PyObject
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long HashOf(PyObject key) => key is PyStr s ? s.Hash : Abstract.Ops.Hash(key);
+    private static long HashOf(PyObject key)
+    {
+        // Exact classes first: 'is PyStr' on an int walks the int's class hierarchy.
+        if (key.GetType() == typeof(PyStr))
+        {
+            return Unsafe.As<PyStr>(key).Hash;
+        }
+        if (key.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(key).IsSmall)
+        {
+            return Python.PyHash.Int(Unsafe.As<PyInt>(key).Small);
+        }
+        return Abstract.Ops.Hash(key);
+    }
 
     public bool TryGetValue(PyObject key, out PyObject value)
     {
@@ -119,9 +180,17 @@ public partial class PyDict : PyObject
                 if (e.Hash == hash)
                 {
                     var k = e.Key!;
-                    if (k is PyStr ks && key is PyStr s && ks.GetType() == typeof(PyStr) && s.GetType() == typeof(PyStr))
+                    if (k.GetType() == typeof(PyStr) && key.GetType() == typeof(PyStr))
                     {
-                        if (string.Equals(ks.Value, s.Value, StringComparison.Ordinal))
+                        if (string.Equals(Unsafe.As<PyStr>(k).Value, Unsafe.As<PyStr>(key).Value, StringComparison.Ordinal))
+                        {
+                            slot = i;
+                            return ix;
+                        }
+                    }
+                    else if (k.GetType() == typeof(PyInt) && key.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(k).IsSmall && Unsafe.As<PyInt>(key).IsSmall)
+                    {
+                        if (Unsafe.As<PyInt>(k).Small == Unsafe.As<PyInt>(key).Small)
                         {
                             slot = i;
                             return ix;
@@ -169,6 +238,7 @@ public partial class PyDict : PyObject
         _entryCount++;
         _count++;
         Bump();
+        BumpKeys();
     }
 
     private int GrowthSize() => Math.Max(_count * 3, MinSize);
@@ -217,6 +287,7 @@ public partial class PyDict : PyObject
         _entries[ix] = default;
         _count--;
         Bump();
+        BumpKeys();
         return true;
     }
 
@@ -228,6 +299,7 @@ public partial class PyDict : PyObject
         _entryCount = 0;
         _count = 0;
         Bump();
+        BumpKeys();
     }
 
     /// <summary>The live entries in insertion order. Mutating the dict while enumerating raises

@@ -238,7 +238,7 @@ public partial class PyInt : PyObject
         {
             throw Errors.PyErr.ZeroDivisionError("division by zero");
         }
-        if (a.IsSmall && b.IsSmall && Math.Abs(a._value) <= (1L << 53) && Math.Abs(b._value) <= (1L << 53))
+        if (a.IsSmall && b.IsSmall && a._value is >= -(1L << 53) and <= 1L << 53 && b._value is >= -(1L << 53) and <= 1L << 53)
         {
             return new PyFloat((double)a._value / b._value);
         }

@@ -62,6 +62,11 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        if (args.Length == 1 && kwnames is null)
+        {
+            // str(x), the common call: nothing to parse.
+            return Abstract.Ops.Str(args[0]);
+        }
         var buffer = new PyObject?[3];
         Python.ArgParse.UnpackKeywords("str", args, kwnames, s_newNames, 0, 3, 0, buffer);
         if (buffer[1] is not null || buffer[2] is not null)

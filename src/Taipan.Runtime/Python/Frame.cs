@@ -18,7 +18,7 @@ public sealed class Frame
         Locals = locals;
         Function = function;
         Slots = new PyObject?[code.FrameSize];
-        StackBase = code.Code.LocalsPlusNames.Length;
+        StackBase = code.NLocalsPlus;
         StackPointer = StackBase;
     }
 
@@ -37,21 +37,28 @@ public sealed class Frame
 
     public int StackBase { get; }
 
+    // The three positions below are fields, not properties: the dispatch loop writes them on
+    // every instruction and, in a method that size, the JIT may not inline accessors.
+
     /// <summary>The index of the first free stack slot.</summary>
-    public int StackPointer { get; set; }
+    public int StackPointer;
 
     /// <summary>The code unit index of the instruction being executed (<c>f_lasti</c> / 2);
     /// in a caller, its CALL.</summary>
-    public int LastInstruction { get; set; }
+    public int LastInstruction;
 
     /// <summary>True while a generator's frame is suspended at a yield.</summary>
     public bool Suspended { get; set; }
 
     /// <summary>Where execution continues when the interpreter returns to this frame.</summary>
-    public int NextInstruction { get; set; }
+    public int NextInstruction;
 
     /// <summary>The frame that called this one (<c>f_back</c>).</summary>
     public Frame? Previous { get; set; }
+
+    /// <summary>The instance a class call created, for a frame of its <c>__init__</c> run
+    /// inline by the interpreter: the call's result once <c>__init__</c> returns None.</summary>
+    public PyObject? Constructed { get; set; }
 
     /// <summary>The line being executed (<c>f_lineno</c>).</summary>
     public int LineNumber => Code.LineAt(LastInstruction);

@@ -69,15 +69,19 @@ public static partial class Interpreter
     {
         var code = function.Code;
         var frame = new Frame(code, function.Globals, function.Builtins, null, function);
-        ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
+        if (kwnames is null && args.Length == code.ExactArgCount)
+        {
+            // Exactly the positional parameters: binding is a copy.
+            args.CopyTo(Unsafe.As<PyObject[]>(frame.Slots));
+        }
+        else
+        {
+            ArgumentBinder.Bind(function, frame.Slots, args, kwnames);
+        }
         if (function.Closure is { } closure)
         {
-            var nfree = closure.Length;
-            var first = code.Code.LocalsPlusNames.Length - nfree;
-            for (var i = 0; i < nfree; i++)
-            {
-                frame.Slots[first + i] = closure[i];
-            }
+            // One copy: no covariance check per cell.
+            Array.Copy(closure, 0, frame.Slots, code.NLocalsPlus - closure.Length, closure.Length);
         }
         return frame;
     }
@@ -206,7 +210,7 @@ public static partial class Interpreter
         var instr = code.Instructions;
         var consts = code.Consts;
         var names = code.Names;
-        var s = frame.Slots;
+        var s = new FrameSlots(frame.Slots);
         var sp = frame.StackPointer;
         var ip = frame.NextInstruction;
         PyTuple? kwnames = null;
@@ -274,17 +278,17 @@ public static partial class Interpreter
                     {
                         s[sp++] = null;
                     }
-                    s[sp++] = LoadGlobal(frame, names[arg >> 1]);
+                    s[sp++] = Specialize.LoadGlobal(frame, code, ip - 1, names[arg >> 1]);
                     ip += 5;
                     break;
                 }
 
                 case Opcode.LOAD_NAME:
-                    s[sp++] = LoadName(frame, names[arg]);
+                    s[sp++] = Specialize.LoadName(frame, code, ip - 1, names[arg]);
                     break;
 
                 case Opcode.STORE_NAME:
-                    frame.Locals!.SetItem(names[arg], s[--sp]!);
+                    Specialize.StoreName(frame.Locals!, code, ip - 1, names[arg], s[--sp]!);
                     s[sp] = null;
                     break;
 
@@ -301,12 +305,12 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.LOAD_ATTR:
-                    s[sp - 1] = Ops.GetAttr(s[sp - 1]!, names[arg]);
+                    s[sp - 1] = Specialize.LoadAttr(s[sp - 1]!, code, ip - 1, names[arg]);
                     ip += 4;
                     break;
 
                 case Opcode.STORE_ATTR:
-                    Ops.SetAttr(s[sp - 1]!, names[arg], s[sp - 2]);
+                    Specialize.StoreAttr(s[sp - 1]!, code, ip - 1, names[arg], s[sp - 2]!);
                     sp -= 2;
                     s[sp] = s[sp + 1] = null;
                     ip += 4;
@@ -320,7 +324,7 @@ public static partial class Interpreter
                 case Opcode.LOAD_METHOD:
                 {
                     var obj = s[sp - 1]!;
-                    if (TryLoadMethod(obj, names[arg], out var method))
+                    if (Specialize.TryLoadMethod(obj, code, ip - 1, names[arg], out var method))
                     {
                         s[sp - 1] = method;
                         s[sp++] = obj;
@@ -378,6 +382,11 @@ public static partial class Interpreter
                         frame = callee;
                         goto load_frame;
                     }
+                    if (callable is PyType cls && kw is null && !isMethod && Specialize.InlineInit(cls, code, ip - 5) is { } init)
+                    {
+                        frame = PushInit(frame, cls, init, s, sp, arg, ip, ts);
+                        goto load_frame;
+                    }
                     var result = Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
                     var bottom = sp - arg - 2;
                     Array.Clear(s, bottom, sp - bottom);
@@ -395,8 +404,13 @@ public static partial class Interpreter
                         return result;
                     }
                     ts.RecursionDepth--;
+                    var returning = frame;
                     frame = frame.Previous!;
-                    frame.Slots[frame.StackPointer++] = result;
+                    if (returning.Constructed is { } constructed)
+                    {
+                        result = Specialize.InitResult(constructed, result);
+                    }
+                    new FrameSlots(frame.Slots)[frame.StackPointer++] = result;
                     goto load_frame;
                 }
 
@@ -445,14 +459,7 @@ public static partial class Interpreter
                     var right = s[--sp]!;
                     s[sp] = null;
                     var left = s[sp - 1]!;
-                    if (left is PyInt li && right is PyInt ri && li.IsSmall && ri.IsSmall)
-                    {
-                        s[sp - 1] = PyBool.From(CompareLongs(li.Small, ri.Small, (CompareOp)arg));
-                    }
-                    else
-                    {
-                        s[sp - 1] = Ops.RichCompare(left, right, (CompareOp)arg);
-                    }
+                    s[sp - 1] = Specialize.Compare(left, right, (CompareOp)arg);
                     ip += 2;
                     break;
                 }
@@ -939,6 +946,29 @@ public static partial class Interpreter
         }
     }
 
+    /// <summary>CALL of a plain class: the instance is created, then <c>__init__</c>'s frame is
+    /// pushed with it as <c>self</c> and returns it in place of None.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PushInit(Frame frame, PyType cls, PyFunction init, PyObject?[] s, int sp, int arg, int ip, ThreadState ts)
+    {
+        var instance = cls.Slots.New!(cls, StackSpan(s, sp - arg, arg), null);
+        // The class's slot becomes self: the arguments of __init__ are then contiguous.
+        s[sp - arg - 1] = instance;
+        var callee = CreateFrame(init, StackSpan(s, sp - arg - 1, arg + 1), null);
+        callee.Constructed = instance;
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        var callBottom = sp - arg - 2;
+        Array.Clear(s, callBottom, sp - callBottom);
+        frame.StackPointer = callBottom;
+        frame.NextInstruction = ip;
+        callee.Previous = frame;
+        return callee;
+    }
+
     /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<PyObject> StackSpan(PyObject?[] s, int start, int length) =>
@@ -947,16 +977,6 @@ public static partial class Interpreter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTrue(PyObject o) =>
         ReferenceEquals(o, PyBool.True) || (!ReferenceEquals(o, PyBool.False) && Ops.IsTrue(o));
-
-    private static bool CompareLongs(long a, long b, CompareOp op) => op switch
-    {
-        CompareOp.Lt => a < b,
-        CompareOp.Le => a <= b,
-        CompareOp.Eq => a == b,
-        CompareOp.Ne => a != b,
-        CompareOp.Gt => a > b,
-        _ => a >= b,
-    };
 
     /// <summary><c>PyIter_Send</c>: (false, value) when the receiver yields, (true, value) when
     /// it is exhausted with that return value.</summary>
@@ -1021,16 +1041,7 @@ public static partial class Interpreter
 
     private static PyException NameError(PyStr name) => PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
 
-    private static PyObject LoadGlobal(Frame frame, PyStr name)
-    {
-        if (frame.Globals.TryGetValue(name, out var v) || frame.Builtins.TryGetValue(name, out v))
-        {
-            return v;
-        }
-        throw NameError(name);
-    }
-
-    private static PyObject LoadName(Frame frame, PyStr name)
+    internal static PyObject LoadName(Frame frame, PyStr name)
     {
         if (frame.Locals!.TryGetValue(name, out var v) || frame.Globals.TryGetValue(name, out v) || frame.Builtins.TryGetValue(name, out v))
         {
@@ -1041,7 +1052,7 @@ public static partial class Interpreter
 
     /// <summary><c>_PyObject_GetMethod</c>: true with the plain function when the attribute is
     /// a method that would be bound to <paramref name="obj"/>, so the call can pass obj itself.</summary>
-    private static bool TryLoadMethod(PyObject obj, PyStr name, out PyObject method)
+    internal static bool TryLoadMethod(PyObject obj, PyStr name, out PyObject method)
     {
         var type = obj.Type;
         if (type.Slots.GetAttr is { } getattr && ReferenceEquals(getattr, PyBaseObject.TypeObject.Slots.GetAttr))
@@ -1063,59 +1074,42 @@ public static partial class Interpreter
     }
 
     /// <summary>BINARY_OP: 64-bit int and float arithmetic inline (exact types only, so
-    /// subclasses keep their own methods), everything else through the number protocol.</summary>
+    /// subclasses keep their own methods), everything else through the number protocol. Types
+    /// are tested by exact class first: <c>is PyInt</c> on a float walks its class hierarchy.</summary>
     private static PyObject BinaryOp(PyObject left, PyObject right, int op)
     {
-        if (left is PyInt a && right is PyInt b && a.IsSmall && b.IsSmall && IsPlainInt(a) && IsPlainInt(b))
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
         {
-            var x = a.Small;
-            var y = b.Small;
-            switch (op)
+            var a = Unsafe.As<PyInt>(left);
+            var b = Unsafe.As<PyInt>(right);
+            if (a.IsSmall && b.IsSmall && Specialize.IntOp(a.Small, b.Small, op) is { } r)
             {
-                case 0 or 13:
-                {
-                    var r = x + y;
-                    if (((x ^ r) & (y ^ r)) >= 0)
-                    {
-                        return PyInt.From(r);
-                    }
-                    break;
-                }
-                case 10 or 23:
-                {
-                    var r = x - y;
-                    if (((x ^ y) & (x ^ r)) >= 0)
-                    {
-                        return PyInt.From(r);
-                    }
-                    break;
-                }
-                case 5 or 18:
-                {
-                    var hi = Math.BigMul(x, y, out var lo);
-                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))
-                    {
-                        return PyInt.From(lo);
-                    }
-                    break;
-                }
-                case (2 or 15 or 6 or 19) when y > 0 && x >= 0:
-                    // Non-negative operands: C#'s truncating division is Python's floor division.
-                    return PyInt.From(op is 2 or 15 ? x / y : x % y);
+                return r;
             }
         }
-        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat) && left is PyFloat fa && right is PyFloat fb)
+        else if (left.GetType() == typeof(PyFloat))
         {
-            switch (op)
+            if (right.GetType() == typeof(PyFloat))
             {
-                case 0 or 13:
-                    return new PyFloat(fa.Value + fb.Value);
-                case 10 or 23:
-                    return new PyFloat(fa.Value - fb.Value);
-                case 5 or 18:
-                    return new PyFloat(fa.Value * fb.Value);
-                case (11 or 24) when fb.Value != 0:
-                    return new PyFloat(fa.Value / fb.Value);
+                if (Specialize.FloatOp(Unsafe.As<PyFloat>(left).Value, Unsafe.As<PyFloat>(right).Value, op) is { } r)
+                {
+                    return r;
+                }
+            }
+            else if (right.GetType() == typeof(PyInt) && Unsafe.As<PyInt>(right).IsSmall)
+            {
+                // float_add and friends convert the int with PyLong_AsDouble: correctly rounded.
+                if (Specialize.FloatOp(Unsafe.As<PyFloat>(left).Value, Unsafe.As<PyInt>(right).Small, op) is { } r)
+                {
+                    return r;
+                }
+            }
+        }
+        else if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyFloat) && Unsafe.As<PyInt>(left).IsSmall)
+        {
+            if (Specialize.FloatOp(Unsafe.As<PyInt>(left).Small, Unsafe.As<PyFloat>(right).Value, op) is { } r)
+            {
+                return r;
             }
         }
         return op switch
@@ -1135,9 +1129,6 @@ public static partial class Interpreter
             _ => Number.Power(left, right, PyNone.Value),
         };
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainInt(PyInt i) => i.GetType() == typeof(PyInt) || i is PyBool;
 
     private static bool Contains(PyObject container, PyObject item)
     {
