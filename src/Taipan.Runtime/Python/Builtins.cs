@@ -22,10 +22,22 @@ public static partial class Builtins
         var nkw = kwnames?.Count ?? 0;
         var npos = args.Length - nkw;
         string sep = " ", end = "\n";
+        PyObject? file = null;
+        var flush = false;
         for (var k = 0; k < nkw; k++)
         {
             var name = ((PyStr)kwnames![k]).Value;
             var value = args[npos + k];
+            if (name == "file")
+            {
+                file = value is PyNone ? null : value;
+                continue;
+            }
+            if (name == "flush")
+            {
+                flush = Ops.IsTrue(value);
+                continue;
+            }
             var text = value is PyNone ? null : value as PyStr
                 ?? throw Errors.PyErr.TypeError($"{name} must be None or a string, not {value.Type.Name}");
             switch (name)
@@ -50,7 +62,27 @@ public static partial class Builtins
             sb.Append(Ops.Str(args[i]).Value);
         }
         sb.Append(end);
-        Stdout.Write(sb.ToString());
+        // sys.stdout unless file= is given; the initial stdout (or none before sys exists)
+        // is written without a call.
+        file ??= SysModule.IsInitialized ? SysModule.Get("stdout") ?? throw Errors.PyErr.RuntimeError("lost sys.stdout") : null;
+        if (file is null || ReferenceEquals(file, SysModule.InitialStdout))
+        {
+            Stdout.Write(sb.ToString());
+            if (flush)
+            {
+                Stdout.Flush();
+            }
+            return;
+        }
+        if (file is PyNone)
+        {
+            return;
+        }
+        Ops.CallMethod(file, "write", new PyStr(sb.ToString()));
+        if (flush)
+        {
+            Ops.CallMethod(file, "flush");
+        }
     }
 
     [PyMethod]
