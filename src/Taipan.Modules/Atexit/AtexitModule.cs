@@ -15,7 +15,9 @@ public static partial class AtexitModule
 {
     private sealed record Callback(PyObject Function, PyObject[] Args, PyTuple? KwNames);
 
-    private static readonly List<Callback> s_callbacks = [];
+    // Unregistering empties a slot without removing it, so _ncallbacks() still counts it, as
+    // CPython's table does.
+    private static readonly List<Callback?> s_callbacks = [];
     private static int s_registered;
 
     /// <summary><c>register(func, *args, **kwargs)</c>: returns func, so it works as a decorator.</summary>
@@ -43,23 +45,24 @@ public static partial class AtexitModule
     [PyMethod]
     public static void Unregister(PyObject func)
     {
-        Callback[] snapshot;
+        Callback?[] snapshot;
         lock (s_callbacks)
         {
             snapshot = [.. s_callbacks];
         }
-        var keep = new List<Callback>();
-        foreach (var cb in snapshot)
+        for (var i = 0; i < snapshot.Length; i++)
         {
-            if (!Ops.RichCompareBool(cb.Function, func, CompareOp.Eq))
+            // The comparison may run Python code, so it happens outside the lock.
+            if (snapshot[i] is { } cb && Ops.RichCompareBool(cb.Function, func, CompareOp.Eq))
             {
-                keep.Add(cb);
+                lock (s_callbacks)
+                {
+                    if (i < s_callbacks.Count && ReferenceEquals(s_callbacks[i], cb))
+                    {
+                        s_callbacks[i] = null;
+                    }
+                }
             }
-        }
-        lock (s_callbacks)
-        {
-            s_callbacks.Clear();
-            s_callbacks.AddRange(keep);
         }
     }
 
@@ -88,7 +91,7 @@ public static partial class AtexitModule
     /// left; failures are written as "Exception ignored in atexit callback".</summary>
     private static void CallFuncs()
     {
-        Callback[] callbacks;
+        Callback?[] callbacks;
         lock (s_callbacks)
         {
             callbacks = [.. s_callbacks];
@@ -96,7 +99,10 @@ public static partial class AtexitModule
         }
         for (var i = callbacks.Length - 1; i >= 0; i--)
         {
-            var cb = callbacks[i];
+            if (callbacks[i] is not { } cb)
+            {
+                continue;
+            }
             try
             {
                 Ops.Call(cb.Function, cb.Args, cb.KwNames);

@@ -265,7 +265,8 @@ public static partial class TimeModule
         {
             throw PyErr.ValueError("seconds out of range");
         }
-        if (tm[6] < 0)
+        // gettmarg shifts tm_wday to C's Sunday-based count with C's remainder first.
+        if ((tm[6] + 1) % 7 < 0)
         {
             throw PyErr.ValueError("day of week out of range");
         }

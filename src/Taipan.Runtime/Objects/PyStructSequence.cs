@@ -21,6 +21,17 @@ public sealed class PyStructSequenceType
         VisibleFields = visibleFields < 0 ? fields.Length : visibleFields;
         Type = new PyType(name, PyTuple.TypeObject, TypeFlags.Immutable, null, module);
         Type.Slots.Repr = self => Repr((PyStructSequence)self);
+        // Indexing by position, until tuple has its own subscript (which then applies).
+        Type.Slots.GetItem ??= static (self, key) =>
+        {
+            var items = ((PyTuple)self).Items;
+            var i = key is PyInt n ? n.Value : throw PyErr.TypeError($"tuple indices must be integers or slices, not {key.Type.Name}");
+            if (i < 0)
+            {
+                i += items.Length;
+            }
+            return i >= 0 && i < items.Length ? items[(int)i] : throw PyErr.IndexError("tuple index out of range");
+        };
         Type.Slots.New = constructible
             ? (type, args, kwnames) => New(args, kwnames)
             : (type, args, kwnames) => throw PyErr.TypeError($"cannot create '{module}.{name}' instances");

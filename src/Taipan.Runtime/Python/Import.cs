@@ -376,11 +376,11 @@ public static class Import
         var skipPrivate = false;
         if (all is null)
         {
-            all = Ops.TryGetAttr(module, PyStr.Intern("__dict__"))
+            var dict = module.InstanceDict ?? Ops.TryGetAttr(module, PyStr.Intern("__dict__"))
                 ?? throw PyErr.New(PyExc.ImportError, "from-import-* object has no __dict__ and no __all__");
             skipPrivate = true;
             // Iterate over a snapshot: storing names may change the module's own dict.
-            all = new PyList([.. Ops.Iterate(all)]);
+            all = new PyList([.. dict is PyDict d ? d.Items().Select(kv => kv.Key) : Ops.Iterate(dict)]);
         }
         foreach (var n in Ops.Iterate(all))
         {

@@ -211,7 +211,7 @@ public static partial class SysModule
         // PyErr_SetObject(PyExc_SystemExit, status): a tuple becomes the args.
         var args = status switch
         {
-            null => PyTuple.Empty,
+            null or PyNone => PyTuple.Empty,
             PyTuple t when t.GetType() == typeof(PyTuple) => t,
             _ => PyTuple.Create(status),
         };
