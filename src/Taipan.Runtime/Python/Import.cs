@@ -194,6 +194,10 @@ public static class Import
         }
         path ??= SysModule.Get("path") is { } sysPath ? StringEntries(sysPath) : [];
         var tail = name[(name.LastIndexOf('.') + 1)..];
+        if (tail.Length == 0)
+        {
+            return null;
+        }
         List<string>? namespaceDirs = null;
         foreach (var entry in path)
         {

@@ -126,7 +126,9 @@ public static class PythonRun
     }
 
     /// <summary>runpy's <c>_get_module_details</c>: the spec of the source module to run, or
-    /// null and runpy's message.</summary>
+    /// null and runpy's message. The module is first looked for without running anything, so
+    /// a name that does not exist is reported without executing the packages on its way; then
+    /// its parent packages (and a package run through its <c>__main__</c>) are imported.</summary>
     private static Import.ModuleSpec? FindMainSpec(string name, out string? error)
     {
         error = null;
@@ -135,57 +137,54 @@ public static class PythonRun
             error = "Relative module names not supported";
             return null;
         }
-        IReadOnlyList<string>? path = null;
-        var dot = name.LastIndexOf('.');
-        if (dot >= 0)
+        var parts = name.Split('.');
+        IReadOnlyList<string>? searchPath = null;
+        Import.ModuleSpec? spec = null;
+        for (var i = 0; i < parts.Length; i++)
         {
-            var parent = name[..dot];
-            try
+            var prefix = string.Join('.', parts, 0, i + 1);
+            if (i > 0 && spec is { IsPackage: false })
             {
-                var package = Import.GetOrLoad(parent);
-                var parentPath = Ops.TryGetAttr(package, PyStr.Intern("__path__"));
-                if (parentPath is null)
-                {
-                    error = $"Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{parent}' while trying to find '{name}')";
-                    return null;
-                }
-                path = [.. Ops.Iterate(parentPath).OfType<PyStr>().Select(s => s.Value)];
-            }
-            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.ImportError))
-            {
-                error = $"Error while finding module specification for '{name}' ({e.Value.Type.Name}: {Ops.Str(e.Value).Value})";
+                error = $"Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{string.Join('.', parts, 0, i)}' while trying to find '{prefix}')";
                 return null;
             }
+            spec = parts[i].Length == 0 ? null : Import.FindSpec(prefix, searchPath);
+            if (spec is null)
+            {
+                error = i == parts.Length - 1
+                    ? $"No module named {name}"
+                    : $"Error while finding module specification for '{name}' (ModuleNotFoundError: No module named '{prefix}')";
+                return null;
+            }
+            searchPath = spec.SearchLocations;
         }
-        var spec = Import.FindSpec(name, path);
-        if (spec is null)
-        {
-            error = $"No module named {name}";
-            return null;
-        }
-        if (spec.IsPackage)
+        var main = spec!;
+        if (spec!.IsPackage)
         {
             if (name == "__main__" || name.EndsWith(".__main__", StringComparison.Ordinal))
             {
                 error = "Cannot use package as __main__ module";
                 return null;
             }
-            // The package itself is imported before its __main__ is looked for.
-            Import.GetOrLoad(name);
-            var main = Import.FindSpec(name + ".__main__", spec.SearchLocations);
-            if (main is null || main.Kind != Import.SpecKind.Source)
+            if (Import.FindSpec(name + ".__main__", spec.SearchLocations) is not { Kind: Import.SpecKind.Source, IsPackage: false } packageMain)
             {
                 error = $"No module named {name}.__main__; '{name}' is a package and cannot be directly executed";
                 return null;
             }
-            return main;
+            main = packageMain;
         }
-        if (spec.Kind != Import.SpecKind.Source)
+        else if (spec.Kind != Import.SpecKind.Source)
         {
             error = $"No code object available for {name}";
             return null;
         }
-        return spec;
+        // The packages on the way run first, as runpy imports the parent of what it runs.
+        var parent = main.Name[..Math.Max(0, main.Name.LastIndexOf('.'))];
+        if (parent.Length > 0)
+        {
+            Import.GetOrLoad(parent);
+        }
+        return main;
     }
 
     /// <summary>A fresh <c>__main__</c> module in <c>sys.modules</c>.</summary>
