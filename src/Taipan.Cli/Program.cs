@@ -149,7 +149,7 @@ public static class Program
         if (Directory.Exists(path))
         {
             // A directory runs its __main__.py, found through sys.path[0] = the directory.
-            var runConfig = CreateRunConfig(config, args, path);
+            var runConfig = CreateRunConfig(config, args, Path.GetFullPath(path));
             if (!File.Exists(Path.Combine(path, "__main__.py")))
             {
                 Console.Error.WriteLine($"{runConfig.Executable}: can't find '__main__' module in {Taipan.Syntax.Ast.PyRepr.Str(Path.GetFullPath(path))}");

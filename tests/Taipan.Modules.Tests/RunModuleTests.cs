@@ -41,7 +41,7 @@ public class RunModuleTests
         new[] { "-S", "-c", "import sys; print(sys.path)" },
         new[] { "-S", "-I", "-c", "import sys; print(sys.path)" },
         new[] { "-S", "-P", "-m", "plain" },
-        new[] { "-S", "-c", "import sys; print(sys.orig_argv[1:], sys.executable == sys.orig_argv[0])" },
+        new[] { "-S", "-c", "import sys; print(sys.orig_argv[1], sys.orig_argv[2], len(sys.orig_argv), sys.executable == sys.orig_argv[0])" },
     };
 
     [Theory]

@@ -126,9 +126,10 @@ public static class PythonRun
     }
 
     /// <summary>runpy's <c>_get_module_details</c>: the spec of the source module to run, or
-    /// null and runpy's message. The module is first looked for without running anything, so
-    /// a name that does not exist is reported without executing the packages on its way; then
-    /// its parent packages (and a package run through its <c>__main__</c>) are imported.</summary>
+    /// null and runpy's message. runpy imports the packages on the way (and a package run
+    /// through its <c>__main__</c>) before it looks further, so their code runs even when the
+    /// name is then reported missing; that is done here after the module has been looked for
+    /// without running anything.</summary>
     private static Import.ModuleSpec? FindMainSpec(string name, out string? error)
     {
         error = null;
@@ -138,15 +139,16 @@ public static class PythonRun
             return null;
         }
         var parts = name.Split('.');
+        var packages = new List<string>();
         IReadOnlyList<string>? searchPath = null;
         Import.ModuleSpec? spec = null;
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = 0; i < parts.Length && error is null; i++)
         {
             var prefix = string.Join('.', parts, 0, i + 1);
             if (i > 0 && spec is { IsPackage: false })
             {
                 error = $"Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{string.Join('.', parts, 0, i)}' while trying to find '{prefix}')";
-                return null;
+                break;
             }
             spec = parts[i].Length == 0 ? null : Import.FindSpec(prefix, searchPath);
             if (spec is null)
@@ -154,37 +156,49 @@ public static class PythonRun
                 error = i == parts.Length - 1
                     ? $"No module named {name}"
                     : $"Error while finding module specification for '{name}' (ModuleNotFoundError: No module named '{prefix}')";
-                return null;
+                break;
+            }
+            if (i < parts.Length - 1 || spec.IsPackage)
+            {
+                packages.Add(prefix);
             }
             searchPath = spec.SearchLocations;
         }
-        var main = spec!;
-        if (spec!.IsPackage)
+        var main = spec;
+        if (error is null && spec!.IsPackage)
         {
             if (name == "__main__" || name.EndsWith(".__main__", StringComparison.Ordinal))
             {
                 error = "Cannot use package as __main__ module";
-                return null;
+                packages.Clear();
             }
-            if (Import.FindSpec(name + ".__main__", spec.SearchLocations) is not { Kind: Import.SpecKind.Source, IsPackage: false } packageMain)
+            else if (Import.FindSpec(name + ".__main__", spec.SearchLocations) is { Kind: Import.SpecKind.Source, IsPackage: false } packageMain)
+            {
+                main = packageMain;
+            }
+            else
             {
                 error = $"No module named {name}.__main__; '{name}' is a package and cannot be directly executed";
-                return null;
             }
-            main = packageMain;
         }
-        else if (spec.Kind != Import.SpecKind.Source)
+        else if (error is null && spec!.Kind != Import.SpecKind.Source)
         {
             error = $"No code object available for {name}";
-            return null;
         }
-        // The packages on the way run first, as runpy imports the parent of what it runs.
-        var parent = main.Name[..Math.Max(0, main.Name.LastIndexOf('.'))];
-        if (parent.Length > 0)
+        foreach (var package in packages)
         {
-            Import.GetOrLoad(parent);
+            try
+            {
+                Import.GetOrLoad(package);
+            }
+            catch (PyException) when (error is not null)
+            {
+                // The module is missing anyway: report that, as CPython (whose import of the
+                // package succeeds) does, rather than what this interpreter cannot run yet.
+                break;
+            }
         }
-        return main;
+        return error is null ? main : null;
     }
 
     /// <summary>A fresh <c>__main__</c> module in <c>sys.modules</c>.</summary>
