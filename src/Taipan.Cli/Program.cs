@@ -111,7 +111,8 @@ public static class Program
         }
         if (config.UseEnvironment && Environment.GetEnvironmentVariable("PYTHONPATH") is { Length: > 0 } pythonPath)
         {
-            path.AddRange(pythonPath.Split(':').Select(p => p.Length == 0 ? "" : Path.GetFullPath(p)));
+            // Entries are made absolute; an empty one is the current directory.
+            path.AddRange(pythonPath.Split(':').Select(p => p.Length == 0 ? Environment.CurrentDirectory : Path.GetFullPath(p)));
         }
         path.Add("/usr/lib/python311.zip");
         path.Add(StdlibDir);

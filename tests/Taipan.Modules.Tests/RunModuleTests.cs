@@ -56,7 +56,7 @@ public class RunModuleTests
     public void PythonPathComesAfterTheFirstEntry()
     {
         using var dir = Tree();
-        var env = new Dictionary<string, string?> { ["PYTHONPATH"] = "/tmp/taipan-a:/tmp/taipan-b" };
+        var env = new Dictionary<string, string?> { ["PYTHONPATH"] = "/tmp/taipan-a:rel::x/../y:/tmp/taipan-b" };
         Processes.AssertSame(Processes.RunBoth(["-S", "-c", "import sys; print(sys.path)"], cwd: dir.Path, env: env));
         Processes.AssertSame(Processes.RunBoth(["-S", "-E", "-c", "import sys; print(sys.path)"], cwd: dir.Path, env: env));
     }
