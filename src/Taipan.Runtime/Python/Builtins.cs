@@ -38,35 +38,36 @@ public static partial class Builtins
                 flush = Ops.IsTrue(value);
                 continue;
             }
+            if (name is not ("sep" or "end"))
+            {
+                throw Errors.PyErr.TypeError($"'{name}' is an invalid keyword argument for print()");
+            }
             var text = value is PyNone ? null : value as PyStr
                 ?? throw Errors.PyErr.TypeError($"{name} must be None or a string, not {value.Type.Name}");
-            switch (name)
+            if (name == "sep")
             {
-                case "sep":
-                    sep = text?.Value ?? " ";
-                    break;
-                case "end":
-                    end = text?.Value ?? "\n";
-                    break;
-                default:
-                    throw Errors.PyErr.TypeError($"'{name}' is an invalid keyword argument for print()");
+                sep = text?.Value ?? " ";
+            }
+            else
+            {
+                end = text?.Value ?? "\n";
             }
         }
-        var sb = new StringBuilder();
-        for (var i = 0; i < npos; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(sep);
-            }
-            sb.Append(Ops.Str(args[i]).Value);
-        }
-        sb.Append(end);
         // sys.stdout unless file= is given; the initial stdout (or none before sys exists)
         // is written without a call.
         file ??= SysModule.IsInitialized ? SysModule.Get("stdout") ?? throw Errors.PyErr.RuntimeError("lost sys.stdout") : null;
         if (file is null || ReferenceEquals(file, SysModule.InitialStdout))
         {
+            var sb = new StringBuilder();
+            for (var i = 0; i < npos; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(sep);
+                }
+                sb.Append(Ops.Str(args[i]).Value);
+            }
+            sb.Append(end);
             Stdout.Write(sb.ToString());
             if (flush)
             {
@@ -78,7 +79,16 @@ public static partial class Builtins
         {
             return;
         }
-        Ops.CallMethod(file, "write", new PyStr(sb.ToString()));
+        // Another stream gets each piece through its write method, as CPython's print does.
+        for (var i = 0; i < npos; i++)
+        {
+            if (i > 0)
+            {
+                Ops.CallMethod(file, "write", new PyStr(sep));
+            }
+            Ops.CallMethod(file, "write", Ops.Str(args[i]));
+        }
+        Ops.CallMethod(file, "write", new PyStr(end));
         if (flush)
         {
             Ops.CallMethod(file, "flush");
