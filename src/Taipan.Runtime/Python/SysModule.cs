@@ -258,6 +258,20 @@ public static partial class SysModule
     [PyMethod]
     public static PyObject Exception() => (PyObject?)ThreadState.Current.HandledException ?? PyNone.Value;
 
+    /// <summary><c>sys._getframe(depth=0)</c>: the frame of the caller, or one further out.</summary>
+    [PyMethod("_getframe")]
+    public static PyFrameObject GetFrame(int depth = 0)
+    {
+        var frame = ThreadState.Current.Frame;
+        for (; frame is not null && depth > 0; depth--)
+        {
+            frame = frame.Previous;
+        }
+        return frame is null
+            ? throw PyErr.ValueError("call stack is not deep enough")
+            : PyFrameObject.Of(frame);
+    }
+
     [PyMethod]
     public static string GetDefaultEncoding() => "utf-8";
 
