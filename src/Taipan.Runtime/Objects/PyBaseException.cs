@@ -137,8 +137,18 @@ public static class PyExc
         var details = PyTuple.Create(
             e.Filename is null ? PyNone.Value : new PyStr(e.Filename), PyInt.From(e.Lineno), PyInt.From(e.Offset),
             e.Text is null ? PyNone.Value : new PyStr(e.Text), Opt(e.EndLineno), Opt(e.EndOffset));
-        return new PyBaseException(SyntaxError, PyTuple.Create(new PyStr(e.Msg), details));
+        var exc = new PyBaseException(SyntaxError, PyTuple.Create(new PyStr(e.Msg), details));
+        s_compileErrors.AddOrUpdate(exc, e);
+        return exc;
     }
+
+    // The compiler's error behind a SyntaxError, so an uncaught one prints its source line and
+    // carets (print_error_text) until SyntaxError has attributes of its own.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyBaseException, Taipan.Syntax.Errors.PythonSyntaxError> s_compileErrors = [];
+
+    /// <summary>The compile error a SyntaxError was made from, if any.</summary>
+    public static Taipan.Syntax.Errors.PythonSyntaxError? CompileError(PyBaseException exc) =>
+        s_compileErrors.TryGetValue(exc, out var e) ? e : null;
 
     /// <summary>SystemExit's <c>code</c>: None without arguments, the argument, or the whole
     /// args tuple (SystemExit_init).</summary>
