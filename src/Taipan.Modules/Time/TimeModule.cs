@@ -333,12 +333,21 @@ public static partial class TimeModule
     static partial void Initialize(PyModule module)
     {
         module.AddBuiltin("struct_time", s_structTime.Type);
+        // init_timezone: the offsets and names of January 1 and July 1 of this year; the
+        // later of the two (in seconds west) is the standard time, which makes the southern
+        // hemisphere come out right.
         var zone = TimeZoneInfo.Local;
-        var standard = ZoneName(daylight: false);
-        var daylight = zone.SupportsDaylightSavingTime ? ZoneName(daylight: true) : standard;
-        module.AddBuiltin("timezone", PyInt.From(-(long)zone.BaseUtcOffset.TotalSeconds));
-        module.AddBuiltin("altzone", PyInt.From(-(long)zone.BaseUtcOffset.TotalSeconds - (zone.SupportsDaylightSavingTime ? 3600 : 0)));
-        module.AddBuiltin("daylight", PyInt.From(zone.SupportsDaylightSavingTime ? 1 : 0));
-        module.AddBuiltin("tzname", PyTuple.Create(new PyStr(standard), new PyStr(daylight)));
+        var year = DateTime.UtcNow.Year;
+        var jan = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var jul = new DateTime(year, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+        var janZone = -(long)zone.GetUtcOffset(jan).TotalSeconds;
+        var julZone = -(long)zone.GetUtcOffset(jul).TotalSeconds;
+        var janName = ZoneName(zone.IsDaylightSavingTime(jan));
+        var julName = ZoneName(zone.IsDaylightSavingTime(jul));
+        var (timezone, altzone, names) = janZone < julZone ? (julZone, janZone, (julName, janName)) : (janZone, julZone, (janName, julName));
+        module.AddBuiltin("timezone", PyInt.From(timezone));
+        module.AddBuiltin("altzone", PyInt.From(altzone));
+        module.AddBuiltin("daylight", PyInt.From(janZone != julZone ? 1 : 0));
+        module.AddBuiltin("tzname", PyTuple.Create(new PyStr(names.Item1), new PyStr(names.Item2)));
     }
 }
