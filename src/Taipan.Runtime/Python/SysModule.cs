@@ -29,6 +29,8 @@ public static partial class SysModule
         "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
     ]);
 
+    private static readonly PyStructSequenceType s_threadInfoType = new("sys", "thread_info", ["name", "lock", "version"]);
+
     private static readonly PyStructSequenceType s_versionInfoType = new("sys", "version_info", ["major", "minor", "micro", "releaselevel", "serial"]);
 
     private static readonly PyStructSequenceType s_floatInfoType = new("sys", "float_info",
@@ -136,6 +138,7 @@ public static partial class SysModule
         module.AddBuiltin("hash_info", s_hashInfoType.Create(
             PyInt.From(64), PyInt.From((1L << 61) - 1), PyInt.From(314159), PyInt.From(0), PyInt.From(1000003),
             PyStr.Intern("siphash13"), PyInt.From(64), PyInt.From(128), PyInt.From(0)));
+        module.AddBuiltin("thread_info", s_threadInfoType.Create(PyStr.Intern("pthread"), PyStr.Intern("semaphore"), PyNone.Value));
         module.AddBuiltin("builtin_module_names", new PyTuple(Array.ConvertAll(Inittab.Names, n => (PyObject)new PyStr(n))));
         module.AddBuiltin("prefix", PyStr.Intern(RunConfig.Prefix));
         module.AddBuiltin("base_prefix", PyStr.Intern(RunConfig.Prefix));
@@ -270,6 +273,77 @@ public static partial class SysModule
         return frame is null
             ? throw PyErr.ValueError("call stack is not deep enough")
             : PyFrameObject.Of(frame);
+    }
+
+    private static readonly List<PyObject> s_auditHooks = [];
+    private static double s_switchInterval = 0.005;
+
+    /// <summary><c>sys.audit(event, *args)</c>: calls the audit hooks with the event and the
+    /// arguments as a tuple; a hook's exception propagates (it vetoes the action).</summary>
+    [PyMethod]
+    public static void Audit(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        ArgParse.NoKeywords("audit", kwnames);
+        if (args.Length == 0)
+        {
+            throw PyErr.TypeError("audit() missing 1 required positional argument: 'event'");
+        }
+        if (args[0] is not PyStr)
+        {
+            throw PyErr.TypeError($"expected str for argument 'event', not {args[0].Type.Name}");
+        }
+        RunAuditHooks(args[0], new PyTuple(args[1..].ToArray()));
+    }
+
+    private static void RunAuditHooks(PyObject @event, PyTuple args)
+    {
+        PyObject[] hooks;
+        lock (s_auditHooks)
+        {
+            hooks = [.. s_auditHooks];
+        }
+        foreach (var hook in hooks)
+        {
+            Ops.Call(hook, [@event, args], null);
+        }
+    }
+
+    /// <summary><c>sys.addaudithook(hook)</c>: the hooks already there see the event
+    /// "sys.addaudithook" and may refuse it with an Exception, which is not reported.</summary>
+    [PyMethod]
+    public static void AddAuditHook(PyObject hook)
+    {
+        try
+        {
+            RunAuditHooks(PyStr.Intern("sys.addaudithook"), PyTuple.Empty);
+        }
+        catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.Exception))
+        {
+            return;
+        }
+        lock (s_auditHooks)
+        {
+            s_auditHooks.Add(hook);
+        }
+    }
+
+    [PyMethod]
+    public static double GetSwitchInterval() => s_switchInterval;
+
+    [PyMethod]
+    public static void SetSwitchInterval(PyObject interval)
+    {
+        var seconds = interval switch
+        {
+            PyFloat f => f.Value,
+            PyInt i => (double)i.Value,
+            _ => throw PyErr.TypeError($"must be real number, not {interval.Type.Name}"),
+        };
+        if (!(seconds > 0))
+        {
+            throw PyErr.ValueError("switch interval must be strictly positive");
+        }
+        s_switchInterval = seconds;
     }
 
     [PyMethod]

@@ -95,3 +95,40 @@ for args in ((), (3,), ("message",), (None,)):
         sys.exit(*args)
     except SystemExit as e:
         print(type(e).__name__, e.args, e.code)
+
+# Audit hooks, the switch interval, thread_info's fields.
+def hook(event, args):
+    if event == "taipan.event" or event == "taipan.none" or event == "taipan.bad":
+        print("hook", event, args)
+
+
+sys.addaudithook(hook)
+sys.audit("taipan.event", 1, "two")
+sys.audit("taipan.none")
+sys.audit("other.event")
+for args in ((), (3,)):
+    try:
+        sys.audit(*args)
+    except TypeError as e:
+        print(type(e).__name__, e)
+
+
+def veto(event, args):
+    if event == "taipan.bad":
+        raise RuntimeError("vetoed")
+
+
+sys.addaudithook(veto)
+try:
+    sys.audit("taipan.bad")
+except RuntimeError as e:
+    print(type(e).__name__, e)
+print(sys.getswitchinterval())
+sys.setswitchinterval(0.01)
+print(sys.getswitchinterval())
+for bad in (0, -1.0, "a"):
+    try:
+        sys.setswitchinterval(bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(sys.thread_info.name, sys.thread_info.lock, len(sys.thread_info))
