@@ -6,9 +6,9 @@ using Taipan.Syntax.Tokenizer;
 
 namespace Taipan.Cli;
 
-/// <summary>The <c>taipan</c> command: python3.11's command line. Scripts, <c>-c</c> and
-/// standard input are compiled and run as <c>__main__</c>; <c>-m py_compile</c> and
-/// <c>-m compileall</c> run natively; other modules need the import system, not built yet.</summary>
+/// <summary>The <c>taipan</c> command: python3.11's command line. Scripts, <c>-c</c>, standard
+/// input, <c>-m module</c> and directories with a <c>__main__.py</c> run as <c>__main__</c>;
+/// <c>-m py_compile</c> and <c>-m compileall</c> run natively.</summary>
 public static class Program
 {
     private const int ParserStackSize = 256 * 1024 * 1024;
@@ -29,7 +29,7 @@ public static class Program
         StandardModules.Register();
         // A thread with a large stack: deep nesting must end in a Python error, never in a
         // .NET stack overflow.
-        var thread = new Thread(() => exitCode = Run(config), ParserStackSize);
+        var thread = new Thread(() => exitCode = Run(config, args), ParserStackSize);
         thread.Start();
         thread.Join();
         Console.Out.Flush();
@@ -58,33 +58,33 @@ public static class Program
         return Environment.ProcessPath ?? "taipan";
     }
 
-    private static int Run(PyConfig config)
+    private static int Run(PyConfig config, string[] args)
     {
         switch (config.Run)
         {
             case RunKind.Module:
-                return RunModule(config);
+                return RunModule(config, args);
             case RunKind.Command:
-                return RunMain(config, Encoding.UTF8.GetBytes(config.RunTarget!), "<string>", fromFile: false);
+                return RunMain(config, args, Encoding.UTF8.GetBytes(config.RunTarget!), "<string>", fromFile: false, "");
             case RunKind.Stdin:
                 using (var stdin = Console.OpenStandardInput())
                 using (var buffer = new MemoryStream())
                 {
                     stdin.CopyTo(buffer);
-                    return RunMain(config, buffer.ToArray(), "<stdin>", fromFile: true);
+                    return RunMain(config, args, buffer.ToArray(), "<stdin>", fromFile: true, "");
                 }
             default:
-                return RunFile(config);
+                return RunFile(config, args);
         }
     }
 
-    private static int RunModule(PyConfig config)
+    private static int RunModule(PyConfig config, string[] args)
     {
         var ctx = new ModuleContext
         {
             Optimize = config.OptimizationLevel,
             PycachePrefix = config.PycachePrefix,
-            Path = SysPath(config),
+            Path = SysPath(config, Environment.CurrentDirectory),
         };
         var moduleArgs = config.Argv.Skip(1).ToList();
         switch (config.RunTarget)
@@ -94,29 +94,25 @@ public static class Program
             case "compileall":
                 return Taipan.Modules.Compileall.Compileall.Main(moduleArgs, ctx);
             default:
-                var (file, error) = ModuleFinder.Find(config.RunTarget!, ctx.Path);
-                if (error is not null)
-                {
-                    Console.Error.WriteLine($"{config.ProgramName}: {error}");
-                    return 1;
-                }
-                Console.Error.WriteLine($"taipan: -m {config.RunTarget} ({file}): running modules needs the virtual machine, which is not built yet");
-                return 1;
+                var runConfig = CreateRunConfig(config, args, Environment.CurrentDirectory);
+                return PythonRun.RunModule(runConfig, config.RunTarget!, runConfig.Executable, isDirectory: false);
         }
     }
 
-    /// <summary><c>sys.path</c> for -m: the current directory (unless -P / PYTHONSAFEPATH /
-    /// -I), PYTHONPATH, then the standard library.</summary>
-    private static List<string> SysPath(PyConfig config)
+    /// <summary><c>sys.path</c>: its first entry (the script's directory, '' for -c and stdin,
+    /// the current directory for -m) unless -P / PYTHONSAFEPATH / -I, PYTHONPATH unless -E / -I,
+    /// then the standard library (the zip need not exist).</summary>
+    private static List<string> SysPath(PyConfig config, string first)
     {
         var path = new List<string>();
         if (!config.SafePath)
         {
-            path.Add(Environment.CurrentDirectory);
+            path.Add(first);
         }
         if (config.UseEnvironment && Environment.GetEnvironmentVariable("PYTHONPATH") is { Length: > 0 } pythonPath)
         {
-            path.AddRange(pythonPath.Split(':').Select(p => p.Length == 0 ? "" : Path.GetFullPath(p)));
+            // Entries are made absolute; an empty one is the current directory.
+            path.AddRange(pythonPath.Split(':').Select(p => p.Length == 0 ? Environment.CurrentDirectory : Path.GetFullPath(p)));
         }
         path.Add("/usr/lib/python311.zip");
         path.Add(StdlibDir);
@@ -124,9 +120,44 @@ public static class Program
         return path;
     }
 
-    private static int RunFile(PyConfig config)
+    /// <summary>What the runtime needs of the configuration, with the standard streams:
+    /// stdout is block-buffered, as CPython's is when it is not a terminal (unless -u).</summary>
+    private static RunConfig CreateRunConfig(PyConfig config, string[] args, string firstPathEntry) => new()
+    {
+        Argv = config.Argv,
+        OrigArgv = [config.ProgramName, .. args],
+        Executable = Executable(),
+        Path = SysPath(config, firstPathEntry),
+        Flags = config.Flags,
+        Optimize = config.OptimizationLevel,
+        DontWriteBytecode = !config.WriteBytecode,
+        PycachePrefix = config.PycachePrefix,
+        WarnOptions = config.WarnOptions,
+        XOptions = config.XOptions,
+        IntMaxStrDigits = config.IntMaxStrDigits,
+        Stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = !config.BufferedStdio },
+        Stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true },
+        Stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false)),
+    };
+
+    /// <summary><c>sys.executable</c>: this program's absolute path (under "dotnet taipan.dll",
+    /// the host's).</summary>
+    private static string Executable() => Environment.ProcessPath ?? "";
+
+    private static int RunFile(PyConfig config, string[] args)
     {
         var path = config.RunTarget!;
+        if (Directory.Exists(path))
+        {
+            // A directory runs its __main__.py, found through sys.path[0] = the directory.
+            var runConfig = CreateRunConfig(config, args, Path.GetFullPath(path));
+            if (!File.Exists(Path.Combine(path, "__main__.py")))
+            {
+                Console.Error.WriteLine($"{runConfig.Executable}: can't find '__main__' module in {Taipan.Syntax.Ast.PyRepr.Str(Path.GetFullPath(path))}");
+                return 1;
+            }
+            return PythonRun.RunModule(runConfig, "__main__", runConfig.Executable, isDirectory: true);
+        }
         byte[] bytes;
         try
         {
@@ -137,7 +168,6 @@ public static class Program
             var reason = e switch
             {
                 FileNotFoundException or DirectoryNotFoundException => "[Errno 2] No such file or directory",
-                UnauthorizedAccessException when Directory.Exists(path) => "[Errno 21] Is a directory",
                 UnauthorizedAccessException => "[Errno 13] Permission denied",
                 _ => e.Message,
             };
@@ -151,19 +181,15 @@ public static class Program
         }
         // Since 3.9 the script's path is made absolute (it becomes __main__.__file__).
         path = Path.GetFullPath(path);
-        return RunMain(config, bytes, path, fromFile: true);
+        return RunMain(config, args, bytes, path, fromFile: true, Path.GetDirectoryName(path) ?? "");
     }
 
     /// <summary>Compiles the program and runs it as <c>__main__</c> (pythonrun.c).</summary>
-    private static int RunMain(PyConfig config, byte[] bytes, string filename, bool fromFile)
+    private static int RunMain(PyConfig config, string[] args, byte[] bytes, string filename, bool fromFile, string firstPathEntry)
     {
         // A script is read as the C file reader reads it; -c's text is already a string.
         SourceText Read() => fromFile ? SourceText.FromFile(bytes, filename) : SourceText.FromUtf8(bytes, filename);
-        // Block-buffered, as CPython's stdout is when it is not a terminal (unless -u); flushed
-        // at exit and before a traceback is printed.
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = !config.BufferedStdio };
-        var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
-        return PythonRun.RunMain(Read, filename.StartsWith('<') ? null : filename, config.OptimizationLevel, stdout, stderr);
+        return PythonRun.RunMain(CreateRunConfig(config, args, firstPathEntry), Read, filename.StartsWith('<') ? null : filename);
     }
 
     /// <summary><c>warnings._processoptions</c>: a malformed -W / PYTHONWARNINGS entry is

@@ -105,11 +105,72 @@ public static class PyExc
     public static readonly PyType GeneratorExit = Make("GeneratorExit", BaseException);
     public static readonly PyType MemoryError = Make("MemoryError", Exception);
     public static readonly PyType SystemError = Make("SystemError", Exception);
+    public static readonly PyType ImportError = Make("ImportError", Exception);
+    public static readonly PyType ModuleNotFoundError = Make("ModuleNotFoundError", ImportError);
+    public static readonly PyType SystemExit = MakeSystemExit();
+    public static readonly PyType KeyboardInterrupt = Make("KeyboardInterrupt", BaseException);
+    public static readonly PyType SyntaxError = MakeSyntaxError();
+
+    /// <summary>SyntaxError's str: the message with the file's base name and the line
+    /// (SyntaxError_str), its args being (msg, (filename, lineno, offset, text, end_lineno,
+    /// end_offset)).</summary>
+    private static PyType MakeSyntaxError()
+    {
+        var t = Make("SyntaxError", Exception);
+        t.Slots.Str = static self =>
+        {
+            var args = ((PyBaseException)self).Args;
+            if (args.Count == 2 && args[0] is PyStr msg && args[1] is PyTuple { Count: 6 } details
+                && details[0] is PyStr file && details[1] is PyInt line)
+            {
+                return new PyStr($"{msg.Value} ({Path.GetFileName(file.Value)}, line {line})");
+            }
+            return PyBaseException.TypeObject.Slots.Str!(self);
+        };
+        return t;
+    }
+
+    /// <summary>The SyntaxError of a compile error raised from C# code.</summary>
+    public static PyBaseException SyntaxErrorFrom(Taipan.Syntax.Errors.PythonSyntaxError e)
+    {
+        PyObject Opt(int? v) => v is { } n ? PyInt.From(n) : PyNone.Value;
+        var details = PyTuple.Create(
+            e.Filename is null ? PyNone.Value : new PyStr(e.Filename), PyInt.From(e.Lineno), PyInt.From(e.Offset),
+            e.Text is null ? PyNone.Value : new PyStr(e.Text), Opt(e.EndLineno), Opt(e.EndOffset));
+        var exc = new PyBaseException(SyntaxError, PyTuple.Create(new PyStr(e.Msg), details));
+        s_compileErrors.AddOrUpdate(exc, e);
+        return exc;
+    }
+
+    // The compiler's error behind a SyntaxError, so an uncaught one prints its source line and
+    // carets (print_error_text) until SyntaxError has attributes of its own.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyBaseException, Taipan.Syntax.Errors.PythonSyntaxError> s_compileErrors = [];
+
+    /// <summary>The compile error a SyntaxError was made from, if any.</summary>
+    public static Taipan.Syntax.Errors.PythonSyntaxError? CompileError(PyBaseException exc) =>
+        s_compileErrors.TryGetValue(exc, out var e) ? e : null;
+
+    /// <summary>SystemExit's <c>code</c>: None without arguments, the argument, or the whole
+    /// args tuple (SystemExit_init).</summary>
+    private static PyType MakeSystemExit()
+    {
+        var t = Make("SystemExit", BaseException);
+        t.AddBuiltin("code", new PyGetSetDescriptor(t, "code", static self => SystemExitCode((PyBaseException)self), null, "exception code"));
+        return t;
+    }
+
+    public static PyObject SystemExitCode(PyBaseException e) => e.Args.Count switch
+    {
+        0 => PyNone.Value,
+        1 => e.Args[0],
+        _ => e.Args,
+    };
 
     public static IEnumerable<PyType> All =>
     [
         BaseException, Exception, TypeError, ValueError, ArithmeticError, ZeroDivisionError, OverflowError,
         LookupError, KeyError, IndexError, AttributeError, NameError, UnboundLocalError, AssertionError,
         RuntimeError, RecursionError, NotImplementedError, StopIteration, GeneratorExit, MemoryError, SystemError,
+        ImportError, ModuleNotFoundError, SystemExit, KeyboardInterrupt, SyntaxError,
     ];
 }

@@ -24,8 +24,20 @@ public partial class PyModule : PyObject
 
     public void AddBuiltin(string name, PyObject value) => Dict[PyStr.Intern(name)] = value;
 
+    /// <summary>module_repr: from its file, a namespace package (a <c>__path__</c> and no file),
+    /// or built in.</summary>
     [PySlot("tp_repr")]
-    public PyStr Repr() => new($"<module '{Name}' (built-in)>");
+    public PyStr Repr()
+    {
+        var name = Dict.TryGetValue(PyStr.Intern("__name__"), out var n) && n is PyStr s ? s.Value : "?";
+        if (Dict.TryGetValue(PyStr.Intern("__file__"), out var file) && file is PyStr f)
+        {
+            return new($"<module {Abstract.Ops.Repr(new PyStr(name)).Value} from {Abstract.Ops.Repr(f).Value}>");
+        }
+        return Dict.ContainsKey(PyStr.Intern("__path__"))
+            ? new($"<module {Abstract.Ops.Repr(new PyStr(name)).Value} (namespace)>")
+            : new($"<module {Abstract.Ops.Repr(new PyStr(name)).Value} (built-in)>");
+    }
 
     [PySlot("tp_getattro")]
     public static PyObject? GetAttr(PyObject self, PyStr name) => Abstract.Ops.GenericGetAttr(self, name);

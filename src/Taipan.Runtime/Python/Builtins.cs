@@ -22,35 +22,77 @@ public static partial class Builtins
         var nkw = kwnames?.Count ?? 0;
         var npos = args.Length - nkw;
         string sep = " ", end = "\n";
+        PyObject? file = null;
+        var flush = false;
         for (var k = 0; k < nkw; k++)
         {
             var name = ((PyStr)kwnames![k]).Value;
             var value = args[npos + k];
+            if (name == "file")
+            {
+                file = value is PyNone ? null : value;
+                continue;
+            }
+            if (name == "flush")
+            {
+                flush = Ops.IsTrue(value);
+                continue;
+            }
+            if (name is not ("sep" or "end"))
+            {
+                throw Errors.PyErr.TypeError($"'{name}' is an invalid keyword argument for print()");
+            }
             var text = value is PyNone ? null : value as PyStr
                 ?? throw Errors.PyErr.TypeError($"{name} must be None or a string, not {value.Type.Name}");
-            switch (name)
+            if (name == "sep")
             {
-                case "sep":
-                    sep = text?.Value ?? " ";
-                    break;
-                case "end":
-                    end = text?.Value ?? "\n";
-                    break;
-                default:
-                    throw Errors.PyErr.TypeError($"'{name}' is an invalid keyword argument for print()");
+                sep = text?.Value ?? " ";
+            }
+            else
+            {
+                end = text?.Value ?? "\n";
             }
         }
-        var sb = new StringBuilder();
+        // sys.stdout unless file= is given; the initial stdout (or none before sys exists)
+        // is written without a call.
+        file ??= SysModule.IsInitialized ? SysModule.Get("stdout") ?? throw Errors.PyErr.RuntimeError("lost sys.stdout") : null;
+        if (file is null || ReferenceEquals(file, SysModule.InitialStdout))
+        {
+            var sb = new StringBuilder();
+            for (var i = 0; i < npos; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(sep);
+                }
+                sb.Append(Ops.Str(args[i]).Value);
+            }
+            sb.Append(end);
+            Stdout.Write(sb.ToString());
+            if (flush)
+            {
+                Stdout.Flush();
+            }
+            return;
+        }
+        if (file is PyNone)
+        {
+            return;
+        }
+        // Another stream gets each piece through its write method, as CPython's print does.
         for (var i = 0; i < npos; i++)
         {
             if (i > 0)
             {
-                sb.Append(sep);
+                Ops.CallMethod(file, "write", new PyStr(sep));
             }
-            sb.Append(Ops.Str(args[i]).Value);
+            Ops.CallMethod(file, "write", Ops.Str(args[i]));
         }
-        sb.Append(end);
-        Stdout.Write(sb.ToString());
+        Ops.CallMethod(file, "write", new PyStr(end));
+        if (flush)
+        {
+            Ops.CallMethod(file, "flush");
+        }
     }
 
     [PyMethod]

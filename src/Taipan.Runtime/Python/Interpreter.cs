@@ -938,6 +938,51 @@ public static partial class Interpreter
                     break;
                 }
 
+                case Opcode.IMPORT_NAME:
+                {
+                    var fromlist = s[--sp]!;
+                    s[sp] = null;
+                    s[sp - 1] = ImportName(frame, names[arg], fromlist, s[sp - 1]!);
+                    break;
+                }
+
+                case Opcode.IMPORT_FROM:
+                    s[sp] = Import.ImportFrom(s[sp - 1]!, names[arg]);
+                    sp++;
+                    break;
+
+                case Opcode.IMPORT_STAR:
+                {
+                    var module = s[--sp]!;
+                    s[sp] = null;
+                    Import.ImportStar(frame.Locals ?? throw PyErr.New(PyExc.SystemError, "no locals found during 'import *'"), module);
+                    break;
+                }
+
+                case Opcode.SETUP_ANNOTATIONS:
+                    SetupAnnotations(frame);
+                    break;
+
+                case Opcode.DELETE_GLOBAL:
+                    if (!frame.Globals.Remove(names[arg]))
+                    {
+                        throw NameError(names[arg]);
+                    }
+                    break;
+
+                case Opcode.DELETE_DEREF:
+                {
+                    var cell = (PyCell)s[arg]!;
+                    if (cell.Contents is null)
+                    {
+                        throw arg >= code.LocalsPlusNames.Length - code.Code.FreeVars.Length
+                            ? FreeVarError(code, arg)
+                            : UnboundLocal(code, arg);
+                    }
+                    cell.Contents = null;
+                    break;
+                }
+
                 default:
                     throw PyErr.New(PyExc.SystemError, $"unknown opcode {(int)op} ({op})");
             }
@@ -1048,6 +1093,32 @@ public static partial class Interpreter
             return v;
         }
         throw NameError(name);
+    }
+
+    /// <summary>IMPORT_NAME (import_name): the builtin <c>__import__</c> is called directly, a
+    /// replacement through a call.</summary>
+    private static PyObject ImportName(Frame frame, PyStr name, PyObject fromlist, PyObject level)
+    {
+        if (!frame.Builtins.TryGetValue(PyStr.Intern("__import__"), out var import))
+        {
+            throw PyErr.New(PyExc.ImportError, "__import__ not found");
+        }
+        if (import is PyBuiltinFunction { Name: "__import__", ModuleName: "builtins" })
+        {
+            return Import.ImportModuleLevel(name, frame.Globals, fromlist, ArgParse.ToInt(level));
+        }
+        return Ops.Call(import, [name, frame.Globals, (PyObject?)frame.Locals ?? PyNone.Value, fromlist, level], null);
+    }
+
+    /// <summary>SETUP_ANNOTATIONS: a module or class body gets its <c>__annotations__</c> dict.</summary>
+    private static void SetupAnnotations(Frame frame)
+    {
+        var locals = frame.Locals ?? throw PyErr.New(PyExc.SystemError, "no locals found when setting up annotations");
+        var key = PyStr.Intern("__annotations__");
+        if (!locals.ContainsKey(key))
+        {
+            locals.SetItem(key, new PyDict());
+        }
     }
 
     /// <summary><c>_PyObject_GetMethod</c>: true with the plain function when the attribute is

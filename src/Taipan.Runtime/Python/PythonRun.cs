@@ -1,5 +1,5 @@
 // Python/pythonrun.c
-using System.Text;
+using Taipan.Runtime.Abstract;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
 using Taipan.Syntax.Errors;
@@ -7,57 +7,302 @@ using Taipan.Syntax.Tokenizer;
 
 namespace Taipan.Runtime.Python;
 
-/// <summary>Running a script as <c>__main__</c>, and reporting what escapes it, as
-/// <c>PyRun_SimpleFileExFlags</c> and <c>PyErr_Print</c> do.</summary>
+/// <summary>Running a program as <c>__main__</c> — a script, <c>-c</c>, standard input
+/// (<c>PyRun_SimpleFileExFlags</c>) or a module (<c>runpy._run_module_as_main</c>) — and what
+/// happens at its end: uncaught exceptions printed (<c>PyErr_Print</c>), SystemExit turned into
+/// the exit status (<c>_Py_HandleSystemExit</c>), the <c>atexit</c> functions run and the
+/// standard streams flushed.</summary>
 public static class PythonRun
 {
-    /// <summary>Compiles a program and runs it as <c>__main__</c> (with <c>__file__</c> when it
-    /// comes from a file); returns the process exit code. Syntax errors and uncaught exceptions
-    /// are printed to stderr as CPython prints them.</summary>
-    public static int RunMain(Func<SourceText> read, string? file, int optimize, TextWriter stdout, TextWriter stderr)
+    /// <summary>The exit status of an uncaught KeyboardInterrupt: CPython kills itself with
+    /// SIGINT, which a shell reports as 128 + 2.</summary>
+    public const int KeyboardInterruptStatus = 130;
+
+    private static readonly List<Action> s_exitHandlers = [];
+
+    /// <summary>Registers a function to run at exit, before the streams are flushed
+    /// (<c>_PyAtExit_Call</c>; the atexit module registers its runner here).</summary>
+    public static void RegisterExitHandler(Action handler)
     {
-        Builtins.Stdout = stdout;
+        lock (s_exitHandlers)
+        {
+            s_exitHandlers.Add(handler);
+        }
+    }
+
+    /// <summary>Sets up <c>sys</c> and <c>builtins</c> for a run.</summary>
+    public static void Initialize(RunConfig config)
+    {
+        Builtins.Stdout = config.Stdout;
+        SysModule.Configure(config);
+    }
+
+    /// <summary>Compiles a program and runs it as <c>__main__</c> (with <c>__file__</c> when it
+    /// comes from a file); returns the process exit status.</summary>
+    public static int RunMain(RunConfig config, Func<SourceText> read, string? file)
+    {
+        Initialize(config);
         try
         {
-            Bytecode.CodeObject code;
+            PyCode code;
             try
             {
                 // Reading can fail too: an unknown encoding, undecodable bytes.
-                code = Compiler.CodeGen.Compiler.CompileSource(read(), optimize: optimize);
+                code = new PyCode(Compiler.CodeGen.Compiler.CompileSource(read(), optimize: config.Optimize));
             }
             catch (PythonSyntaxError e)
             {
-                stderr.Write(Traceback.FormatSyntaxError(e));
-                return 1;
+                config.Stderr.Write(Traceback.FormatSyntaxError(e));
+                return Finish(1);
             }
             catch (PythonException e)
             {
-                stderr.Write(e.Message.Length == 0 ? e.PythonType + "\n" : $"{e.PythonType}: {e.Message}\n");
-                return 1;
+                config.Stderr.Write(e.Message.Length == 0 ? e.PythonType + "\n" : $"{e.PythonType}: {e.Message}\n");
+                return Finish(1);
             }
-            var main = new PyModule("__main__");
+            var main = MainModule();
             if (file is not null)
             {
                 main.AddBuiltin("__file__", new PyStr(file));
             }
-            main.AddBuiltin("__builtins__", Builtins.Module);
             main.AddBuiltin("__cached__", PyNone.Value);
-            try
-            {
-                Interpreter.RunCode(new PyCode(code), main.Dict, main.Dict);
-                return 0;
-            }
-            catch (PyException e)
-            {
-                stdout.Flush();
-                stderr.Write(Traceback.Format(e.Value));
-                return 1;
-            }
+            return Finish(Execute(code, main));
         }
         finally
         {
-            stdout.Flush();
-            stderr.Flush();
+            config.Stdout.Flush();
+            config.Stderr.Flush();
         }
+    }
+
+    /// <summary><c>-m module</c>: finds the module (a package runs its <c>__main__</c>), importing
+    /// its parent packages first, and runs it as <c>__main__</c> with <c>sys.argv[0]</c> set to
+    /// its file. <paramref name="program"/> prefixes the error messages (sys.executable). A
+    /// directory's <c>__main__</c> (<paramref name="isDirectory"/>) keeps <c>sys.argv[0]</c>.</summary>
+    public static int RunModule(RunConfig config, string name, string program, bool isDirectory)
+    {
+        Initialize(config);
+        try
+        {
+            Import.ModuleSpec? spec;
+            try
+            {
+                spec = FindMainSpec(name, out var error);
+                if (spec is null)
+                {
+                    config.Stderr.Write($"{program}: {error}\n");
+                    return Finish(1);
+                }
+            }
+            catch (PyException e)
+            {
+                return Finish(HandleException(e.Value));
+            }
+            var main = MainModule();
+            var dict = main.Dict;
+            dict.SetItem(PyStr.Intern("__file__"), new PyStr(spec.Origin!));
+            dict.SetItem(PyStr.Intern("__package__"), new PyStr(spec.Name[..Math.Max(0, spec.Name.LastIndexOf('.'))]));
+            dict.SetItem(PyStr.Intern("__cached__"), new PyStr(Bytecode.Pyc.CacheFromSource(spec.Origin!, config.Optimize > 0 ? config.Optimize.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", config.PycachePrefix)));
+            if (!isDirectory && SysModule.Get("argv") is PyList { Count: > 0 } argv)
+            {
+                argv.SetItem(PyInt.From(0), new PyStr(spec.Origin!));
+            }
+            PyCode code;
+            try
+            {
+                code = Import.CompileFile(spec.Origin!, config.Optimize);
+            }
+            catch (PyException e)
+            {
+                return Finish(HandleException(e.Value));
+            }
+            return Finish(Execute(code, main));
+        }
+        finally
+        {
+            config.Stdout.Flush();
+            config.Stderr.Flush();
+        }
+    }
+
+    /// <summary>runpy's <c>_get_module_details</c>: the spec of the source module to run, or
+    /// null and runpy's message. runpy imports the packages on the way (and a package run
+    /// through its <c>__main__</c>) before it looks further, so their code runs even when the
+    /// name is then reported missing; that is done here after the module has been looked for
+    /// without running anything.</summary>
+    private static Import.ModuleSpec? FindMainSpec(string name, out string? error)
+    {
+        error = null;
+        if (name.StartsWith('.'))
+        {
+            error = "Relative module names not supported";
+            return null;
+        }
+        var parts = name.Split('.');
+        var packages = new List<string>();
+        IReadOnlyList<string>? searchPath = null;
+        Import.ModuleSpec? spec = null;
+        for (var i = 0; i < parts.Length && error is null; i++)
+        {
+            var prefix = string.Join('.', parts, 0, i + 1);
+            if (i > 0 && spec is { IsPackage: false })
+            {
+                error = $"Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{string.Join('.', parts, 0, i)}' while trying to find '{prefix}')";
+                break;
+            }
+            spec = parts[i].Length == 0 ? null : Import.FindSpec(prefix, searchPath);
+            if (spec is null)
+            {
+                error = i == parts.Length - 1
+                    ? $"No module named {name}"
+                    : $"Error while finding module specification for '{name}' (ModuleNotFoundError: No module named '{prefix}')";
+                break;
+            }
+            if (i < parts.Length - 1 || spec.IsPackage)
+            {
+                packages.Add(prefix);
+            }
+            searchPath = spec.SearchLocations;
+        }
+        var main = spec;
+        if (error is null && spec!.IsPackage)
+        {
+            if (name == "__main__" || name.EndsWith(".__main__", StringComparison.Ordinal))
+            {
+                error = "Cannot use package as __main__ module";
+                packages.Clear();
+            }
+            else if (Import.FindSpec(name + ".__main__", spec.SearchLocations) is { Kind: Import.SpecKind.Source, IsPackage: false } packageMain)
+            {
+                main = packageMain;
+            }
+            else
+            {
+                error = $"No module named {name}.__main__; '{name}' is a package and cannot be directly executed";
+            }
+        }
+        else if (error is null && spec!.Kind != Import.SpecKind.Source)
+        {
+            error = $"No code object available for {name}";
+        }
+        foreach (var package in packages)
+        {
+            try
+            {
+                Import.GetOrLoad(package);
+            }
+            catch (PyException) when (error is not null)
+            {
+                // The module is missing anyway: report that, as CPython (whose import of the
+                // package succeeds) does, rather than what this interpreter cannot run yet.
+                break;
+            }
+        }
+        return error is null ? main : null;
+    }
+
+    /// <summary>A fresh <c>__main__</c> module in <c>sys.modules</c>.</summary>
+    private static PyModule MainModule()
+    {
+        var main = new PyModule("__main__");
+        main.AddBuiltin("__builtins__", Builtins.Module);
+        Import.Modules.SetItem(PyStr.Intern("__main__"), main);
+        return main;
+    }
+
+    private static int Execute(PyCode code, PyModule main)
+    {
+        try
+        {
+            Interpreter.RunCode(code, main.Dict, main.Dict);
+            return 0;
+        }
+        catch (PyException e)
+        {
+            return HandleException(e.Value);
+        }
+    }
+
+    /// <summary>What an uncaught exception does at the top level: SystemExit gives the exit
+    /// status; anything else goes to <c>sys.excepthook</c> and gives 1.</summary>
+    public static int HandleException(PyBaseException exc)
+    {
+        if (exc.Type.IsSubtypeOf(PyExc.SystemExit))
+        {
+            return SystemExitStatus(exc);
+        }
+        SysModule.FlushStdFiles();
+        var hook = SysModule.Get("excepthook");
+        if (hook is PyBuiltinFunction { Name: "excepthook", ModuleName: "sys" } or null or PyNone)
+        {
+            if (hook is null or PyNone)
+            {
+                SysModule.Write("stderr", "sys.excepthook is missing\n");
+            }
+            SysModule.Write("stderr", Traceback.Format(exc));
+        }
+        else
+        {
+            try
+            {
+                Ops.Call(hook, [exc.Type, exc, exc.Traceback ?? PyNone.Value], null);
+            }
+            catch (PyException e)
+            {
+                if (e.Value.Type.IsSubtypeOf(PyExc.SystemExit))
+                {
+                    return SystemExitStatus(e.Value);
+                }
+                SysModule.Write("stderr", "Error in sys.excepthook:\n");
+                SysModule.Write("stderr", Traceback.Format(e.Value));
+                SysModule.Write("stderr", "\nOriginal exception was:\n");
+                SysModule.Write("stderr", Traceback.Format(exc));
+            }
+        }
+        return exc.Type.IsSubtypeOf(PyExc.KeyboardInterrupt) ? KeyboardInterruptStatus : 1;
+    }
+
+    /// <summary><c>_Py_HandleSystemExit</c>: None is 0, an int is the status (a C long; an
+    /// overflow gives -1), anything else is printed to stderr and gives 1.</summary>
+    private static int SystemExitStatus(PyBaseException exc)
+    {
+        var code = PyExc.SystemExitCode(exc);
+        switch (code)
+        {
+            case PyNone:
+                return 0;
+            case PyInt i:
+                return i.IsSmall ? unchecked((int)i.Small) : -1;
+            default:
+                SysModule.FlushStdFiles();
+                string text;
+                try
+                {
+                    text = Ops.Str(code).Value;
+                }
+                catch (PyException)
+                {
+                    text = "";
+                }
+                SysModule.Write("stderr", text + "\n");
+                return 1;
+        }
+    }
+
+    /// <summary>Py_FinalizeEx's part that user code sees: the atexit functions, then the
+    /// standard streams flushed.</summary>
+    private static int Finish(int status)
+    {
+        Action[] handlers;
+        lock (s_exitHandlers)
+        {
+            handlers = [.. s_exitHandlers];
+        }
+        foreach (var handler in handlers)
+        {
+            handler();
+        }
+        SysModule.FlushStdFiles();
+        return status;
     }
 }

@@ -279,6 +279,10 @@ public static class Traceback
     /// <summary>"TypeName: message", with the module of classes outside builtins and __main__.</summary>
     public static string ExceptionLine(PyBaseException exc)
     {
+        if (PyExc.CompileError(exc) is { } compileError)
+        {
+            return FormatSyntaxError(compileError);
+        }
         var type = exc.Type;
         var name = type.QualName;
         var module = type.Module;

@@ -1,0 +1,2 @@
+print("init broken")
+raise ValueError("broken on purpose")

@@ -1,0 +1,2 @@
+print("init mod_ns", __name__)
+N = "ns"

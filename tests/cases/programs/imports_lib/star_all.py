@@ -1,0 +1,4 @@
+__all__ = ["public", "_listed"]
+public = "public"
+_listed = "listed"
+unlisted = "unlisted"

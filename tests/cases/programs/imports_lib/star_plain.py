@@ -1,0 +1,2 @@
+plain = "plain"
+_private = "private"

@@ -1,0 +1,2 @@
+print("init sibling", __name__)
+S = "sibling"

@@ -1,0 +1,2 @@
+# True is the int 1.
+raise SystemExit(True)

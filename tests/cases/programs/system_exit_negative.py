@@ -1,0 +1,3 @@
+# A negative status: -1 is reported as 255.
+import sys
+sys.exit(-1)

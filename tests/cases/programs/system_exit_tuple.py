@@ -1,0 +1,2 @@
+# Several arguments: the code is the args tuple, printed to stderr, status 1.
+raise SystemExit(1, "two")
