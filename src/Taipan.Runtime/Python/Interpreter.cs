@@ -888,9 +888,7 @@ public static partial class Interpreter
                     // The function's frame becomes the generator's; the caller gets the generator.
                     frame.StackPointer = sp;
                     frame.NextInstruction = ip;
-                    return (frame.Code.Flags & (CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0
-                        ? throw PyErr.New(PyExc.SystemError, "coroutines and async generators are not supported yet")
-                        : new PyGenerator(frame);
+                    return MakeGenerator(frame);
 
                 case Opcode.YIELD_VALUE:
                 {
@@ -905,9 +903,69 @@ public static partial class Interpreter
                 case Opcode.GET_YIELD_FROM_ITER:
                     if (s[sp - 1] is not PyGenerator)
                     {
-                        s[sp - 1] = Ops.GetIter(s[sp - 1]!);
+                        s[sp - 1] = GetYieldFromIter(s[sp - 1]!, code);
                     }
                     break;
+
+                case Opcode.BEFORE_WITH:
+                    BeforeWith(s, ref sp, isAsync: false);
+                    break;
+
+                case Opcode.BEFORE_ASYNC_WITH:
+                    BeforeWith(s, ref sp, isAsync: true);
+                    break;
+
+                case Opcode.WITH_EXCEPT_START:
+                    s[sp] = WithExceptStart(s, sp);
+                    sp++;
+                    break;
+
+                case Opcode.CHECK_EG_MATCH:
+                    CheckEgMatch(s, ref sp, ts);
+                    break;
+
+                case Opcode.PREP_RERAISE_STAR:
+                {
+                    var excs = (PyList)s[--sp]!;
+                    s[sp] = null;
+                    s[sp - 1] = PyExceptionGroup.PrepReraiseStar(s[sp - 1]!, excs);
+                    break;
+                }
+
+                case Opcode.GET_AWAITABLE:
+                    s[sp - 1] = GetAwaitable(s[sp - 1]!, arg);
+                    break;
+
+                case Opcode.GET_AITER:
+                    s[sp - 1] = GetAIter(s[sp - 1]!);
+                    break;
+
+                case Opcode.GET_ANEXT:
+                    s[sp] = GetANext(s[sp - 1]!);
+                    sp++;
+                    break;
+
+                case Opcode.ASYNC_GEN_WRAP:
+                    s[sp - 1] = new PyAsyncGenWrappedValue(s[sp - 1]!);
+                    break;
+
+                case Opcode.END_ASYNC_FOR:
+                {
+                    var value = (PyBaseException)s[--sp]!;
+                    s[sp] = null;
+                    if (value.Type.IsSubtypeOf(PyExc.StopAsyncIteration))
+                    {
+                        s[--sp] = null;
+                        break;
+                    }
+                    frame.StackPointer = sp;
+                    ts.Reraising = true;
+                    if (!Unwind(ref frame, entry, ts, value))
+                    {
+                        throw new PyException(value) { Unwound = true };
+                    }
+                    goto load_frame;
+                }
 
                 case Opcode.SEND:
                 {
@@ -958,7 +1016,7 @@ public static partial class Interpreter
     /// it is exhausted with that return value.</summary>
     private static (bool Finished, PyObject Value) Send(PyObject receiver, PyObject value)
     {
-        if (receiver is PyGenerator gen)
+        if (receiver is PyGenBase gen)
         {
             return gen.Resume(value);
         }
@@ -1015,7 +1073,12 @@ public static partial class Interpreter
     private static PyException FreeVarError(PyCode code, int index) =>
         PyErr.New(PyExc.NameError, $"cannot access free variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value in enclosing scope");
 
-    private static PyException NameError(PyStr name) => PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+    private static PyException NameError(PyStr name)
+    {
+        var e = PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+        e.Value.Members["name"] = name;
+        return e;
+    }
 
     private static PyObject LoadGlobal(Frame frame, PyStr name)
     {
