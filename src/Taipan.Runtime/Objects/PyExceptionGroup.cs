@@ -302,7 +302,7 @@ public static class PyExceptionGroup
         {
             raised.Append(reraisedGroup);
         }
-        return raised.Count > 1 ? Create(PyExc.BaseExceptionGroup, PyStr.Empty, raised) : raised[0];
+        return Create(PyExc.BaseExceptionGroup, PyStr.Empty, raised);
     }
 
     private static bool SameMetadata(PyBaseException a, PyBaseException b) =>
