@@ -92,6 +92,8 @@ public sealed partial class PyCoroutineWrapper(PyCoroutine coroutine) : PyObject
     [PySlot("tp_iternext")]
     public PyObject? Next()
     {
+        // The return value travels in StopIteration, which SEND and next() unwrap (the
+        // coroutine's own ReturnValue is not visible through the wrapper).
         var (finished, value) = coroutine.Resume(PyNone.Value);
         if (finished)
         {

@@ -305,12 +305,10 @@ public sealed partial class PyGenerator(Frame frame) : PyGenBase(frame)
     [PySlot("tp_iternext")]
     public PyObject? Next()
     {
+        // Exhausted: null, as iterators report it; next() raises StopIteration with
+        // ReturnValue.
         var (finished, value) = Resume(PyNone.Value);
-        if (finished)
-        {
-            return value is PyNone ? null : throw StopIteration(value);
-        }
-        return value;
+        return finished ? null : value;
     }
 
     [PyMethod]
