@@ -30,7 +30,39 @@ public partial class PyBaseException(PyType type, PyTuple args) : PyObject
     /// <summary>The subclass fields set so far (an unset field reads as None).</summary>
     public Dictionary<string, PyObject> Members => _members ??= [];
 
-    public PyObject Member(string name) => _members is not null && _members.TryGetValue(name, out var v) ? v : PyNone.Value;
+    public PyObject Member(string name)
+    {
+        if (_members is null)
+        {
+            InitMembersFromArgs();
+        }
+        return _members is not null && _members.TryGetValue(name, out var v) ? v : PyNone.Value;
+    }
+
+    /// <summary>An exception that C# code created without calling its class (CPython's C code
+    /// calls it) gets its fields from its args when they are first read, as the builtin
+    /// <c>__init__</c> would have set them.</summary>
+    private void InitMembersFromArgs()
+    {
+        foreach (var t in Type.Mro)
+        {
+            if (!t.HasFlag(TypeFlags.HeapType))
+            {
+                if (t.Slots.Init is { } init && !ReferenceEquals(t, TypeObject))
+                {
+                    try
+                    {
+                        init(this, Args.Items, null);
+                    }
+                    catch (PyException)
+                    {
+                        // Arguments the class would have refused: the fields stay unset.
+                    }
+                }
+                return;
+            }
+        }
+    }
 
     public static PyBaseException Create(PyType type, string message) => new(type, PyTuple.Create(new PyStr(message)));
 
