@@ -1270,7 +1270,13 @@ public static partial class Interpreter
         var exc = MakeException(s[--sp]!);
         if (cause is not null)
         {
-            exc.Cause = cause is PyNone ? null : MakeException(cause);
+            exc.Cause = cause switch
+            {
+                PyNone => null,
+                PyBaseException => MakeException(cause),
+                PyType t when t.IsSubtypeOf(PyExc.BaseException) => MakeException(cause),
+                _ => throw PyErr.TypeError("exception causes must derive from BaseException"),
+            };
             exc.SuppressContext = true;
         }
         return new PyException(exc);
