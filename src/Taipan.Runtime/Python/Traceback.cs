@@ -81,6 +81,13 @@ public static class Traceback
                 FormatFrames(frames, tb);
                 Emit(sb, ctx, frames.ToString());
             }
+            if (exc.Type.IsSubtypeOf(PyExc.SyntaxError) && SyntaxErrorText(exc) is { } located)
+            {
+                // CPython prints the message in place of the exception from here on, so the
+                // notes are not shown.
+                Emit(sb, ctx, located);
+                return;
+            }
             Emit(sb, ctx, ExceptionLineWithSuggestion(exc));
             FormatNotes(sb, exc, ctx);
             return;
@@ -380,6 +387,39 @@ public static class Traceback
             }
         }
         return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
+    }
+
+    /// <summary>A SyntaxError object as <c>print_exception</c> shows it (<c>parse_syntax_error</c>):
+    /// its file and line, the source text with carets, then the type and <c>msg</c>; null
+    /// when its fields do not allow that (a <c>lineno</c> that is not an int).</summary>
+    private static string? SyntaxErrorText(PyBaseException exc)
+    {
+        if (exc.Member("lineno") is not PyInt { IsSmall: true } linenoObj)
+        {
+            return null;
+        }
+        var lineno = (int)linenoObj.Small;
+        var exact = ReferenceEquals(exc.Type, PyExc.SyntaxError);
+        var offset = exc.Member("offset") is PyInt { IsSmall: true } o ? (int)o.Small : exc.Member("offset") is PyNone ? -1 : 0;
+        var endLineno = exact && exc.Member("end_lineno") is PyInt { IsSmall: true } el ? (int)el.Small : lineno;
+        var endOffset = exact && exc.Member("end_offset") is PyInt { IsSmall: true } eo ? (int)eo.Small : -1;
+        var filename = exc.Member("filename") is PyNone ? "<string>" : Ops.Str(exc.Member("filename")).Value;
+        var sb = new StringBuilder($"  File \"{filename}\", line {lineno}\n");
+        if (exc.Member("text") is PyStr text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text.Value);
+            if (endLineno > lineno)
+            {
+                endOffset = bytes.Length;
+            }
+            endOffset = Math.Min(endOffset, bytes.Length + 1);
+            AppendErrorText(sb, offset, endOffset, bytes);
+        }
+        var line = ExceptionLine(exc);
+        var name = line.IndexOf(':') is var colon && colon >= 0 ? line[..colon] : line.TrimEnd('\n');
+        var msg = Ops.Str(exc.Member("msg")).Value;
+        sb.Append(msg.Length == 0 ? name + "\n" : $"{name}: {msg}\n");
+        return sb.ToString();
     }
 
     /// <summary>The text CPython 3.11 prints for an uncaught <c>SyntaxError</c>
