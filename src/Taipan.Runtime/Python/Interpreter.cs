@@ -1070,8 +1070,12 @@ public static partial class Interpreter
     private static PyException UnboundLocal(PyCode code, int index) =>
         PyErr.New(PyExc.UnboundLocalError, $"cannot access local variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value");
 
-    private static PyException FreeVarError(PyCode code, int index) =>
-        PyErr.New(PyExc.NameError, $"cannot access free variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value in enclosing scope");
+    private static PyException FreeVarError(PyCode code, int index)
+    {
+        var e = PyErr.New(PyExc.NameError, $"cannot access free variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value in enclosing scope");
+        e.Value.Members["name"] = code.LocalsPlusNames[index];
+        return e;
+    }
 
     private static PyException NameError(PyStr name)
     {
