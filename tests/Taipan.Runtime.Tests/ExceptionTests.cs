@@ -83,6 +83,27 @@ public class ExceptionTests
         Assert.Equal(expected, Suggestions.Offer(e));
     }
 
+    [Fact]
+    public void FieldsOfExceptionsMadeInCSharpComeFromTheirArgs()
+    {
+        var stop = new PyBaseException(PyExc.StopIteration, PyTuple.Create(PyInt.From(7)));
+        Assert.Equal(7, ((PyInt)Abstract.Ops.GetAttr(stop, new PyStr("value"))).Small);
+        var exit = new PyBaseException(PyExc.SystemExit, PyTuple.Create(PyInt.From(1), PyInt.From(2)));
+        Assert.Equal(2, Assert.IsType<PyTuple>(PyExc.SystemExitCode(exit)).Count);
+        Assert.Same(PyNone.Value, PyExc.SystemExitCode(new PyBaseException(PyExc.SystemExit, PyTuple.Empty)));
+    }
+
+    [Fact]
+    public void CompileErrorsBecomeSyntaxErrorsWithTheirFields()
+    {
+        var error = new Taipan.Syntax.Errors.PythonSyntaxError("IndentationError", "unexpected indent", "m.py", 3, 5, null, null, "    x = 1\n");
+        var exc = PyExc.SyntaxErrorFrom(error);
+        Assert.Same(PyExc.IndentationError, exc.Type);
+        Assert.Equal("unexpected indent (m.py, line 3)", Abstract.Ops.Str(exc).Value);
+        Assert.Equal(5, ((PyInt)exc.Member("offset")).Small);
+        Assert.Same(error, PyExc.CompileError(exc));
+    }
+
     public static TheoryData<string> Programs => new()
     {
         """

@@ -285,6 +285,38 @@ public static class PyExc
     public static IEnumerable<(string Name, PyType Type)> Aliases =>
         [("EnvironmentError", OSError), ("IOError", OSError)];
 
+    /// <summary>SystemExit's <c>code</c>: None without arguments, the argument, or the whole
+    /// args tuple.</summary>
+    public static PyObject SystemExitCode(PyBaseException e) => e.Member("code");
+
+    /// <summary>The SyntaxError (or IndentationError, TabError) of a compile error raised from
+    /// C# code, with CPython's args <c>(msg, (filename, lineno, offset, text, end_lineno,
+    /// end_offset))</c> and the fields they give.</summary>
+    public static PyBaseException SyntaxErrorFrom(Taipan.Syntax.Errors.PythonSyntaxError e)
+    {
+        static PyObject Opt(int? v) => v is { } n ? PyInt.From(n) : PyNone.Value;
+        var type = e.PythonType switch
+        {
+            "IndentationError" => IndentationError,
+            "TabError" => TabError,
+            _ => SyntaxError,
+        };
+        var details = PyTuple.Create(
+            e.Filename is null ? PyNone.Value : new PyStr(e.Filename), PyInt.From(e.Lineno), PyInt.From(e.Offset),
+            e.Text is null ? PyNone.Value : new PyStr(e.Text), Opt(e.EndLineno), Opt(e.EndOffset));
+        var exc = (PyBaseException)Ops.Call(type, [new PyStr(e.Msg), details], null);
+        s_compileErrors.AddOrUpdate(exc, e);
+        return exc;
+    }
+
+    // The compiler's error behind a SyntaxError, printed as the compiler reported it
+    // (print_error_text on its own text and offsets).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyBaseException, Taipan.Syntax.Errors.PythonSyntaxError> s_compileErrors = [];
+
+    /// <summary>The compile error a SyntaxError was made from, if any.</summary>
+    public static Taipan.Syntax.Errors.PythonSyntaxError? CompileError(PyBaseException exc) =>
+        s_compileErrors.TryGetValue(exc, out var e) ? e : null;
+
     private static PyType MakeBaseException()
     {
         var t = PyBaseException.TypeObject;

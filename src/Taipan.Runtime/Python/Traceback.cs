@@ -394,6 +394,10 @@ public static class Traceback
     /// when its fields do not allow that (a <c>lineno</c> that is not an int).</summary>
     private static string? SyntaxErrorText(PyBaseException exc)
     {
+        if (PyExc.CompileError(exc) is { } compileError)
+        {
+            return FormatSyntaxError(compileError);
+        }
         if (exc.Member("lineno") is not PyInt { IsSmall: true } linenoObj)
         {
             return null;
