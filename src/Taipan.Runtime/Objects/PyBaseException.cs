@@ -141,6 +141,31 @@ public partial class PyBaseException(PyType type, PyTuple args) : PyObject
         return PyNone.Value;
     }
 
+    /// <summary><c>__reduce__</c>: (class, args) and the instance dict when it has entries.</summary>
+    [PyMethod("__reduce__")]
+    public PyObject Reduce() => _dict is { Count: > 0 } dict
+        ? PyTuple.Create(Type, Args, dict)
+        : PyTuple.Create(Type, Args);
+
+    /// <summary><c>__setstate__</c>: sets attributes from a dict (None is ignored).</summary>
+    [PyMethod("__setstate__")]
+    public PyObject SetState(PyObject state)
+    {
+        if (state is PyNone)
+        {
+            return PyNone.Value;
+        }
+        if (state is not PyDict dict)
+        {
+            throw PyErr.TypeError("state is not a dictionary");
+        }
+        foreach (var (k, v) in dict.Items())
+        {
+            Ops.SetAttr(this, k as PyStr ?? throw PyErr.TypeError($"attribute name must be string, not '{k.Type.Name}'"), v);
+        }
+        return PyNone.Value;
+    }
+
     private void SetTraceback(PyObject? tb)
     {
         Traceback = tb switch

@@ -197,3 +197,18 @@ class WithStr(Exception):
 
 
 print(str(WithStr(1)), repr(WithStr(1)))
+
+# __reduce__ and __setstate__ (what copy and pickle use)
+e = ValueError(1, 'two')
+print(e.__reduce__())
+e.tag = 'x'
+cls, args, state = e.__reduce__()
+print(cls.__name__, args, state)
+copy = cls(*args)
+copy.__setstate__(state)
+print(repr(copy), copy.tag)
+copy.__setstate__(None)
+try:
+    copy.__setstate__(5)
+except TypeError as x:
+    print('TypeError', x)
