@@ -283,8 +283,7 @@ public abstract class PyGenBase(Frame frame) : PyObject
     }
 
     /// <summary><c>_PyGen_FetchStopIterationValue</c>: the value a StopIteration carries.</summary>
-    public static PyObject StopIterationValue(PyBaseException e) =>
-        e.Members.TryGetValue("value", out var v) ? v : e.Args.Count > 0 ? e.Args[0] : PyNone.Value;
+    public static PyObject StopIterationValue(PyBaseException e) => e.Member("value");
 
     protected PyStr ReprOf(string kind) => new($"<{kind} object {QualName.Value} at 0x{PyHash.Pointer(this) & 0xffffffffffffL:x}>");
 }

@@ -1024,11 +1024,17 @@ public static partial class Interpreter
         {
             try
             {
+                // A class's __next__ is called itself: its slot reports the end as null, which
+                // would lose the StopIteration's value that yield from and await return.
+                if (receiver.Type.HasFlag(TypeFlags.HeapType))
+                {
+                    return (false, Ops.CallMethod(receiver, "__next__"));
+                }
                 return next(receiver) is { } item ? (false, item) : (true, PyNone.Value);
             }
             catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
             {
-                return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+                return (true, PyGenBase.StopIterationValue(e.Value));
             }
         }
         try
@@ -1037,7 +1043,7 @@ public static partial class Interpreter
         }
         catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
         {
-            return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+            return (true, PyGenBase.StopIterationValue(e.Value));
         }
     }
 
