@@ -33,10 +33,17 @@ public static class PyErr
     /// <summary><c>KeyError(key)</c>: its args hold the key itself, so str() shows its repr.</summary>
     public static PyException KeyError(PyObject key) => new(new PyBaseException(PyExc.KeyError, PyTuple.Create(key)));
 
-    /// <summary>The AttributeError of a missing attribute, worded as CPython words it.</summary>
-    public static PyException NoAttribute(PyObject obj, PyStr name) => obj is PyType t
-        ? AttributeError($"type object '{t.Name}' has no attribute '{name.Value}'")
-        : obj is PyModule m
-            ? AttributeError($"module '{m.Name}' has no attribute '{name.Value}'")
-            : AttributeError($"'{obj.Type.Name}' object has no attribute '{name.Value}'");
+    /// <summary>The AttributeError of a missing attribute, worded as CPython words it, with
+    /// the name and object that "did you mean" suggestions look at.</summary>
+    public static PyException NoAttribute(PyObject obj, PyStr name)
+    {
+        var e = obj is PyType t
+            ? AttributeError($"type object '{t.Name}' has no attribute '{name.Value}'")
+            : obj is PyModule m
+                ? AttributeError($"module '{m.Name}' has no attribute '{name.Value}'")
+                : AttributeError($"'{obj.Type.Name}' object has no attribute '{name.Value}'");
+        e.Value.Members["name"] = name;
+        e.Value.Members["obj"] = obj;
+        return e;
+    }
 }

@@ -19,4 +19,7 @@ public sealed partial class PyTraceback(PyTraceback? next, Frame frame, int last
 
     [PyGetter("tb_lasti")]
     public long TbLasti() => LastInstruction * 2;
+
+    [PyGetter("tb_next")]
+    public PyObject TbNext() => (PyObject?)Next ?? PyNone.Value;
 }

@@ -87,6 +87,17 @@ public sealed partial class PyType : PyObject
 
     public override PyDict? InstanceDict => Dict;
 
+    /// <summary>Gives a builtin type with several bases (ExceptionGroup) its bases and MRO.</summary>
+    internal void SetBuiltinBases(PyType[] bases, PyType[] mro)
+    {
+        Bases = bases;
+        Mro = mro;
+        for (var i = 1; i < bases.Length; i++)
+        {
+            bases[i].AddSubclass(this);
+        }
+    }
+
     public bool HasFlag(TypeFlags flag) => (Flags & flag) != 0;
 
     /// <summary>Runs the deferred initialisation of a builtin type's attributes.</summary>

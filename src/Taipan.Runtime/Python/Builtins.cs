@@ -212,5 +212,9 @@ public static partial class Builtins
         {
             module.AddBuiltin(t.Name, t);
         }
+        foreach (var (name, t) in PyExc.Aliases)
+        {
+            module.AddBuiltin(name, t);
+        }
     }
 }

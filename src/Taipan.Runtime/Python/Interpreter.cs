@@ -899,9 +899,7 @@ public static partial class Interpreter
                     // The function's frame becomes the generator's; the caller gets the generator.
                     frame.StackPointer = sp;
                     frame.NextInstruction = ip;
-                    return (frame.Code.Flags & (CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0
-                        ? throw PyErr.New(PyExc.SystemError, "coroutines and async generators are not supported yet")
-                        : new PyGenerator(frame);
+                    return MakeGenerator(frame);
 
                 case Opcode.YIELD_VALUE:
                 {
@@ -916,9 +914,69 @@ public static partial class Interpreter
                 case Opcode.GET_YIELD_FROM_ITER:
                     if (s[sp - 1] is not PyGenerator)
                     {
-                        s[sp - 1] = Ops.GetIter(s[sp - 1]!);
+                        s[sp - 1] = GetYieldFromIter(s[sp - 1]!, code);
                     }
                     break;
+
+                case Opcode.BEFORE_WITH:
+                    BeforeWith(s, ref sp, isAsync: false);
+                    break;
+
+                case Opcode.BEFORE_ASYNC_WITH:
+                    BeforeWith(s, ref sp, isAsync: true);
+                    break;
+
+                case Opcode.WITH_EXCEPT_START:
+                    s[sp] = WithExceptStart(s, sp);
+                    sp++;
+                    break;
+
+                case Opcode.CHECK_EG_MATCH:
+                    CheckEgMatch(s, ref sp, ts);
+                    break;
+
+                case Opcode.PREP_RERAISE_STAR:
+                {
+                    var excs = (PyList)s[--sp]!;
+                    s[sp] = null;
+                    s[sp - 1] = PyExceptionGroup.PrepReraiseStar(s[sp - 1]!, excs);
+                    break;
+                }
+
+                case Opcode.GET_AWAITABLE:
+                    s[sp - 1] = GetAwaitable(s[sp - 1]!, arg);
+                    break;
+
+                case Opcode.GET_AITER:
+                    s[sp - 1] = GetAIter(s[sp - 1]!);
+                    break;
+
+                case Opcode.GET_ANEXT:
+                    s[sp] = GetANext(s[sp - 1]!);
+                    sp++;
+                    break;
+
+                case Opcode.ASYNC_GEN_WRAP:
+                    s[sp - 1] = new PyAsyncGenWrappedValue(s[sp - 1]!);
+                    break;
+
+                case Opcode.END_ASYNC_FOR:
+                {
+                    var value = (PyBaseException)s[--sp]!;
+                    s[sp] = null;
+                    if (value.Type.IsSubtypeOf(PyExc.StopAsyncIteration))
+                    {
+                        s[--sp] = null;
+                        break;
+                    }
+                    frame.StackPointer = sp;
+                    ts.Reraising = true;
+                    if (!Unwind(ref frame, entry, ts, value))
+                    {
+                        throw new PyException(value) { Unwound = true };
+                    }
+                    goto load_frame;
+                }
 
                 case Opcode.SEND:
                 {
@@ -1027,7 +1085,7 @@ public static partial class Interpreter
     /// it is exhausted with that return value.</summary>
     private static (bool Finished, PyObject Value) Send(PyObject receiver, PyObject value)
     {
-        if (receiver is PyGenerator gen)
+        if (receiver is PyGenBase gen)
         {
             return gen.Resume(value);
         }
@@ -1035,11 +1093,17 @@ public static partial class Interpreter
         {
             try
             {
+                // A class's __next__ is called itself: its slot reports the end as null, which
+                // would lose the StopIteration's value that yield from and await return.
+                if (receiver.Type.HasFlag(TypeFlags.HeapType))
+                {
+                    return (false, Ops.CallMethod(receiver, "__next__"));
+                }
                 return next(receiver) is { } item ? (false, item) : (true, PyNone.Value);
             }
             catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
             {
-                return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+                return (true, PyGenBase.StopIterationValue(e.Value));
             }
         }
         try
@@ -1048,7 +1112,7 @@ public static partial class Interpreter
         }
         catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.StopIteration))
         {
-            return (true, e.Value.Args.Count > 0 ? e.Value.Args[0] : PyNone.Value);
+            return (true, PyGenBase.StopIterationValue(e.Value));
         }
     }
 
@@ -1081,10 +1145,19 @@ public static partial class Interpreter
     private static PyException UnboundLocal(PyCode code, int index) =>
         PyErr.New(PyExc.UnboundLocalError, $"cannot access local variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value");
 
-    private static PyException FreeVarError(PyCode code, int index) =>
-        PyErr.New(PyExc.NameError, $"cannot access free variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value in enclosing scope");
+    private static PyException FreeVarError(PyCode code, int index)
+    {
+        var e = PyErr.New(PyExc.NameError, $"cannot access free variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value in enclosing scope");
+        e.Value.Members["name"] = code.LocalsPlusNames[index];
+        return e;
+    }
 
-    private static PyException NameError(PyStr name) => PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+    private static PyException NameError(PyStr name)
+    {
+        var e = PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+        e.Value.Members["name"] = name;
+        return e;
+    }
 
     internal static PyObject LoadName(Frame frame, PyStr name)
     {
@@ -1273,7 +1346,13 @@ public static partial class Interpreter
         var exc = MakeException(s[--sp]!);
         if (cause is not null)
         {
-            exc.Cause = cause is PyNone ? null : MakeException(cause);
+            exc.Cause = cause switch
+            {
+                PyNone => null,
+                PyBaseException => MakeException(cause),
+                PyType t when t.IsSubtypeOf(PyExc.BaseException) => MakeException(cause),
+                _ => throw PyErr.TypeError("exception causes must derive from BaseException"),
+            };
             exc.SuppressContext = true;
         }
         return new PyException(exc);

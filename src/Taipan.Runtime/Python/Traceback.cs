@@ -18,29 +18,214 @@ public static class Traceback
     public static string Format(PyBaseException exc)
     {
         var sb = new StringBuilder();
-        FormatChain(sb, exc, new HashSet<PyBaseException>(ReferenceEqualityComparer.Instance));
+        FormatRecursive(sb, exc, new PrintContext());
         return sb.ToString();
     }
 
-    private static void FormatChain(StringBuilder sb, PyBaseException exc, HashSet<PyBaseException> seen)
+    private const int MaxGroupWidth = 15;
+    private const int MaxGroupDepth = 10;
+
+    /// <summary>CPython's <c>exception_print_context</c>: how deep in exception groups the
+    /// printing is (each level indents by two and draws a margin), and whether the current
+    /// group still needs its closing line.</summary>
+    private sealed class PrintContext
     {
-        seen.Add(exc);
-        if (exc.Cause is { } cause && !seen.Contains(cause))
+        public readonly HashSet<PyBaseException> Seen = new(ReferenceEqualityComparer.Instance);
+        public int Depth;
+        public bool NeedClose;
+
+        public string Indent => new(' ', 2 * Depth);
+
+        public string Margin => Depth > 0 ? "| " : "";
+    }
+
+    /// <summary>Appends <paramref name="text"/> with every line behind the group margin.</summary>
+    private static void Emit(StringBuilder sb, PrintContext ctx, string text, string? firstMargin = null)
+    {
+        if (ctx.Depth == 0)
         {
-            FormatChain(sb, cause, seen);
-            sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");
+            sb.Append(text);
+            return;
         }
-        else if (exc.Context is { } context && !exc.SuppressContext && !seen.Contains(context))
+        var indent = ctx.Indent;
+        var first = true;
+        var i = 0;
+        while (i < text.Length)
         {
-            FormatChain(sb, context, seen);
-            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+            var nl = text.IndexOf('\n', i);
+            var end = nl < 0 ? text.Length : nl + 1;
+            sb.Append(indent).Append(first && firstMargin is not null ? firstMargin : ctx.Margin).Append(text, i, end - i);
+            first = false;
+            i = end;
         }
-        if (exc.Traceback is PyTraceback tb)
+    }
+
+    /// <summary><c>print_exception_recursive</c>: the causes and contexts first, then the
+    /// exception itself (a group as the 3.11 tree of its members).</summary>
+    private static void FormatRecursive(StringBuilder sb, PyBaseException exc, PrintContext ctx)
+    {
+        ctx.Seen.Add(exc);
+        if (exc.Cause is { } cause && !ctx.Seen.Contains(cause))
         {
-            sb.Append("Traceback (most recent call last):\n");
-            FormatFrames(sb, tb);
+            FormatChained(sb, cause, ctx, "The above exception was the direct cause of the following exception:\n");
         }
-        sb.Append(ExceptionLine(exc));
+        else if (exc.Context is { } context && !exc.SuppressContext && !ctx.Seen.Contains(context))
+        {
+            FormatChained(sb, context, ctx, "During handling of the above exception, another exception occurred:\n");
+        }
+        if (!PyExceptionGroup.IsGroup(exc))
+        {
+            if (exc.Traceback is PyTraceback tb)
+            {
+                var frames = new StringBuilder("Traceback (most recent call last):\n");
+                FormatFrames(frames, tb);
+                Emit(sb, ctx, frames.ToString());
+            }
+            if (exc.Type.IsSubtypeOf(PyExc.SyntaxError) && SyntaxErrorText(exc) is { } located)
+            {
+                // CPython prints the message in place of the exception from here on, so the
+                // notes are not shown.
+                Emit(sb, ctx, located);
+                return;
+            }
+            Emit(sb, ctx, ExceptionLineWithSuggestion(exc));
+            FormatNotes(sb, exc, ctx);
+            return;
+        }
+        if (ctx.Depth > MaxGroupDepth)
+        {
+            Emit(sb, ctx, $"... (max_group_depth is {MaxGroupDepth})\n");
+            return;
+        }
+        var topLevel = ctx.Depth == 0;
+        if (topLevel)
+        {
+            ctx.Depth++;
+        }
+        if (exc.Traceback is PyTraceback gtb)
+        {
+            var frames = new StringBuilder("Exception Group Traceback (most recent call last):\n");
+            FormatFrames(frames, gtb);
+            Emit(sb, ctx, frames.ToString(), topLevel ? "+ " : null);
+        }
+        Emit(sb, ctx, ExceptionLine(exc));
+        FormatNotes(sb, exc, ctx);
+        var excs = PyExceptionGroup.Exceptions(exc);
+        var n = excs.Count <= MaxGroupWidth ? excs.Count : MaxGroupWidth + 1;
+        ctx.NeedClose = false;
+        for (var i = 0; i < n; i++)
+        {
+            var last = i == n - 1;
+            if (last)
+            {
+                // The closing line may be written by a nested group.
+                ctx.NeedClose = true;
+            }
+            var truncated = i >= MaxGroupWidth;
+            sb.Append(ctx.Indent).Append(i == 0 ? "+-" : "  ").Append($"+---------------- {(truncated ? "..." : (i + 1).ToString())} ----------------\n");
+            ctx.Depth++;
+            if (!truncated)
+            {
+                FormatRecursive(sb, (PyBaseException)excs[i], ctx);
+            }
+            else
+            {
+                var remaining = excs.Count - MaxGroupWidth;
+                Emit(sb, ctx, $"and {remaining} more exception{(remaining > 1 ? "s" : "")}\n");
+            }
+            if (last && ctx.NeedClose)
+            {
+                sb.Append(ctx.Indent).Append("+------------------------------------\n");
+                ctx.NeedClose = false;
+            }
+            ctx.Depth--;
+        }
+        if (topLevel)
+        {
+            ctx.Depth = 0;
+        }
+    }
+
+    private static void FormatChained(StringBuilder sb, PyBaseException exc, PrintContext ctx, string message)
+    {
+        var needClose = ctx.NeedClose;
+        FormatRecursive(sb, exc, ctx);
+        ctx.NeedClose = needClose;
+        Emit(sb, ctx, "\n" + message + "\n");
+    }
+
+    /// <summary><c>print_exception_notes</c>: each note of <c>__notes__</c> on its own lines
+    /// after the exception line (the repr of <c>__notes__</c> when it is not a sequence).</summary>
+    private static void FormatNotes(StringBuilder sb, PyBaseException exc, PrintContext ctx)
+    {
+        PyObject? notes;
+        try
+        {
+            notes = Ops.TryGetAttr(exc, PyStr.Intern("__notes__"));
+        }
+        catch (Errors.PyException)
+        {
+            return;
+        }
+        if (notes is null)
+        {
+            return;
+        }
+        if (notes.Type.Slots.GetItem is null || notes is PyDict)
+        {
+            string text;
+            try
+            {
+                text = Ops.Repr(notes).Value;
+            }
+            catch (Errors.PyException)
+            {
+                text = "<__notes__ repr() failed>";
+            }
+            sb.Append(ctx.Indent).Append(ctx.Margin).Append(text).Append('\n');
+            return;
+        }
+        foreach (var note in Ops.Iterate(notes))
+        {
+            string text;
+            try
+            {
+                text = Ops.Str(note).Value;
+            }
+            catch (Errors.PyException)
+            {
+                sb.Append("<note str() failed>\n");
+                continue;
+            }
+            foreach (var line in SplitLinesKeepEnds(text))
+            {
+                sb.Append(ctx.Indent).Append(ctx.Margin).Append(line);
+            }
+            sb.Append('\n');
+        }
+    }
+
+    /// <summary><c>str.splitlines(keepends=True)</c>.</summary>
+    private static IEnumerable<string> SplitLinesKeepEnds(string s)
+    {
+        var start = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is '\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029')
+            {
+                if (c == '\r' && i + 1 < s.Length && s[i + 1] == '\n')
+                {
+                    i++;
+                }
+                yield return s[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+        if (start < s.Length)
+        {
+            yield return s[start..];
+        }
     }
 
     /// <summary>The frames, collapsing runs of the same line beyond three repetitions.</summary>
@@ -204,6 +389,43 @@ public static class Traceback
         return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
     }
 
+    /// <summary>A SyntaxError object as <c>print_exception</c> shows it (<c>parse_syntax_error</c>):
+    /// its file and line, the source text with carets, then the type and <c>msg</c>; null
+    /// when its fields do not allow that (a <c>lineno</c> that is not an int).</summary>
+    private static string? SyntaxErrorText(PyBaseException exc)
+    {
+        if (PyExc.CompileError(exc) is { } compileError)
+        {
+            return FormatSyntaxError(compileError);
+        }
+        if (exc.Member("lineno") is not PyInt { IsSmall: true } linenoObj)
+        {
+            return null;
+        }
+        var lineno = (int)linenoObj.Small;
+        var exact = ReferenceEquals(exc.Type, PyExc.SyntaxError);
+        var offset = exc.Member("offset") is PyInt { IsSmall: true } o ? (int)o.Small : exc.Member("offset") is PyNone ? -1 : 0;
+        var endLineno = exact && exc.Member("end_lineno") is PyInt { IsSmall: true } el ? (int)el.Small : lineno;
+        var endOffset = exact && exc.Member("end_offset") is PyInt { IsSmall: true } eo ? (int)eo.Small : -1;
+        var filename = exc.Member("filename") is PyNone ? "<string>" : Ops.Str(exc.Member("filename")).Value;
+        var sb = new StringBuilder($"  File \"{filename}\", line {lineno}\n");
+        if (exc.Member("text") is PyStr text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text.Value);
+            if (endLineno > lineno)
+            {
+                endOffset = bytes.Length;
+            }
+            endOffset = Math.Min(endOffset, bytes.Length + 1);
+            AppendErrorText(sb, offset, endOffset, bytes);
+        }
+        var line = ExceptionLine(exc);
+        var name = line.IndexOf(':') is var colon && colon >= 0 ? line[..colon] : line.TrimEnd('\n');
+        var msg = Ops.Str(exc.Member("msg")).Value;
+        sb.Append(msg.Length == 0 ? name + "\n" : $"{name}: {msg}\n");
+        return sb.ToString();
+    }
+
     /// <summary>The text CPython 3.11 prints for an uncaught <c>SyntaxError</c>
     /// (<c>print_exception</c> and <c>print_error_text</c> in Python/pythonrun.c): the file and
     /// line, the source line without its indentation, and carets. Like CPython, it applies the
@@ -274,6 +496,12 @@ public static class Traceback
             return;
         }
         sb.Append("    ").Append(' ', offset).Append('^', carets).Append('\n');
+    }
+
+    private static string ExceptionLineWithSuggestion(PyBaseException exc)
+    {
+        var line = ExceptionLine(exc);
+        return Suggestions.Offer(exc) is { } suggestion ? $"{line[..^1]}. Did you mean: '{suggestion}'?\n" : line;
     }
 
     /// <summary>"TypeName: message", with the module of classes outside builtins and __main__.</summary>

@@ -1,0 +1,2 @@
+import_count = 3
+print(import_cuont)

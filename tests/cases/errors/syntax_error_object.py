@@ -1,0 +1,9 @@
+def check(src):
+    raise SyntaxError('invalid thing', ('prog.py', 3, 5, '    x = (1 +\n', 3, 9))
+
+
+try:
+    check(1)
+except SyntaxError as e:
+    print(e, '|', e.msg, e.lineno, e.offset, e.end_offset)
+check(2)
