@@ -403,6 +403,9 @@ public sealed partial class PyMappingProxy(PyDict mapping) : PyObject
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"mappingproxy({mapping.Repr().Value})");
 
+    [PySlot("tp_str")]
+    public PyStr Str() => Abstract.Ops.Str(mapping);
+
     [PyMethod]
     public PyObject Get(PyObject key, PyObject? @default = null) => mapping.Get(key, @default);
 

@@ -10,6 +10,10 @@ public sealed partial class PyEnumerate(PyObject iterator, PyInt start) : PyObje
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        if (args.Length == 0)
+        {
+            throw Errors.PyErr.TypeError("enumerate() missing required argument 'iterable'");
+        }
         var buffer = new PyObject?[2];
         Python.ArgParse.UnpackKeywords("enumerate", args, kwnames, s_names, 1, 2, 1, buffer);
         var start = buffer[1] is { } s ? Abstract.Ops.Index(s) : PyInt.From(0);

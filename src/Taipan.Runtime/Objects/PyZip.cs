@@ -18,7 +18,7 @@ public sealed partial class PyZip(PyObject[] iterators, bool strict) : PyObject
             var name = ((PyStr)kwnames![k]).Value;
             if (name != "strict")
             {
-                throw Errors.PyErr.TypeError($"zip() got an unexpected keyword argument '{name}'");
+                throw Errors.PyErr.TypeError($"'{name}' is an invalid keyword argument for zip()");
             }
             strict = Abstract.Ops.IsTrue(args[npos + k]);
         }

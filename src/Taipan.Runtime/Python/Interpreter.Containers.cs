@@ -149,7 +149,7 @@ public static partial class Interpreter
     {
         if (cls is not PyType type)
         {
-            throw PyErr.TypeError("called match pattern must be a class");
+            throw PyErr.TypeError("called match pattern must be a type");
         }
         if (!subject.Type.IsSubtypeOf(type))
         {

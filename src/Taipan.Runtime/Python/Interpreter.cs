@@ -712,7 +712,10 @@ public static partial class Interpreter
                         3 => Ops.Ascii(value),
                         _ => value,
                     };
-                    s[sp] = null;
+                    if (spec is not null)
+                    {
+                        s[sp] = null;
+                    }
                     s[sp - 1] = Ops.Format(value, spec);
                     break;
                 }
@@ -931,8 +934,7 @@ public static partial class Interpreter
                 {
                     var step = arg == 3 ? s[--sp]! : PyNone.Value;
                     var stop = s[--sp]!;
-                    s[sp + 1] = null;
-                    s[sp] = null;
+                    Array.Clear(s, sp, arg - 1);
                     s[sp - 1] = new PySlice(s[sp - 1]!, stop, step);
                     break;
                 }
