@@ -120,10 +120,8 @@ public abstract class PyAnySet : PyObject
                 }
                 if (ReferenceEquals(e.Key, s_dummy))
                 {
-                    if (freeSlot < 0)
-                    {
-                        freeSlot = (long)j;
-                    }
+                    // CPython reuses the last dummy on the probe path, not the first.
+                    freeSlot = (long)j;
                 }
                 else if (e.Hash == hash)
                 {
@@ -187,6 +185,11 @@ public abstract class PyAnySet : PyObject
         while (size <= minUsed)
         {
             size <<= 1;
+        }
+        if (size == MinSize && _table.Length == MinSize && _fill == _used)
+        {
+            // A small table without dummies stays as it is.
+            return;
         }
         var old = _table;
         var table = new Entry[size];
