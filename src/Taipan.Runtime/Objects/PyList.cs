@@ -538,7 +538,28 @@ public sealed partial class PyListReverseIterator(PyList list) : PyObject
 /// which keeps equal keys in order.</summary>
 internal static class MergeSort
 {
-    private static bool Less(PyObject a, PyObject b) => Abstract.Ops.RichCompareBool(a, b, CompareOp.Lt);
+    /// <summary><c>a &lt; b</c>, directly for exact ints, floats and strs (whose comparison
+    /// no subclass can change), as CPython's sort pre-checks its keys' types.</summary>
+    private static bool Less(PyObject a, PyObject b)
+    {
+        var t = a.GetType();
+        if (t == b.GetType())
+        {
+            if (t == typeof(PyInt) && ((PyInt)a).IsSmall && ((PyInt)b).IsSmall)
+            {
+                return ((PyInt)a).Small < ((PyInt)b).Small;
+            }
+            if (t == typeof(PyStr))
+            {
+                return PyStr.CompareCodePoints(((PyStr)a).Value, ((PyStr)b).Value) < 0;
+            }
+            if (t == typeof(PyFloat))
+            {
+                return ((PyFloat)a).Value < ((PyFloat)b).Value;
+            }
+        }
+        return Abstract.Ops.RichCompareBool(a, b, CompareOp.Lt);
+    }
 
     /// <summary>Sorts <paramref name="keys"/>; when <paramref name="values"/> is given (a copy
     /// of the items the keys belong to) the sorted items are written to <paramref name="output"/>.</summary>

@@ -918,6 +918,24 @@ public sealed partial class PyFrozenSet : PyAnySet
         return s;
     }
 
+    /// <summary>A frozenset constant. CPython's compiler rebuilds a constant frozenset from the
+    /// iteration order of the one it first built (merge_consts_recursive), and that second table
+    /// is the order a program sees.</summary>
+    public static PyFrozenSet FromConstant(ReadOnlySpan<PyObject> items)
+    {
+        var first = new PyFrozenSet();
+        foreach (var item in items)
+        {
+            first.Add(item);
+        }
+        var second = new PyFrozenSet();
+        foreach (var key in first.Keys())
+        {
+            second.Add(key);
+        }
+        return second;
+    }
+
     internal static PyFrozenSet CopyOf(PyAnySet s) =>
         s is PyFrozenSet f ? f : From(s);
 

@@ -171,6 +171,10 @@ public sealed partial class PySlice(PyObject start, PyObject stop, PyObject step
             {
                 return dflt;
             }
+            if (o is not PyInt && o.Type.Slots.Index is null)
+            {
+                throw Errors.PyErr.TypeError("slice indices must be integers or have an __index__ method");
+            }
             var v = SliceIndex(o);
             if (v < 0)
             {

@@ -640,10 +640,11 @@ public static partial class Interpreter
                     var iterable = s[--sp]!;
                     s[sp] = null;
                     var list = (PyList)s[sp - arg]!;
-                    foreach (var item in Ops.Iterate(iterable))
+                    if (iterable.Type.Slots.Iter is null && iterable.Type.Slots.GetItem is null)
                     {
-                        list.Append(item);
+                        throw PyErr.TypeError($"Value after * must be an iterable, not {iterable.Type.Name}");
                     }
+                    list.Extend(iterable);
                     break;
                 }
 
