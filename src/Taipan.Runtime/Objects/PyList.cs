@@ -426,7 +426,7 @@ public partial class PyList : PyObject
         {
             return PyBool.From(op == CompareOp.Ne);
         }
-        return Abstract.Ops.CompareSequences(a.Items.ToArray(), b.Items.ToArray(), op);
+        return Abstract.Ops.CompareSequences(a.Items, b.Items, op);
     }
 
     [PySlot("sq_concat")]

@@ -79,3 +79,12 @@ for i in range(0, 100, 2):
     del o[i]
 print(len(o), list(o)[:5], sum(o.values()))
 print({True: 'a', 1: 'b', 1.0: 'c'})
+# Mapping views of str keys, popitem order, deletion then insertion.
+w = {}
+for c in 'the quick brown fox':
+    w[c] = w.get(c, 0) + 1
+print(w, list(w.items())[:3])
+del w['q']
+w['q'] = 'again'
+print(list(w)[-3:], w.popitem(), len(w))
+print(sorted(w.keys() & set('aeiou')), w.keys() - set('the quick'))

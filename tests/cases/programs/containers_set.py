@@ -72,3 +72,15 @@ print(len(big), min(big), max(big), sum(big))
 print(list(frozenset('ab')) == list(frozenset('ab')), 1 in frozenset([1]))
 x = 5 in {5, 6}
 print(x, {1, 2, 3} - {2} == {1, 3})
+# Order of sets of strs and of constant set displays (PYTHONHASHSEED=0).
+print({'apple', 'banana', 'cherry', 'date'}, frozenset({'x', 'y', 'z'}))
+words = ['w%d' % i for i in range(30)] if False else [str(i) + 'w' for i in range(30)]
+ws = set(words)
+print(ws)
+print([ws.pop() for _ in range(5)], len(ws))
+print({(1, 2), (3, 4), 1.5, 'x', True, 2.25, -7})
+fs = frozenset(words)
+print(fs == ws | {'0w', '1w', '2w', '3w', '4w'}, fs.__hash__() == frozenset(reversed(words)).__hash__())
+print(frozenset({'a', 'b'}).__hash__(), frozenset({(1, 'a'), 2.5}).__hash__())
+ss = {'k%d' % i for i in range(3)} if False else {c + c for c in 'abcdefghij'}
+print(ss, ss - {'aa', 'jj'}, ss & {'bb', 'cc', 'zz'})
