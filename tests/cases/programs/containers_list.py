@@ -92,3 +92,44 @@ print((1, 2) < (1, 2, 3), (1, 'a') == (1, 'a'), (2,) > (1, 5), () < (0,))
 print((1, 2).__hash__() == (1, 2).__hash__(), ().__hash__() == tuple().__hash__(), (1, (2, 3)).__hash__() == (1, (2, 3)).__hash__())
 t(lambda: {(1, [2])})
 print(tuple('ab'), tuple([1, 2]), tuple(), (1,), repr((1,)))
+# Augmented assignment: __iadd__ first, then __add__; sets and dicts in place.
+class Acc:
+    def __init__(self):
+        self.items = []
+    def __iadd__(self, other):
+        self.items.append(other)
+        return self
+class OnlyAdd:
+    def __add__(self, other):
+        return 'added'
+acc = Acc()
+alias = acc
+acc += 5
+acc += 'x'
+print(acc is alias, alias.items)
+oa = OnlyAdd()
+oa += 1
+print(oa)
+s1 = {1}
+s2 = s1
+s1 |= {2}
+s1 &= {2, 3}
+s1 ^= {4}
+s1 -= {4}
+print(s1, s1 is s2)
+d1 = {}
+d2 = d1
+d1 |= {'a': 1}
+print(d1 is d2, d2)
+t1 = (1,)
+t2 = t1
+t1 += (2,)
+print(t1, t2)
+def bad_iadd():
+    z = [1]
+    z -= [1]
+t(bad_iadd)
+def bad_imul():
+    z = {1}
+    z *= 2
+t(bad_imul)
