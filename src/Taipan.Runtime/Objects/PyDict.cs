@@ -490,6 +490,7 @@ public partial class PyDict : PyObject
         {
             return false;
         }
+        using var depth = Python.RecursionGuard.Enter(" in comparison");
         var pos = 0;
         while (NextEntry(ref pos, out var k, out var v))
         {
@@ -546,6 +547,7 @@ public partial class PyDict : PyObject
         {
             return PyStr.Intern("{...}");
         }
+        using var depth = Python.RecursionGuard.Enter(" while getting the repr of an object");
         var parts = new List<string>(_count);
         foreach (var (k, v) in Items())
         {

@@ -402,6 +402,7 @@ public partial class PyList : PyObject
         {
             return PyStr.Intern("[...]");
         }
+        using var depth = Python.RecursionGuard.Enter(" while getting the repr of an object");
         var sb = new System.Text.StringBuilder("[");
         // The list may change while its items' reprs run.
         for (var i = 0; i < _count; i++)
@@ -426,6 +427,7 @@ public partial class PyList : PyObject
         {
             return PyBool.From(op == CompareOp.Ne);
         }
+        using var depth = Python.RecursionGuard.Enter(" in comparison");
         return Abstract.Ops.CompareSequences(a.Items, b.Items, op);
     }
 

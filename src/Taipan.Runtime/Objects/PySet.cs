@@ -626,6 +626,7 @@ public abstract class PyAnySet : PyObject
         {
             return new PyStr(name + "(...)");
         }
+        using var depth = Python.RecursionGuard.Enter(" while getting the repr of an object");
         var sb = new System.Text.StringBuilder();
         if (!braces)
         {

@@ -46,6 +46,7 @@ public partial class PyTuple : PyObject
         {
             return PyStr.Intern("(...)");
         }
+        using var depth = Python.RecursionGuard.Enter(" while getting the repr of an object");
         var parts = new string[_items.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -96,6 +97,7 @@ public partial class PyTuple : PyObject
         {
             return PyNotImplemented.Value;
         }
+        using var depth = Python.RecursionGuard.Enter(" in comparison");
         return Abstract.Ops.CompareSequences(a._items, b._items, op);
     }
 

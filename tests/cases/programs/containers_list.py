@@ -133,3 +133,17 @@ def bad_imul():
     z = {1}
     z *= 2
 t(bad_imul)
+# Deep nesting raises RecursionError instead of overflowing the stack.
+deep1, deep2 = [], []
+for i in range(20000):
+    deep1, deep2 = [deep1], [deep2]
+t(lambda: repr(deep1))
+t(lambda: deep1 == deep2)
+deept = ()
+for i in range(20000):
+    deept = (deept,)
+t(lambda: repr(deept))
+deepd = {}
+for i in range(20000):
+    deepd = {1: deepd}
+t(lambda: repr(deepd))
