@@ -6,12 +6,40 @@ namespace Taipan.Runtime.Objects;
 /// surrogate pair being one code point and a lone surrogate another.</summary>
 public partial class PyStr
 {
-    private bool HasSurrogates => Value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+    // 0: not yet known; 1: every char is a code point (lone surrogates included); 2: the string
+    // has surrogate pairs and indexes through _offsets.
+    private byte _layout;
+    private int[]? _offsets;
 
-    /// <summary>The char offset of each code point, and the string's length at the end.</summary>
-    private int[] CodePointOffsets()
+    /// <summary>The char offset of each code point and the string's length at the end, or null
+    /// when chars are code points. Computed once per string.</summary>
+    private int[]? CodePointOffsets()
     {
-        var s = Value;
+        if (_layout == 0)
+        {
+            _offsets = HasSurrogatePairs(Value) ? BuildOffsets(Value) : null;
+            _layout = _offsets is null ? (byte)1 : (byte)2;
+        }
+        return _offsets;
+    }
+
+    private static bool HasSurrogatePairs(string s)
+    {
+        var i = s.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF');
+        while (i >= 0 && i + 1 < s.Length)
+        {
+            if (char.IsLowSurrogate(s[i + 1]))
+            {
+                return true;
+            }
+            var next = s.AsSpan(i + 1).IndexOfAnyInRange('\uD800', '\uDBFF');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
+    }
+
+    private static int[] BuildOffsets(string s)
+    {
         var offsets = new List<int>(s.Length + 1);
         for (var i = 0; i < s.Length; i++)
         {
@@ -25,11 +53,22 @@ public partial class PyStr
         return [.. offsets];
     }
 
+    [PySlot("tp_iter")]
+    public PyObject Iter() => new PyStrIterator(this);
+
+    internal int[]? CodePointOffsetsFor() => CodePointOffsets();
+
+    /// <summary>The code point at index <paramref name="i"/> (0 &lt;= i &lt; length) as a str.</summary>
+    internal PyStr CodePointAt(int i, int[]? offsets) =>
+        offsets is null ? Char(Value[i]) : new PyStr(Value[offsets[i]..offsets[i + 1]]);
+
+    internal int CodePointCount(int[]? offsets) => offsets is null ? Value.Length : offsets.Length - 1;
+
     [PySlot("mp_subscript")]
     public PyObject GetItem(PyObject key)
     {
         var s = Value;
-        var offsets = HasSurrogates ? CodePointOffsets() : null;
+        var offsets = CodePointOffsets();
         var length = offsets is null ? s.Length : offsets.Length - 1;
         if (key is PySlice slice)
         {
@@ -77,7 +116,7 @@ public partial class PyStr
         {
             throw Errors.PyErr.IndexError("string index out of range");
         }
-        return offsets is null ? Char(s[(int)k]) : new PyStr(s[offsets[k]..offsets[k + 1]]);
+        return CodePointAt((int)k, offsets);
     }
 
     // Built on first use: static initialisers of a partial class's files run in no set order.
@@ -95,4 +134,35 @@ public partial class PyStr
 
     /// <summary>The one-character str, shared for Latin-1 as CPython shares them.</summary>
     public static PyStr Char(char c) => c < 256 ? (s_latin1 ??= CreateLatin1())[c] : new PyStr(c.ToString());
+}
+
+/// <summary><c>str_ascii_iterator</c>: the code points of a str.</summary>
+[PyType("str_ascii_iterator")]
+public sealed partial class PyStrIterator(PyStr str) : PyObject
+{
+    private PyStr? _str = str;
+    private int _index;
+
+    [PySlot("tp_iter")]
+    public PyObject Iter() => this;
+
+    [PySlot("tp_iternext")]
+    public PyObject? Next()
+    {
+        var s = _str;
+        if (s is null)
+        {
+            return null;
+        }
+        var offsets = s.CodePointOffsetsFor();
+        if (_index < s.CodePointCount(offsets))
+        {
+            return s.CodePointAt(_index++, offsets);
+        }
+        _str = null;
+        return null;
+    }
+
+    [PyMethod("__length_hint__")]
+    public long LengthHint() => _str is null ? 0 : _str.CodePointCount(_str.CodePointOffsetsFor()) - _index;
 }

@@ -83,3 +83,7 @@ t(lambda: range(3).index(7))
 print(range(0) == range(5, 1), range(1, 5, 2) == range(1, 6, 2), range(3) == range(4))
 print(range(0).__hash__() == range(5, 1).__hash__(), range(1, 2).__hash__() == range(1, 2, 5).__hash__())
 print(bool(range(0)), bool(range(2)), 5 in range(10), 5.0 in range(10), 11 in range(10))
+# Iterating a str yields its code points.
+print([c for c in astral] == ['a', '\U0001F600', 'b', '\U0001F601', 'c'], list('xyz'), list(''), [len(c) for c in lone])
+it = iter('ab')
+print(next(it), next(it), next(it, 'end'), type(iter('abc')).__name__)
