@@ -1255,6 +1255,10 @@ public static partial class Interpreter
     private static void Unpack(PyObject seq, int count, PyObject?[] s, int sp)
     {
         var items = new List<PyObject>(count);
+        if (seq.Type.Slots.Iter is null && seq.Type.Slots.GetItem is null)
+        {
+            throw PyErr.TypeError($"cannot unpack non-iterable {seq.Type.Name} object");
+        }
         var it = Ops.GetIter(seq);
         while (Ops.Next(it) is { } item)
         {

@@ -85,3 +85,19 @@ t(lambda: exec_unpack())
 def exec_unpack():
     x, y, *z = [1]
 print([*range(3), *'ab'], (*[1], 2), {*[1, 1], 2}, {**{'a': 1}, 'b': 2})
+def unpack_int():
+    a, b = 1
+t(unpack_int)
+def unpack_none():
+    a, *b = None
+t(unpack_none)
+def unpack_many():
+    a, b = [1, 2, 3]
+t(unpack_many)
+def unpack_few():
+    a, b, c = 'ab'
+t(unpack_few)
+def unpack_star_few():
+    a, b, *c, d = (1, 2)
+t(unpack_star_few)
+print([(a, b) for a, *b in ['xyz', (1,), range(3)]])
