@@ -283,6 +283,15 @@ public partial class PyDict : PyObject
             {
                 return;
             }
+            if (_count == 0 && d._count == d._entryCount)
+            {
+                _indices = (int[])d._indices.Clone();
+                _entries = (Entry[])d._entries.Clone();
+                _entryCount = d._entryCount;
+                _count = d._count;
+                Bump();
+                return;
+            }
             var pos = 0;
             var used = d._count;
             while (d.NextEntry(ref pos, out var k, out var v))
@@ -450,6 +459,7 @@ public partial class PyDict : PyObject
     [PyMethod]
     public PyDict Copy()
     {
+        // Into an empty dict, a dict without deleted entries is cloned table and all.
         var d = new PyDict();
         d.UpdateFrom(this);
         return d;
