@@ -568,6 +568,63 @@ internal static class MergeSort
     public static void Sort(Span<PyObject> keys, PyObject[]? values, Span<PyObject> output)
     {
         var n = keys.Length;
+        var order = TrySortUniform(keys) ?? SortGeneral(keys);
+        var src = values ?? keys.ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            output[i] = src[order[i]];
+        }
+    }
+
+    /// <summary>When every key is an exact int that fits 64 bits, or every key an exact str,
+    /// no comparison can run Python code or fail: sorting (key, original index) pairs gives the
+    /// stable order directly.</summary>
+    private static int[]? TrySortUniform(Span<PyObject> keys)
+    {
+        var n = keys.Length;
+        if (n < 2)
+        {
+            return n == 0 ? [] : [0];
+        }
+        var t = keys[0].GetType();
+        if (t == typeof(PyInt))
+        {
+            var pairs = new (long Key, int Index)[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (keys[i].GetType() != typeof(PyInt) || !((PyInt)keys[i]).IsSmall)
+                {
+                    return null;
+                }
+                pairs[i] = (((PyInt)keys[i]).Small, i);
+            }
+            pairs.AsSpan().Sort();
+            return Array.ConvertAll(pairs, static p => p.Index);
+        }
+        if (t == typeof(PyStr))
+        {
+            var pairs = new (string Key, int Index)[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (keys[i].GetType() != typeof(PyStr))
+                {
+                    return null;
+                }
+                pairs[i] = (((PyStr)keys[i]).Value, i);
+            }
+            pairs.AsSpan().Sort(static (a, b) =>
+            {
+                var c = PyStr.CompareCodePoints(a.Key, b.Key);
+                return c != 0 ? c : a.Index.CompareTo(b.Index);
+            });
+            return Array.ConvertAll(pairs, static p => p.Index);
+        }
+        return null;
+    }
+
+    private static int[] SortGeneral(Span<PyObject> keys)
+    {
+        var n = keys.Length;
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -621,10 +678,6 @@ internal static class MergeSort
             }
             (order, tmp) = (tmp, order);
         }
-        var src = values ?? k;
-        for (var i = 0; i < n; i++)
-        {
-            output[i] = src[order[i]];
-        }
+        return order;
     }
 }
