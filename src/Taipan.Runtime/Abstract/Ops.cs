@@ -41,6 +41,10 @@ public static class Ops
     /// <summary><c>format(value, spec)</c>: calls <c>__format__</c>; with an empty spec, str().</summary>
     public static PyStr Format(PyObject value, PyStr? spec)
     {
+        if (Python.FormatterUnicode.FormatBuiltin(value, spec?.Value ?? "") is { } builtin)
+        {
+            return builtin;
+        }
         if (spec is null || spec.Value.Length == 0)
         {
             if (value is PyStr s && s.GetType() == typeof(PyStr))

@@ -12,6 +12,9 @@ public partial class PyFloat(double value) : PyObject
     [PySlot("tp_repr")]
     public PyStr Repr() => new(Taipan.Syntax.Ast.PyRepr.Float(Value));
 
+    [PyMethod("__format__")]
+    public PyStr FormatMethod(PyObject formatSpec) => Python.FormatterUnicode.FormatFloat(this, PyStr.StrArg("__format__", formatSpec).Value);
+
     [PySlot("tp_hash")]
     public long Hash() => PyHash.Double(Value, this);
 

@@ -74,6 +74,9 @@ public partial class PyInt : PyObject
     /// <summary><c>sys.get_int_max_str_digits()</c>; 0 means no limit.</summary>
     public static int IntMaxStrDigits { get; set; } = 4300;
 
+    [PyMethod("__format__")]
+    public PyStr FormatMethod(PyObject formatSpec) => FormatterUnicode.FormatInt(this, PyStr.StrArg("__format__", formatSpec).Value);
+
     [PySlot("tp_hash")]
     public long Hash() => _big is { } big ? PyHash.Int(big) : PyHash.Int(_value);
 

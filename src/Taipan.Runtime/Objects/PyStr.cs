@@ -16,6 +16,7 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
     private static readonly ConcurrentDictionary<string, PyStr> s_interned = new(StringComparer.Ordinal);
 
     private long _hash = -1;
+    private int _length = -1;
 
     public PyStr(string value) => Value = value;
 
@@ -81,34 +82,94 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
     [PySlot("tp_hash")]
     public long HashSlot() => Hash;
 
-    [PySlot("sq_length")]
-    public long Length()
+    /// <summary>The number of code points, counted once: it equals <c>Value.Length</c> unless
+    /// the string holds surrogate pairs.</summary>
+    public int CodePointCount
     {
-        var n = Value.Length;
-        foreach (var c in Value.AsSpan())
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
         {
-            if (char.IsLowSurrogate(c))
+            var n = _length;
+            return n >= 0 ? n : _length = CountCodePoints(Value);
+        }
+    }
+
+    /// <summary>True when every code point is one char (no surrogate pairs): indices into
+    /// <see cref="Value"/> are code-point indices.</summary>
+    public bool IsSimple => CodePointCount == Value.Length;
+
+    public static int CountCodePoints(ReadOnlySpan<char> s)
+    {
+        var i = s.IndexOfAnyInRange('\uDC00', '\uDFFF');
+        if (i < 0)
+        {
+            return s.Length;
+        }
+        var n = s.Length;
+        for (; i < s.Length; i++)
+        {
+            if (char.IsLowSurrogate(s[i]) && i > 0 && char.IsHighSurrogate(s[i - 1]))
             {
-                return CountCodePoints();
+                n--;
             }
         }
         return n;
     }
 
-    private long CountCodePoints()
+    /// <summary>The char offset of code point <paramref name="index"/> (0..CodePointCount).</summary>
+    public int CharOffset(int index)
     {
-        long n = 0;
-        var s = Value;
-        for (var i = 0; i < s.Length; i++)
+        if (IsSimple)
         {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i++;
-            }
-            n++;
+            return index;
         }
-        return n;
+        var s = Value;
+        var i = 0;
+        for (var k = 0; k < index && i < s.Length; k++)
+        {
+            i += IsPairAt(s, i) ? 2 : 1;
+        }
+        return i;
     }
+
+    /// <summary>The code-point index of char offset <paramref name="offset"/>.</summary>
+    public int CodePointIndex(int offset) => IsSimple ? offset : CountCodePoints(Value.AsSpan(0, offset));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPairAt(string s, int i) =>
+        char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+
+    /// <summary>The code point at char offset <paramref name="i"/>, advancing past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int NextCodePoint(string s, ref int i)
+    {
+        var c = s[i];
+        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            i += 2;
+            return char.ConvertToUtf32(c, s[i - 1]);
+        }
+        i++;
+        return c;
+    }
+
+    private static readonly PyStr[] s_latin1 = CreateLatin1();
+
+    private static PyStr[] CreateLatin1()
+    {
+        var a = new PyStr[256];
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] = new PyStr(((char)i).ToString());
+        }
+        return a;
+    }
+
+    /// <summary>The one-character str of code point <paramref name="cp"/>; Latin-1 ones are shared.</summary>
+    public static PyStr FromCodePoint(int cp) => cp < 256 ? s_latin1[cp] : new PyStr(cp <= 0xffff ? ((char)cp).ToString() : char.ConvertFromUtf32(cp));
+
+    /// <summary>The str of char <paramref name="c"/>; Latin-1 ones are shared.</summary>
+    public static PyStr FromChar(char c) => c < 256 ? s_latin1[c] : new PyStr(c.ToString());
 
     [PySlot("tp_richcompare")]
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
@@ -177,32 +238,5 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
             return new PyStr(a.Value + b.Value);
         }
         throw Errors.PyErr.TypeError($"can only concatenate str (not \"{right.Type.Name}\") to str");
-    }
-
-    [PySlot("sq_contains")]
-    public bool Contains(PyObject item)
-    {
-        if (item is not PyStr s)
-        {
-            throw Errors.PyErr.TypeError($"'in <string>' requires string as left operand, not {item.Type.Name}");
-        }
-        return Value.Contains(s.Value, StringComparison.Ordinal);
-    }
-
-    [PyMethod]
-    public PyStr Join(PyObject iterable)
-    {
-        var parts = new List<string>();
-        var i = 0;
-        foreach (var item in Abstract.Ops.Iterate(iterable))
-        {
-            if (item is not PyStr s)
-            {
-                throw Errors.PyErr.TypeError($"sequence item {i}: expected str instance, {item.Type.Name} found");
-            }
-            parts.Add(s.Value);
-            i++;
-        }
-        return new PyStr(string.Join(Value, parts));
     }
 }

@@ -704,7 +704,12 @@ public static partial class Interpreter
 
                 case Opcode.FORMAT_VALUE:
                 {
-                    var spec = (arg & 0x04) != 0 ? (PyStr)s[--sp]! : null;
+                    PyStr? spec = null;
+                    if ((arg & 0x04) != 0)
+                    {
+                        spec = (PyStr)s[--sp]!;
+                        s[sp] = null;
+                    }
                     var value = s[sp - 1]!;
                     value = (arg & 0x03) switch
                     {
@@ -713,10 +718,6 @@ public static partial class Interpreter
                         3 => Ops.Ascii(value),
                         _ => value,
                     };
-                    if (spec is not null)
-                    {
-                        s[sp] = null;
-                    }
                     s[sp - 1] = Ops.Format(value, spec);
                     break;
                 }
