@@ -36,6 +36,12 @@ internal static class HeapTypeSlots
         ["__invert__"] = (t, py, b) => t.Slots.Invert = py ? static self => CallUnary(self, "__invert__") : b?.Invert,
         ["__int__"] = (t, py, b) => t.Slots.Int = py ? static self => CallUnary(self, "__int__") : b?.Int,
         ["__float__"] = (t, py, b) => t.Slots.Float = py ? static self => CallUnary(self, "__float__") : b?.Float,
+        ["__iadd__"] = (t, py, b) => t.Slots.InPlaceAdd = py ? static (self, o) => CallMethod(self, "__iadd__", [o], null) : b?.InPlaceAdd,
+        ["__isub__"] = (t, py, b) => t.Slots.InPlaceSubtract = py ? static (self, o) => CallMethod(self, "__isub__", [o], null) : b?.InPlaceSubtract,
+        ["__imul__"] = (t, py, b) => t.Slots.InPlaceMultiply = py ? static (self, o) => CallMethod(self, "__imul__", [o], null) : b?.InPlaceMultiply,
+        ["__iand__"] = (t, py, b) => t.Slots.InPlaceAnd = py ? static (self, o) => CallMethod(self, "__iand__", [o], null) : b?.InPlaceAnd,
+        ["__ior__"] = (t, py, b) => t.Slots.InPlaceOr = py ? static (self, o) => CallMethod(self, "__ior__", [o], null) : b?.InPlaceOr,
+        ["__ixor__"] = (t, py, b) => t.Slots.InPlaceXor = py ? static (self, o) => CallMethod(self, "__ixor__", [o], null) : b?.InPlaceXor,
     };
 
     private static readonly string[] s_compareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];

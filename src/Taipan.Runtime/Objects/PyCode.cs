@@ -74,6 +74,7 @@ public sealed partial class PyCode : PyObject
         // Lossy until PyStr holds code points: the surrogates that pair up become one character.
         CodePointStr c => new PyStr(c.ToString()),
         ConstantTuple t => new PyTuple(Array.ConvertAll(t.AsSpan().ToArray(), ConvertConstant)),
+        ConstantFrozenSet f => PyFrozenSet.FromConstant(f.Select(ConvertConstant).ToArray()),
         CodeObject c => new PyCode(c),
         _ => throw Errors.PyErr.New(PyExc.SystemError, $"constants of type {value?.GetType().Name ?? "null"} are not supported yet"),
     };

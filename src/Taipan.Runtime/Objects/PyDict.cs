@@ -326,42 +326,262 @@ public partial class PyDict : PyObject
 
     /// <summary><c>dict(mapping_or_pairs=(), **kwargs)</c>.</summary>
     [PySlot("tp_init")]
-    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames) => UpdateCommon("dict", args, kwnames);
+
+    private void UpdateCommon(string name, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var nkw = kwnames?.Count ?? 0;
         var npos = args.Length - nkw;
         if (npos > 1)
         {
-            throw Errors.PyErr.TypeError($"dict expected at most 1 argument, got {npos}");
+            throw Errors.PyErr.TypeError($"{name} expected at most 1 argument, got {npos}");
         }
         if (npos == 1)
         {
-            if (args[0] is PyDict other)
-            {
-                foreach (var (k, v) in other.Items().ToList())
-                {
-                    SetItem(k, v);
-                }
-            }
-            else
-            {
-                var i = 0;
-                foreach (var item in Abstract.Ops.Iterate(args[0]))
-                {
-                    var pair = Abstract.Ops.Iterate(item).ToList();
-                    if (pair.Count != 2)
-                    {
-                        throw Errors.PyErr.ValueError($"dictionary update sequence element #{i} has length {pair.Count}; 2 is required");
-                    }
-                    SetItem(pair[0], pair[1]);
-                    i++;
-                }
-            }
+            UpdateFrom(args[0]);
         }
         for (var k = 0; k < nkw; k++)
         {
             SetItem(kwnames![k], args[npos + k]);
         }
+    }
+
+    /// <summary><c>dict_update_arg</c>: a dict, anything with <c>keys()</c>, or pairs.</summary>
+    public void UpdateFrom(PyObject other)
+    {
+        if (other is PyDict d)
+        {
+            if (ReferenceEquals(d, this))
+            {
+                return;
+            }
+            if (_count == 0 && d._count == d._entryCount)
+            {
+                _indices = (int[])d._indices.Clone();
+                _entries = (Entry[])d._entries.Clone();
+                _entryCount = d._entryCount;
+                _count = d._count;
+                Bump();
+                return;
+            }
+            var pos = 0;
+            var used = d._count;
+            while (d.NextEntry(ref pos, out var k, out var v))
+            {
+                SetItem(k, v);
+                if (d._count != used)
+                {
+                    throw Errors.PyErr.RuntimeError("dict mutated during update");
+                }
+            }
+            return;
+        }
+        if (Abstract.Ops.TryGetAttr(other, PyStr.Intern("keys")) is { } keys)
+        {
+            foreach (var k in Abstract.Ops.Iterate(Abstract.Ops.Call(keys, [], null)))
+            {
+                var get = other.Type.Slots.GetItem ?? throw Errors.PyErr.TypeError($"'{other.Type.Name}' object is not subscriptable");
+                SetItem(k, get(other, k));
+            }
+            return;
+        }
+        var i = 0;
+        foreach (var item in Abstract.Ops.Iterate(other))
+        {
+            if (item.Type.Slots.Iter is null && item.Type.Slots.GetItem is null)
+            {
+                throw Errors.PyErr.TypeError($"cannot convert dictionary update sequence element #{i} to a sequence");
+            }
+            var pair = item as PyTuple is { Count: 2 } t ? [t[0], t[1]] : Abstract.Ops.Iterate(item).ToArray();
+            if (pair.Length != 2)
+            {
+                throw Errors.PyErr.ValueError($"dictionary update sequence element #{i} has length {pair.Length}; 2 is required");
+            }
+            SetItem(pair[0], pair[1]);
+            i++;
+        }
+    }
+
+    /// <summary>The live entries in order: <paramref name="pos"/> starts at 0.</summary>
+    internal bool NextEntry(ref int pos, out PyObject key, out PyObject value)
+    {
+        var entries = _entries;
+        while (pos < _entryCount && pos < entries.Length)
+        {
+            ref var e = ref entries[pos++];
+            if (e.Key is not null)
+            {
+                key = e.Key;
+                value = e.Value!;
+                return true;
+            }
+        }
+        key = value = null!;
+        return false;
+    }
+
+    /// <summary>The live entries backwards: <paramref name="pos"/> starts at -1 for the end.</summary>
+    internal bool PreviousEntry(ref int pos, out PyObject key, out PyObject value)
+    {
+        if (pos < 0 || pos > _entryCount)
+        {
+            pos = _entryCount;
+        }
+        while (--pos >= 0)
+        {
+            ref var e = ref _entries[pos];
+            if (e.Key is not null)
+            {
+                key = e.Key;
+                value = e.Value!;
+                return true;
+            }
+        }
+        pos = 0;
+        key = value = null!;
+        return false;
+    }
+
+    [PySlot("tp_iter")]
+    public PyObject Iter() => PyDictIterator.Create(this, DictIterKind.Keys, false);
+
+    [PyMethod("__reversed__")]
+    public PyObject Reversed() => PyDictIterator.Create(this, DictIterKind.Keys, true);
+
+    [PyMethod]
+    public PyObject Keys() => new PyDictKeys(this);
+
+    [PyMethod]
+    public PyObject Values() => new PyDictValues(this);
+
+    [PyMethod("items")]
+    public PyObject ItemsView() => new PyDictItems(this);
+
+    [PyMethod]
+    public PyObject Pop(PyObject key, PyObject? @default = null)
+    {
+        var ix = Find(key, HashOf(key), out var slot);
+        if (ix < 0)
+        {
+            return @default ?? throw Errors.PyErr.KeyError(key);
+        }
+        var v = _entries[ix].Value!;
+        _indices[slot] = Dummy;
+        _entries[ix] = default;
+        _count--;
+        Bump();
+        return v;
+    }
+
+    [PyMethod]
+    public PyObject PopItem()
+    {
+        if (_count == 0)
+        {
+            throw Errors.PyErr.New(PyExc.KeyError, "popitem(): dictionary is empty");
+        }
+        var j = _entryCount - 1;
+        while (_entries[j].Key is null)
+        {
+            j--;
+        }
+        var e = _entries[j];
+        Remove(e.Key!);
+        _entryCount = j;
+        return PyTuple.Create(e.Key!, e.Value!);
+    }
+
+    [PyMethod]
+    public PyObject SetDefault(PyObject key, PyObject? @default = null)
+    {
+        if (TryGetValue(key, out var v))
+        {
+            return v;
+        }
+        v = @default ?? PyNone.Value;
+        SetItem(key, v);
+        return v;
+    }
+
+    [PyMethod]
+    public void Update(ReadOnlySpan<PyObject> args, PyTuple? kwnames) => UpdateCommon("update", args, kwnames);
+
+    [PyClassMethod]
+    public static PyObject FromKeys(PyType type, PyObject iterable, PyObject? value = null)
+    {
+        value ??= PyNone.Value;
+        var d = Abstract.Ops.Call(type, [], null);
+        if (d.GetType() == typeof(PyDict))
+        {
+            var dict = (PyDict)d;
+            foreach (var k in Abstract.Ops.Iterate(iterable))
+            {
+                dict.SetItem(k, value);
+            }
+            return dict;
+        }
+        var set = d.Type.Slots.SetItem ?? throw Errors.PyErr.TypeError($"'{d.Type.Name}' object does not support item assignment");
+        foreach (var k in Abstract.Ops.Iterate(iterable))
+        {
+            set(d, k, value);
+        }
+        return d;
+    }
+
+    [PyMethod]
+    public PyDict Copy()
+    {
+        // Into an empty dict, a dict without deleted entries is cloned table and all.
+        var d = new PyDict();
+        d.UpdateFrom(this);
+        return d;
+    }
+
+    [PySlot("nb_or")]
+    public static PyObject Or(PyObject left, PyObject right)
+    {
+        if (left is not PyDict a || right is not PyDict b)
+        {
+            return PyNotImplemented.Value;
+        }
+        var d = a.Copy();
+        d.UpdateFrom(b);
+        return d;
+    }
+
+    [PySlot("nb_inplace_or")]
+    public static PyObject InPlaceOr(PyObject left, PyObject right)
+    {
+        ((PyDict)left).UpdateFrom(right);
+        return left;
+    }
+
+    [PySlot("tp_richcompare")]
+    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
+    {
+        if (left is not PyDict a || right is not PyDict b || op is not (CompareOp.Eq or CompareOp.Ne))
+        {
+            return PyNotImplemented.Value;
+        }
+        return PyBool.From(a.DictEquals(b) == (op == CompareOp.Eq));
+    }
+
+    private bool DictEquals(PyDict b)
+    {
+        if (_count != b._count)
+        {
+            return false;
+        }
+        using var depth = Python.RecursionGuard.Enter(" in comparison");
+        var pos = 0;
+        while (NextEntry(ref pos, out var k, out var v))
+        {
+            if (!b.TryGetValue(k, out var bv) || !Abstract.Ops.RichCompareBool(v, bv, CompareOp.Eq))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     [PySlot("mp_length")]
@@ -409,6 +629,7 @@ public partial class PyDict : PyObject
         {
             return PyStr.Intern("{...}");
         }
+        using var depth = Python.RecursionGuard.Enter(" while getting the repr of an object");
         var parts = new List<string>(_count);
         foreach (var (k, v) in Items())
         {

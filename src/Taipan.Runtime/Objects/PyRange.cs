@@ -82,6 +82,114 @@ public sealed partial class PyRange : PyObject
         return inBounds && BigInteger.Remainder(v - lo, st).IsZero;
     }
 
+    [PySlot("nb_bool")]
+    public bool Bool() => !Length.IsZero;
+
+    private BigInteger ItemAt(BigInteger i) => Start.Value + i * Step.Value;
+
+    [PySlot("mp_subscript")]
+    public PyObject GetItem(PyObject key)
+    {
+        if (key is PySlice slice)
+        {
+            var (start, stop, step) = slice.BigIndices(Length);
+            return new PyRange(PyInt.From(ItemAt(start)), PyInt.From(ItemAt(stop)), PyInt.From(step * Step.Value));
+        }
+        if (key is not PyInt && key.Type.Slots.Index is null)
+        {
+            throw Errors.PyErr.TypeError($"range indices must be integers or slices, not {key.Type.Name}");
+        }
+        var i = Abstract.Ops.Index(key).Value;
+        if (i < 0)
+        {
+            i += Length;
+        }
+        if (i < 0 || i >= Length)
+        {
+            throw Errors.PyErr.IndexError("range object index out of range");
+        }
+        return PyInt.From(ItemAt(i));
+    }
+
+    private bool IsPlainInt(PyObject item) => item.GetType() == typeof(PyInt) || item is PyBool;
+
+    [PyMethod]
+    public PyObject Index(PyObject value)
+    {
+        if (IsPlainInt(value))
+        {
+            if (Contains(value))
+            {
+                return PyInt.From((((PyInt)value).Value - Start.Value) / Step.Value);
+            }
+        }
+        else
+        {
+            BigInteger i = 0;
+            foreach (var x in Abstract.Ops.Iterate(this))
+            {
+                if (Abstract.Ops.RichCompareBool(x, value, CompareOp.Eq))
+                {
+                    return PyInt.From(i);
+                }
+                i++;
+            }
+        }
+        throw Errors.PyErr.ValueError($"{Abstract.Ops.Repr(value).Value} is not in range");
+    }
+
+    [PyMethod]
+    public PyObject Count(PyObject value)
+    {
+        if (IsPlainInt(value))
+        {
+            return PyInt.From(Contains(value) ? 1 : 0);
+        }
+        BigInteger n = 0;
+        foreach (var x in Abstract.Ops.Iterate(this))
+        {
+            if (Abstract.Ops.RichCompareBool(x, value, CompareOp.Eq))
+            {
+                n++;
+            }
+        }
+        return PyInt.From(n);
+    }
+
+    [PyMethod("__reversed__")]
+    public PyObject Reversed()
+    {
+        var last = ItemAt(Length - 1);
+        var step = -Step.Value;
+        return last >= long.MinValue && last <= long.MaxValue && step >= long.MinValue && step <= long.MaxValue && Length <= long.MaxValue
+            && (last + step * Length) >= long.MinValue && (last + step * Length) <= long.MaxValue
+            ? new PyRangeIterator((long)last, (long)step, (long)Length)
+            : new PyLongRangeIterator(last, step, Length);
+    }
+
+    /// <summary>Ranges are equal when they give the same sequence (range_equals).</summary>
+    [PySlot("tp_richcompare")]
+    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
+    {
+        if (left is not PyRange a || right is not PyRange b || op is not (CompareOp.Eq or CompareOp.Ne))
+        {
+            return PyNotImplemented.Value;
+        }
+        var equal = a.Length == b.Length
+            && (a.Length.IsZero || (a.Start.Value == b.Start.Value && (a.Length.IsOne || a.Step.Value == b.Step.Value)));
+        return PyBool.From(equal == (op == CompareOp.Eq));
+    }
+
+    [PySlot("tp_hash")]
+    public long Hash()
+    {
+        PyObject none = PyNone.Value;
+        var t = Length.IsZero ? PyTuple.Create(PyInt.From(Length), none, none)
+            : Length.IsOne ? PyTuple.Create(PyInt.From(Length), Start, none)
+            : PyTuple.Create(PyInt.From(Length), Start, Step);
+        return t.Hash();
+    }
+
     [PyGetter("start")]
     public PyInt StartGetter() => Start;
 

@@ -29,6 +29,10 @@ public partial class PyStr
     [PySlot("mp_subscript")]
     public PyObject GetItem(PyObject key)
     {
+        if (key is PySlice slice)
+        {
+            return SliceOf(slice);
+        }
         if (key is not PyInt && key.Type.Slots.Index is null)
         {
             throw PyErr.TypeError($"string indices must be integers, not '{key.Type.Name}'");

@@ -46,6 +46,7 @@ public partial class PyTuple : PyObject
         {
             return PyStr.Intern("(...)");
         }
+        using var depth = Python.RecursionGuard.Enter(" while getting the repr of an object");
         var parts = new string[_items.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -96,7 +97,104 @@ public partial class PyTuple : PyObject
         {
             return PyNotImplemented.Value;
         }
+        using var depth = Python.RecursionGuard.Enter(" in comparison");
         return Abstract.Ops.CompareSequences(a._items, b._items, op);
+    }
+
+    [PySlot("mp_subscript")]
+    public PyObject GetItem(PyObject key)
+    {
+        if (key is PySlice slice)
+        {
+            if (slice.Start is PyNone && slice.Stop is PyNone && slice.Step is PyNone && GetType() == typeof(PyTuple))
+            {
+                return this;
+            }
+            var items = slice.Select(_items);
+            return items.Length == 0 ? Empty : new PyTuple(items);
+        }
+        if (key is not PyInt && key.Type.Slots.Index is null)
+        {
+            throw Errors.PyErr.TypeError($"tuple indices must be integers or slices, not {key.Type.Name}");
+        }
+        var i = Abstract.Ops.Index(key);
+        var n = i.IsSmall ? i.Small : long.MaxValue;
+        if (n < 0)
+        {
+            n += _items.Length;
+        }
+        if ((ulong)n >= (ulong)_items.Length)
+        {
+            throw Errors.PyErr.IndexError("tuple index out of range");
+        }
+        return _items[n];
+    }
+
+    [PySlot("sq_concat")]
+    public static PyObject Concat(PyObject left, PyObject right)
+    {
+        if (left is not PyTuple a || right is not PyTuple b)
+        {
+            throw Errors.PyErr.TypeError($"can only concatenate tuple (not \"{right.Type.Name}\") to tuple");
+        }
+        if (b._items.Length == 0 && a.GetType() == typeof(PyTuple))
+        {
+            return a;
+        }
+        if (a._items.Length == 0 && b.GetType() == typeof(PyTuple))
+        {
+            return b;
+        }
+        return new PyTuple([.. a._items, .. b._items]);
+    }
+
+    [PySlot("sq_repeat")]
+    public static PyObject Repeat(PyObject self, PyObject count)
+    {
+        var a = (PyTuple)self;
+        var n = PySlice.RepeatCount(count, a._items.Length);
+        if (n == 1 && a.GetType() == typeof(PyTuple))
+        {
+            return a;
+        }
+        if (n == 0 || a._items.Length == 0)
+        {
+            return Empty;
+        }
+        var items = new PyObject[n * a._items.Length];
+        for (var i = 0; i < n; i++)
+        {
+            a._items.CopyTo(items, i * a._items.Length);
+        }
+        return new PyTuple(items);
+    }
+
+    [PyMethod]
+    public long Index(PyObject value, PyObject? start = null, PyObject? stop = null)
+    {
+        var (lo, hi) = PySlice.SearchBounds(start, stop, _items.Length);
+        for (var i = lo; i < hi; i++)
+        {
+            if (Abstract.Ops.RichCompareBool(_items[i], value, CompareOp.Eq))
+            {
+                return i;
+            }
+        }
+        throw Errors.PyErr.ValueError("tuple.index(x): x not in tuple");
+    }
+
+    [PyMethod("count")]
+    public long CountOf(PyObject value)
+    {
+        long n = 0;
+        foreach (var x in _items)
+        {
+            if (Abstract.Ops.RichCompareBool(x, value, CompareOp.Eq))
+            {
+                n++;
+            }
+        }
+        return n;
     }
 }
 

@@ -112,6 +112,12 @@ public static class SlotDefs
             ("__mul__", t => (self, args, kw) => { Arity(t, "__mul__", args, kw, 1); return t.Slots.Repeat!(self, args[0]); }),
             ("__rmul__", t => (self, args, kw) => { Arity(t, "__rmul__", args, kw, 1); return t.Slots.Repeat!(self, args[0]); }),
         ],
+        ["sq_inplace_concat"] = [("__iadd__", t => (self, args, kw) => { Arity(t, "__iadd__", args, kw, 1); return t.Slots.InPlaceConcat!(self, args[0]); })],
+        ["sq_inplace_repeat"] = [("__imul__", t => (self, args, kw) => { Arity(t, "__imul__", args, kw, 1); return t.Slots.InPlaceRepeat!(self, args[0]); })],
+        ["nb_inplace_or"] = [("__ior__", t => (self, args, kw) => { Arity(t, "__ior__", args, kw, 1); return t.Slots.InPlaceOr!(self, args[0]); })],
+        ["nb_inplace_and"] = [("__iand__", t => (self, args, kw) => { Arity(t, "__iand__", args, kw, 1); return t.Slots.InPlaceAnd!(self, args[0]); })],
+        ["nb_inplace_xor"] = [("__ixor__", t => (self, args, kw) => { Arity(t, "__ixor__", args, kw, 1); return t.Slots.InPlaceXor!(self, args[0]); })],
+        ["nb_inplace_subtract"] = [("__isub__", t => (self, args, kw) => { Arity(t, "__isub__", args, kw, 1); return t.Slots.InPlaceSubtract!(self, args[0]); })],
         ["tp_init"] = [("__init__", t => (self, args, kw) => { t.Slots.Init!(self, args, kw); return PyNone.Value; })],
     };
 

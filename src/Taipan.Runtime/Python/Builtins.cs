@@ -190,9 +190,12 @@ public static partial class Builtins
         throw PyGenerator.StopIteration(iterator is PyGenerator g ? g.ReturnValue ?? PyNone.Value : PyNone.Value);
     }
 
-    /// <summary><c>iter(object)</c>; the two-argument form with a sentinel is not supported yet.</summary>
+    /// <summary><c>iter(object)</c> and <c>iter(callable, sentinel)</c>.</summary>
     [PyMethod]
-    public static PyObject Iter(PyObject obj) => Ops.GetIter(obj);
+    public static PyObject Iter(PyObject obj, PyObject? sentinel = null) =>
+        sentinel is null ? Ops.GetIter(obj)
+        : obj.Type.Slots.Call is not null ? new PyCallIterator(obj, sentinel)
+        : throw Errors.PyErr.TypeError("iter(v, w): v must be callable");
 
     [PyMethod]
     public static bool IsInstance(PyObject obj, PyObject classInfo) => Ops.IsInstance(obj, classInfo);
@@ -204,7 +207,7 @@ public static partial class Builtins
         module.AddBuiltin("False", PyBool.False);
         module.AddBuiltin("Ellipsis", PyEllipsis.Value);
         module.AddBuiltin("NotImplemented", PyNotImplemented.Value);
-        foreach (var t in new[] { PyBaseObject.TypeObject, PyType.TypeObject, PyInt.TypeObject, PyBool.TypeObject, PyFloat.TypeObject, PyComplex.TypeObject, PyStr.TypeObject, PyTuple.TypeObject, PyList.TypeObject, PyDict.TypeObject, PyRange.TypeObject, PyStaticMethod.TypeObject, PyClassMethod.TypeObject, PyProperty.TypeObject, PySuper.TypeObject })
+        foreach (var t in new[] { PyBaseObject.TypeObject, PyType.TypeObject, PyInt.TypeObject, PyBool.TypeObject, PyFloat.TypeObject, PyComplex.TypeObject, PyStr.TypeObject, PyTuple.TypeObject, PyList.TypeObject, PyDict.TypeObject, PyRange.TypeObject, PySlice.TypeObject, PySet.TypeObject, PyFrozenSet.TypeObject, PyEnumerate.TypeObject, PyReversed.TypeObject, PyZip.TypeObject, PyMap.TypeObject, PyFilter.TypeObject, PyStaticMethod.TypeObject, PyClassMethod.TypeObject, PyProperty.TypeObject, PySuper.TypeObject })
         {
             module.AddBuiltin(t.Name, t);
         }

@@ -647,10 +647,11 @@ public static partial class Interpreter
                     var iterable = s[--sp]!;
                     s[sp] = null;
                     var list = (PyList)s[sp - arg]!;
-                    foreach (var item in Ops.Iterate(iterable))
+                    if (iterable.Type.Slots.Iter is null && iterable.Type.Slots.GetItem is null)
                     {
-                        list.Append(item);
+                        throw PyErr.TypeError($"Value after * must be an iterable, not {iterable.Type.Name}");
                     }
+                    list.Extend(iterable);
                     break;
                 }
 
@@ -1041,6 +1042,80 @@ public static partial class Interpreter
                     break;
                 }
 
+                case Opcode.BUILD_SLICE:
+                {
+                    var step = arg == 3 ? s[--sp]! : PyNone.Value;
+                    var stop = s[--sp]!;
+                    Array.Clear(s, sp, arg - 1);
+                    s[sp - 1] = new PySlice(s[sp - 1]!, stop, step);
+                    break;
+                }
+
+                case Opcode.BUILD_SET:
+                {
+                    var set = BuildSet(StackSpan(s, sp - arg, arg));
+                    Array.Clear(s, sp - arg, arg);
+                    sp -= arg;
+                    s[sp++] = set;
+                    break;
+                }
+
+                case Opcode.SET_ADD:
+                    ((PySet)s[sp - 1 - arg]!).AddItem(s[--sp]!);
+                    s[sp] = null;
+                    break;
+
+                case Opcode.SET_UPDATE:
+                    ((PySet)s[sp - 1 - arg]!).UpdateWith(s[--sp]!);
+                    s[sp] = null;
+                    break;
+
+                case Opcode.MAP_ADD:
+                {
+                    var value = s[--sp]!;
+                    var key = s[--sp]!;
+                    s[sp] = s[sp + 1] = null;
+                    ((PyDict)s[sp - arg]!).SetItem(key, value);
+                    break;
+                }
+
+                case Opcode.UNPACK_EX:
+                {
+                    var seq = s[--sp]!;
+                    s[sp] = null;
+                    sp += UnpackEx(seq, arg & 0xFF, arg >> 8, s, sp);
+                    break;
+                }
+
+                case Opcode.GET_LEN:
+                    s[sp] = PyInt.From(Builtins.Len(s[sp - 1]!));
+                    sp++;
+                    break;
+
+                case Opcode.MATCH_MAPPING:
+                    s[sp] = PyBool.From(IsMappingForMatch(s[sp - 1]!));
+                    sp++;
+                    break;
+
+                case Opcode.MATCH_SEQUENCE:
+                    s[sp] = PyBool.From(IsSequenceForMatch(s[sp - 1]!));
+                    sp++;
+                    break;
+
+                case Opcode.MATCH_KEYS:
+                    s[sp] = MatchKeys(s[sp - 2]!, (PyTuple)s[sp - 1]!);
+                    sp++;
+                    break;
+
+                case Opcode.MATCH_CLASS:
+                {
+                    var attrNames = (PyTuple)s[--sp]!;
+                    var cls = s[--sp]!;
+                    s[sp] = s[sp + 1] = null;
+                    s[sp - 1] = MatchClass(s[sp - 1]!, cls, arg, attrNames);
+                    break;
+                }
+
                 default:
                     throw PyErr.New(PyExc.SystemError, $"unknown opcode {(int)op} ({op})");
             }
@@ -1258,15 +1333,16 @@ public static partial class Interpreter
         }
         return op switch
         {
-            0 or 13 => Ops.Add(left, right),
-            10 or 23 => Ops.Subtract(left, right),
-            5 or 18 => Ops.Multiply(left, right),
+            13 or 18 or 23 or 14 or 20 or 25 => InPlaceOp(left, right, op),
+            0 => Ops.Add(left, right),
+            10 => Ops.Subtract(left, right),
+            5 => Ops.Multiply(left, right),
             2 or 15 => Ops.FloorDivide(left, right),
             6 or 19 => Ops.Remainder(left, right),
             11 or 24 => Ops.TrueDivide(left, right),
-            1 or 14 => Ops.And(left, right),
-            7 or 20 => Ops.Or(left, right),
-            12 or 25 => Ops.Xor(left, right),
+            1 => Ops.And(left, right),
+            7 => Ops.Or(left, right),
+            12 => Ops.Xor(left, right),
             3 or 16 => Ops.LShift(left, right),
             9 or 22 => Ops.RShift(left, right),
             4 or 17 => Ops.MatrixMultiply(left, right),
@@ -1315,6 +1391,10 @@ public static partial class Interpreter
     private static void Unpack(PyObject seq, int count, PyObject?[] s, int sp)
     {
         var items = new List<PyObject>(count);
+        if (seq.Type.Slots.Iter is null && seq.Type.Slots.GetItem is null)
+        {
+            throw PyErr.TypeError($"cannot unpack non-iterable {seq.Type.Name} object");
+        }
         var it = Ops.GetIter(seq);
         while (Ops.Next(it) is { } item)
         {
