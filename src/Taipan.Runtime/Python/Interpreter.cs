@@ -1227,7 +1227,7 @@ public static partial class Interpreter
         return e;
     }
 
-    private static PyException NameError(PyStr name)
+    internal static PyException NameError(PyStr name)
     {
         var e = PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
         e.Value.Members["name"] = name;

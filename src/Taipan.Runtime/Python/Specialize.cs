@@ -127,7 +127,7 @@ internal static class Specialize
             code.InlineCaches[index] = c;
             return v;
         }
-        throw Errors.PyErr.New(PyExc.NameError, $"name '{name.Value}' is not defined");
+        throw Interpreter.NameError(name);
     }
 
     // ---- LOAD_ATTR ----
