@@ -94,11 +94,15 @@ public static partial class Interpreter
     public static PyObject Execute(Frame entry, PyBaseException? pending = null)
     {
         var ts = ThreadState.Current;
-        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        // The limit can be raised past what the .NET stack holds (setrecursionlimit(10**6)):
+        // running out of stack must still end in RecursionError, never in a killed process.
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit || ts.NativeDepth >= ThreadState.MaxNativeDepth
+            || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             ts.RecursionDepth--;
             throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
         }
+        ts.NativeDepth++;
         entry.Previous = ts.Frame;
         entry.Suspended = false;
         var frame = entry;
@@ -133,6 +137,7 @@ public static partial class Interpreter
         {
             ts.Frame = entry.Previous;
             ts.RecursionDepth--;
+            ts.NativeDepth--;
         }
     }
 

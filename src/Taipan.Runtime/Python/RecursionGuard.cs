@@ -16,7 +16,7 @@ public readonly struct RecursionGuard : IDisposable
     public static RecursionGuard Enter(string where)
     {
         var ts = ThreadState.Current;
-        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             ts.RecursionDepth--;
             throw Errors.PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded" + where);

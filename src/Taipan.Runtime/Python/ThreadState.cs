@@ -19,6 +19,16 @@ public sealed class ThreadState
 
     public int RecursionDepth { get; set; }
 
+    /// <summary>Interpreter loops entered from C# (calls through slots and builtins), each
+    /// nested on the .NET stack.</summary>
+    public int NativeDepth { get; set; }
+
+    /// <summary>How many loops may nest on the .NET stack, whatever the recursion limit: each
+    /// level costs tens of KB, and an exception leaving them all costs more again (every level
+    /// rethrows from its handler, on top of the stack), so this bounds the 256 MB stack the CLI
+    /// runs Python on, as CPython 3.12's C recursion limit bounds the C stack.</summary>
+    public const int MaxNativeDepth = 2500;
+
     /// <summary>Set by RERAISE so the unwinder does not add the frame to the traceback again.</summary>
     public bool Reraising { get; set; }
 
