@@ -22,6 +22,12 @@ public static class PyErr
 {
     public static PyException New(PyType type, string message) => new(PyBaseException.Create(type, message));
 
+    /// <summary>An error of the front end or compiler (a SyntaxError, or the ValueError,
+    /// MemoryError ... they raise) as the Python exception.</summary>
+    public static PyException FromCompiler(Taipan.Syntax.Errors.PythonException e) => e is Taipan.Syntax.Errors.PythonSyntaxError s
+        ? new PyException(PyExc.SyntaxErrorFrom(s))
+        : New(PyExc.All.FirstOrDefault(t => t.Name == e.PythonType) ?? PyExc.SystemError, e.Message);
+
     public static PyException TypeError(string message) => New(PyExc.TypeError, message);
     public static PyException ValueError(string message) => New(PyExc.ValueError, message);
     public static PyException OverflowError(string message) => New(PyExc.OverflowError, message);

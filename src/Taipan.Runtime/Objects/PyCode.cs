@@ -87,6 +87,53 @@ public sealed partial class PyCode : PyObject
         return (uint)index < (uint)positions.Count && positions[index].Line is { } line ? line : -1;
     }
 
+    [PyGetter("co_filename")]
+    public PyStr FileName() => new(Code.Filename);
+
+    [PyGetter("co_name")]
+    public PyStr NameGetter() => Name;
+
+    [PyGetter("co_qualname")]
+    public PyStr QualNameGetter() => QualName;
+
+    [PyGetter("co_firstlineno")]
+    public long FirstLineNo() => Code.FirstLineNo;
+
+    [PyGetter("co_argcount")]
+    public long ArgCount() => Code.ArgCount;
+
+    [PyGetter("co_posonlyargcount")]
+    public long PosOnlyArgCount() => Code.PosOnlyArgCount;
+
+    [PyGetter("co_kwonlyargcount")]
+    public long KwOnlyArgCount() => Code.KwOnlyArgCount;
+
+    [PyGetter("co_nlocals")]
+    public long NLocals() => Code.NLocals;
+
+    [PyGetter("co_stacksize")]
+    public long StackSize() => Code.StackSize;
+
+    [PyGetter("co_flags")]
+    public long FlagsGetter() => (long)Code.Flags;
+
+    [PyGetter("co_consts")]
+    public PyTuple ConstsGetter() => new((PyObject[])Consts.Clone());
+
+    [PyGetter("co_names")]
+    public PyTuple NamesGetter() => new(Array.ConvertAll(Names, n => (PyObject)n));
+
+    [PyGetter("co_varnames")]
+    public PyTuple VarNames() => NameTuple(Code.VarNames);
+
+    [PyGetter("co_cellvars")]
+    public PyTuple CellVars() => NameTuple(Code.CellVars);
+
+    [PyGetter("co_freevars")]
+    public PyTuple FreeVars() => NameTuple(Code.FreeVars);
+
+    private static PyTuple NameTuple(string[] names) => new(Array.ConvertAll(names, n => (PyObject)PyStr.Intern(n)));
+
     [PySlot("tp_repr")]
     public PyStr Repr() =>
         new($"<code object {Code.Name} at 0x{Python.PyHash.Pointer(this) & 0xffffffffffffL:x}, file \"{Code.Filename}\", line {Code.FirstLineNo}>");

@@ -277,6 +277,10 @@ public sealed partial class PyType : PyObject
     [PyGetter("__bases__")]
     public PyTuple BasesGetter() => new([.. Bases]);
 
+    /// <summary>The class namespace, read-only (type_dict).</summary>
+    [PyGetter("__dict__")]
+    public PyMappingProxy DictGetter() => new(Dict);
+
     [PyGetter("__module__")]
     public PyObject ModuleGetter() => Dict.TryGetValue(PyStr.Intern("__module__"), out var m) ? m : new PyStr(Module);
 

@@ -304,14 +304,9 @@ public static class Import
         {
             return new PyCode(Compiler.CodeGen.Compiler.CompileSource(SourceText.FromFile(bytes, path), optimize: optimize));
         }
-        catch (PythonSyntaxError e)
-        {
-            throw new PyException(PyExc.SyntaxErrorFrom(e));
-        }
         catch (PythonException e)
         {
-            var type = PyExc.All.FirstOrDefault(t => t.Name == e.PythonType) ?? PyExc.SystemError;
-            throw PyErr.New(type, e.Message);
+            throw PyErr.FromCompiler(e);
         }
     }
 

@@ -50,6 +50,9 @@ public static partial class SysModule
 
     /// <summary>Sets up <c>sys</c> for a run: a fresh module with the configuration's values,
     /// registered in <c>sys.modules</c> with <c>builtins</c>.</summary>
+    /// <summary>The -O level the interpreter runs with (<c>sys.flags.optimize</c>).</summary>
+    public static int Optimize => s_config.Optimize;
+
     public static void Configure(RunConfig config)
     {
         s_config = config;
