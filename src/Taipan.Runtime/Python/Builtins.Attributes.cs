@@ -1,4 +1,4 @@
-// Python/bltinmodule.c (getattr, setattr, delattr, hasattr, callable, issubclass)
+// Python/bltinmodule.c (getattr, setattr, delattr, hasattr, callable, issubclass, id, dir)
 using Taipan.Runtime.Abstract;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
@@ -59,6 +59,62 @@ public static partial class Builtins
             throw PyErr.TypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
         return type.IsSubtypeOf(target);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyObject, System.Runtime.CompilerServices.StrongBox<long>> s_ids = [];
+    private static long s_lastId = 0x7f0000000000;
+
+    /// <summary><c>id(obj)</c>: unique among live objects and stable, spaced like addresses.</summary>
+    [PyMethod("id")]
+    public static long Id(PyObject obj) =>
+        s_ids.GetValue(obj, static _ => new(Interlocked.Add(ref s_lastId, 16))).Value;
+
+    /// <summary><c>dir([object])</c>: the sorted names of the caller's scope, or the object's
+    /// <c>__dir__</c> (object's: instance dict and class attributes; a class's: its and its bases'
+    /// attributes; a module's: its dict).</summary>
+    [PyMethod("dir")]
+    public static PyList Dir(PyObject? obj = null)
+    {
+        PyList names;
+        if (obj is null)
+        {
+            names = new PyList([.. Locals().Items().Select(kv => kv.Key)]);
+        }
+        else if (Ops.TryGetAttr(obj.Type, PyStr.Intern("__dir__")) is { } dirMethod)
+        {
+            names = new PyList([.. Ops.Iterate(Ops.Call(dirMethod, [obj], null))]);
+        }
+        else
+        {
+            var seen = new PyDict();
+            if (obj is PyModule module)
+            {
+                Merge(seen, module.Dict);
+            }
+            else
+            {
+                if (obj.InstanceDict is { } own)
+                {
+                    Merge(seen, own);
+                }
+                // A class lists its own and its bases' attributes, not its metaclass's.
+                foreach (var t in (obj as PyType ?? obj.Type).Mro)
+                {
+                    Merge(seen, t.Dict);
+                }
+            }
+            names = new PyList([.. seen.Items().Select(kv => kv.Key)]);
+        }
+        Ops.Call(Ops.GetAttr(names, PyStr.Intern("sort")), [], null);
+        return names;
+
+        static void Merge(PyDict into, PyDict from)
+        {
+            foreach (var (key, _) in from.Items())
+            {
+                into.SetItem(key, PyNone.Value);
+            }
+        }
     }
 
     private static PyStr AttributeName(PyObject name) =>
