@@ -238,7 +238,7 @@ public static class Codecs
                     {
                         if (run[k] is < 0xDC80 or > 0xDCFF)
                         {
-                            throw EncodeError(codec, str, index + k, index + k + 1, reason);
+                            throw EncodeError(codec, str, index, index + run.Count, reason);
                         }
                         output.Add((byte)(run[k] - 0xDC00));
                     }
@@ -252,7 +252,7 @@ public static class Codecs
                     }
                     break;
                 case "surrogatepass":
-                    throw EncodeError(codec, str, index, index + 1, reason);
+                    throw EncodeError(codec, str, index, index + run.Count, reason);
                 default:
                     throw UnknownHandler(errors);
             }
