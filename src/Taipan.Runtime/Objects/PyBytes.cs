@@ -36,31 +36,40 @@ public sealed partial class PyBytes : PyObject
             }
             return Empty;
         }
-        if (encoding is not null || errors is not null)
-        {
-            if (source is not PyStr s)
-            {
-                throw PyErr.TypeError(encoding is not null ? "encoding without a string argument" : "errors without a string argument");
-            }
-            var enc = encoding is null ? "utf-8" : Python.Codecs.StrArg("bytes", "encoding", 2, encoding);
-            var err = errors is null ? "strict" : Python.Codecs.StrArg("bytes", "errors", 3, errors);
-            return new PyBytes(Python.Codecs.Encode(s, enc, err));
-        }
-        if (source.Type.Lookup(PyStr.Intern("__bytes__")) is { } method)
+        if (encoding is null && errors is null && source.Type.Lookup(PyStr.Intern("__bytes__")) is { } method)
         {
             var result = Ops.Call(method, [source], null);
             return result is PyBytes ? result : throw PyErr.TypeError($"__bytes__ returned non-bytes (type {result.Type.Name})");
         }
-        return new PyBytes(FromObject(source));
+        return new PyBytes(FromSource("bytes", source, encoding, errors));
+    }
+
+    /// <summary>The bytes of <c>bytes(source, encoding, errors)</c> or the bytearray equivalent
+    /// once <c>__bytes__</c> is ruled out.</summary>
+    internal static byte[] FromSource(string name, PyObject source, PyObject? encoding, PyObject? errors)
+    {
+        if (encoding is null && errors is null)
+        {
+            return FromObject(source, name == "bytes" ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
+        }
+        if (source is not PyStr s)
+        {
+            throw PyErr.TypeError(encoding is not null ? "encoding without a string argument" : "errors without a string argument");
+        }
+        var enc = encoding is null ? "utf-8" : Python.Codecs.StrArg(name, "encoding", 2, encoding);
+        var err = errors is null ? "strict" : Python.Codecs.StrArg(name, "errors", 3, errors);
+        return Python.Codecs.Encode(s, enc, err);
     }
 
     /// <summary>The bytes of a <c>bytes()</c> / <c>bytearray()</c> source other than a str.</summary>
-    internal static byte[] FromObject(PyObject source)
+    internal static byte[] FromObject(PyObject source, string rangeMessage = "bytes must be in range(0, 256)")
     {
         switch (source)
         {
             case PyBytes b:
                 return b._data;
+            case PyByteArray ba:
+                return ba.Data.ToArray();
             case PyStr:
                 throw PyErr.TypeError("string argument without an encoding");
         }
@@ -82,7 +91,7 @@ public sealed partial class PyBytes : PyObject
         var list = new List<byte>();
         foreach (var item in Ops.Iterate(source))
         {
-            list.Add(ByteValue(item, "bytes must be in range(0, 256)"));
+            list.Add(ByteValue(item, rangeMessage));
         }
         return [.. list];
     }
@@ -105,6 +114,10 @@ public sealed partial class PyBytes : PyObject
         if (o is PyBytes b)
         {
             return b._data;
+        }
+        if (o is PyByteArray ba)
+        {
+            return ba.Data;
         }
         ok = false;
         return default;
@@ -155,8 +168,12 @@ public sealed partial class PyBytes : PyObject
     }
 
     [PySlot("tp_richcompare")]
-    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op) =>
-        left is PyBytes a && right is PyBytes b ? BytesMethods.Compare(a._data, b._data, op) : PyNotImplemented.Value;
+    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
+    {
+        var a = BufferOf(left, out var okLeft);
+        var b = BufferOf(right, out var okRight);
+        return okLeft && okRight ? BytesMethods.Compare(a, b, op) : PyNotImplemented.Value;
+    }
 
     [PySlot("sq_concat")]
     public static PyObject Concat(PyObject left, PyObject right)
