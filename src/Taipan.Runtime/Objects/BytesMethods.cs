@@ -512,6 +512,143 @@ internal static class BytesMethods
         _ => -1,
     };
 
+    /// <summary><c>partition</c> / <c>rpartition</c>: before, separator, after.</summary>
+    public static (byte[] Before, byte[] Sep, byte[] After) Partition(ReadOnlySpan<byte> data, PyObject sepObj, bool last)
+    {
+        var sep = PyBytes.Buffer(sepObj);
+        if (sep.Length == 0)
+        {
+            throw PyErr.ValueError("empty separator");
+        }
+        var i = last ? data.LastIndexOf(sep) : data.IndexOf(sep);
+        if (i < 0)
+        {
+            return last ? ([], [], data.ToArray()) : (data.ToArray(), [], []);
+        }
+        return (data[..i].ToArray(), sep.ToArray(), data[(i + sep.Length)..].ToArray());
+    }
+
+    public static List<byte[]> SplitLines(ReadOnlySpan<byte> data, bool keepends)
+    {
+        var lines = new List<byte[]>();
+        var i = 0;
+        while (i < data.Length)
+        {
+            var start = i;
+            while (i < data.Length && data[i] is not ((byte)'\n' or (byte)'\r'))
+            {
+                i++;
+            }
+            var eol = i;
+            if (i < data.Length)
+            {
+                i += data[i] == '\r' && i + 1 < data.Length && data[i + 1] == '\n' ? 2 : 1;
+            }
+            lines.Add(data[start..(keepends ? i : eol)].ToArray());
+        }
+        return lines;
+    }
+
+    /// <summary><c>ljust</c>, <c>rjust</c>, <c>center</c>: <paramref name="where"/> is 'l', 'r' or 'c'.</summary>
+    public static byte[]? Pad(ReadOnlySpan<byte> data, string name, long width, PyObject? fillchar, char where)
+    {
+        byte fill = (byte)' ';
+        if (fillchar is not null)
+        {
+            var f = PyBytes.BufferOf(fillchar, out var ok);
+            if (!ok || f.Length != 1)
+            {
+                throw PyErr.TypeError($"{name}() argument 2 must be a byte string of length 1, not {fillchar.Type.Name}");
+            }
+            fill = f[0];
+        }
+        if (width <= data.Length)
+        {
+            return null;
+        }
+        var pad = (int)width - data.Length;
+        var left = where switch { 'l' => 0, 'r' => pad, _ => pad / 2 + (pad & (int)width & 1) };
+        var r = new byte[width];
+        r.AsSpan().Fill(fill);
+        data.CopyTo(r.AsSpan(left));
+        return r;
+    }
+
+    public static byte[]? ZFill(ReadOnlySpan<byte> data, long width)
+    {
+        if (width <= data.Length)
+        {
+            return null;
+        }
+        var r = new byte[width];
+        var pad = (int)width - data.Length;
+        r.AsSpan(0, pad).Fill((byte)'0');
+        data.CopyTo(r.AsSpan(pad));
+        if (data.Length > 0 && data[0] is (byte)'+' or (byte)'-')
+        {
+            r[0] = data[0];
+            r[pad] = (byte)'0';
+        }
+        return r;
+    }
+
+    public static bool IsTitle(ReadOnlySpan<byte> data)
+    {
+        var cased = false;
+        var previousCased = false;
+        foreach (var c in data)
+        {
+            if (IsUpper(c))
+            {
+                if (previousCased)
+                {
+                    return false;
+                }
+                previousCased = cased = true;
+            }
+            else if (IsLower(c))
+            {
+                if (!previousCased)
+                {
+                    return false;
+                }
+                previousCased = cased = true;
+            }
+            else
+            {
+                previousCased = false;
+            }
+        }
+        return cased;
+    }
+
+    public static byte[] ExpandTabs(ReadOnlySpan<byte> data, long tabsize)
+    {
+        var r = new List<byte>(data.Length);
+        long column = 0;
+        foreach (var c in data)
+        {
+            if (c == '\t')
+            {
+                if (tabsize > 0)
+                {
+                    var n = tabsize - column % tabsize;
+                    for (var k = 0; k < n; k++)
+                    {
+                        r.Add((byte)' ');
+                    }
+                    column += n;
+                }
+            }
+            else
+            {
+                r.Add(c);
+                column = c is (byte)'\n' or (byte)'\r' ? 0 : column + 1;
+            }
+        }
+        return [.. r];
+    }
+
     /// <summary><c>decode(encoding='utf-8', errors='strict')</c>.</summary>
     public static PyStr Decode(string fname, ReadOnlySpan<byte> data, PyObject? encoding, PyObject? errors)
     {

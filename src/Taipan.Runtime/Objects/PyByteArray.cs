@@ -336,6 +336,71 @@ public sealed partial class PyByteArray : PyObject
     [PyMethod]
     public bool IsAscii() => System.Text.Ascii.IsValid(Data);
 
+    [PyMethod]
+    public PyTuple Partition(PyObject sep) => Triple(BytesMethods.Partition(Data, sep, false));
+
+    [PyMethod]
+    public PyTuple RPartition(PyObject sep) => Triple(BytesMethods.Partition(Data, sep, true));
+
+    [PyMethod(Keywords = true)]
+    public PyList SplitLines(bool keepends = false) => Wrap(BytesMethods.SplitLines(Data, keepends));
+
+    [PyMethod]
+    public PyByteArray LJust(long width, PyObject? fillchar = null) => Padded(BytesMethods.Pad(Data, "ljust", width, fillchar, 'l'));
+
+    [PyMethod]
+    public PyByteArray RJust(long width, PyObject? fillchar = null) => Padded(BytesMethods.Pad(Data, "rjust", width, fillchar, 'r'));
+
+    [PyMethod]
+    public PyByteArray Center(long width, PyObject? fillchar = null) => Padded(BytesMethods.Pad(Data, "center", width, fillchar, 'c'));
+
+    [PyMethod]
+    public PyByteArray ZFill(long width) => Padded(BytesMethods.ZFill(Data, width));
+
+    [PyMethod(Keywords = true)]
+    public PyByteArray ExpandTabs(long tabsize = 8) => new(BytesMethods.ExpandTabs(Data, tabsize));
+
+    [PyMethod]
+    public bool IsTitle() => BytesMethods.IsTitle(Data);
+
+    [PyMethod]
+    public PyByteArray RemovePrefix(PyObject prefix)
+    {
+        var p = PyBytes.Buffer(prefix);
+        return Padded(Data.StartsWith(p) && p.Length > 0 ? Data[p.Length..].ToArray() : null);
+    }
+
+    [PyMethod]
+    public PyByteArray RemoveSuffix(PyObject suffix)
+    {
+        var p = PyBytes.Buffer(suffix);
+        return Padded(Data.EndsWith(p) && p.Length > 0 ? Data[..^p.Length].ToArray() : null);
+    }
+
+    private PyTuple Triple((byte[] Before, byte[] Sep, byte[] After) parts) =>
+        PyTuple.Create(new PyByteArray(parts.Before), new PyByteArray(parts.Sep), new PyByteArray(parts.After));
+
+    /// <summary>A result that may be the data unchanged (null): then a copy.</summary>
+    private PyByteArray Padded(byte[]? data) => new(data ?? Data);
+
+    [PyMethod]
+    public PyByteArray SwapCase() => new(BytesMethods.Map(Data, static c => BytesMethods.IsUpper(c) ? BytesMethods.Lower(c) : BytesMethods.Upper(c)));
+
+    [PyMethod]
+    public PyByteArray Capitalize() => new(BytesMethods.Capitalize(Data));
+
+    [PyMethod]
+    public PyByteArray Title() => new(BytesMethods.Title(Data));
+
+    [PyMethod]
+    public bool IsAlnum() => BytesMethods.All(Data, static c => BytesMethods.IsUpper(c) || BytesMethods.IsLower(c) || c is >= (byte)'0' and <= (byte)'9');
+
+    [PyMethod]
+    public bool IsUpper() => BytesMethods.Cased(Data, true);
+
+    [PyMethod]
+    public bool IsLower() => BytesMethods.Cased(Data, false);
+
     private static PyList Wrap(List<byte[]> parts)
     {
         var list = new PyList();

@@ -294,6 +294,53 @@ public sealed partial class PyBytes : PyObject
 
     private PyBytes Make(ReadOnlySpan<byte> part) => part.Length == _data.Length ? this : From(part);
 
+    [PyMethod]
+    public PyTuple Partition(PyObject sep) => Triple(BytesMethods.Partition(Data, sep, false));
+
+    [PyMethod]
+    public PyTuple RPartition(PyObject sep) => Triple(BytesMethods.Partition(Data, sep, true));
+
+    [PyMethod(Keywords = true)]
+    public PyList SplitLines(bool keepends = false) => Wrap(BytesMethods.SplitLines(Data, keepends));
+
+    [PyMethod]
+    public PyBytes LJust(long width, PyObject? fillchar = null) => Padded(BytesMethods.Pad(Data, "ljust", width, fillchar, 'l'));
+
+    [PyMethod]
+    public PyBytes RJust(long width, PyObject? fillchar = null) => Padded(BytesMethods.Pad(Data, "rjust", width, fillchar, 'r'));
+
+    [PyMethod]
+    public PyBytes Center(long width, PyObject? fillchar = null) => Padded(BytesMethods.Pad(Data, "center", width, fillchar, 'c'));
+
+    [PyMethod]
+    public PyBytes ZFill(long width) => Padded(BytesMethods.ZFill(Data, width));
+
+    [PyMethod(Keywords = true)]
+    public PyBytes ExpandTabs(long tabsize = 8) => new(BytesMethods.ExpandTabs(Data, tabsize));
+
+    [PyMethod]
+    public bool IsTitle() => BytesMethods.IsTitle(Data);
+
+    [PyMethod]
+    public PyBytes RemovePrefix(PyObject prefix)
+    {
+        var p = PyBytes.Buffer(prefix);
+        return Padded(Data.StartsWith(p) && p.Length > 0 ? Data[p.Length..].ToArray() : null);
+    }
+
+    [PyMethod]
+    public PyBytes RemoveSuffix(PyObject suffix)
+    {
+        var p = PyBytes.Buffer(suffix);
+        return Padded(Data.EndsWith(p) && p.Length > 0 ? Data[..^p.Length].ToArray() : null);
+    }
+
+    private PyTuple Triple((byte[] Before, byte[] Sep, byte[] After) parts) =>
+        PyTuple.Create(new PyBytes(parts.Before), new PyBytes(parts.Sep), new PyBytes(parts.After));
+
+    /// <summary>A result that may be the data unchanged (null): then the bytes itself.</summary>
+    private PyBytes Padded(byte[]? data) => data is null ? this : new PyBytes(data);
+
     private static PyList Wrap(List<byte[]> parts)
     {
         var list = new PyList();
