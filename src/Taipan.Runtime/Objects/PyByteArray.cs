@@ -6,7 +6,7 @@ using Taipan.Runtime.Errors;
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>bytearray</c>: a mutable sequence of bytes.</summary>
-[PyType("bytearray", Unhashable = true)]
+[PyType("bytearray", Unhashable = true, Doc = "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer")]
 public sealed partial class PyByteArray : PyObject
 {
     private readonly List<byte> _data;

@@ -5,7 +5,7 @@ using Taipan.Runtime.Errors;
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>bytes</c>: an immutable sequence of bytes.</summary>
-[PyType("bytes", Flags = TypeFlags.BytesSubclass)]
+[PyType("bytes", Flags = TypeFlags.BytesSubclass, Doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer")]
 public sealed partial class PyBytes : PyObject
 {
     public static readonly PyBytes Empty = new([]);
@@ -76,11 +76,13 @@ public sealed partial class PyBytes : PyObject
         if (source is PyInt || source.Type.Slots.Index is not null)
         {
             var n = Ops.Index(source);
-            if (!n.IsSmall || n.Small > int.MaxValue)
+            if (!n.IsSmall)
             {
-                throw n.IsSmall || n.Value.Sign > 0
-                    ? PyErr.OverflowError("cannot fit 'int' into an index-sized integer")
-                    : PyErr.ValueError("negative count");
+                throw PyErr.OverflowError("cannot fit 'int' into an index-sized integer");
+            }
+            if (n.Small > Array.MaxLength)
+            {
+                throw PyErr.New(PyExc.MemoryError, "");
             }
             return n.Small < 0 ? throw PyErr.ValueError("negative count") : new byte[n.Small];
         }

@@ -61,3 +61,22 @@ print(isinstance(b, bytes), bytes.__name__)
 x = b"const"
 print(x == b"const", x.__bytes__())
 print(b"%s" if False else b"ok")
+
+# Builtins over bytes, formatting, huge sizes.
+b = b"hello"
+print(list(reversed(b)), sorted(b), max(b), sum(b), set([b"a", b"a"]), [b"a"].index(b"a"))
+print(f"{b}", "%s %r" % (b, b), format(b), str(bytearray(b"q")))
+print(b"".join([b"a"]) is not None, len(bytearray(5)), bytes(bytearray(b"x")) == b"x")
+print(bytes.__hash__(b"a") == hash(b"a"))
+
+try:
+    bytes(2**40)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    bytes(10**30)
+except Exception as e:
+    print(type(e).__name__, e)
+print(b"a" == bytearray(b"a"), bytearray(b"a") == b"a", b"abc"[1:] == bytearray(b"bc"))
+print(dict.fromkeys(b"ab"), b"x".decode("utf-8", errors="strict"), b"ab".count(97))
+print(isinstance(bytearray(), bytes), type(b"")(b"z"))
