@@ -649,6 +649,46 @@ internal static class BytesMethods
         return [.. r];
     }
 
+    public static byte[] MakeTrans(PyObject fromObj, PyObject toObj)
+    {
+        var from = PyBytes.Buffer(fromObj);
+        var to = PyBytes.Buffer(toObj);
+        if (from.Length != to.Length)
+        {
+            throw PyErr.ValueError("maketrans arguments must have same length");
+        }
+        var table = new byte[256];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (byte)i;
+        }
+        for (var i = 0; i < from.Length; i++)
+        {
+            table[from[i]] = to[i];
+        }
+        return table;
+    }
+
+    /// <summary><c>translate(table, delete=b'')</c>: a null table maps every byte to itself.</summary>
+    public static byte[] Translate(ReadOnlySpan<byte> data, PyObject table, PyObject? delete)
+    {
+        var map = table is PyNone ? default : PyBytes.Buffer(table);
+        if (table is not PyNone && map.Length != 256)
+        {
+            throw PyErr.ValueError("translation table must be 256 characters long");
+        }
+        var drop = delete is null ? default : PyBytes.Buffer(delete);
+        var r = new List<byte>(data.Length);
+        foreach (var c in data)
+        {
+            if (!drop.Contains(c))
+            {
+                r.Add(map.IsEmpty ? c : map[c]);
+            }
+        }
+        return [.. r];
+    }
+
     /// <summary><c>decode(encoding='utf-8', errors='strict')</c>.</summary>
     public static PyStr Decode(string fname, ReadOnlySpan<byte> data, PyObject? encoding, PyObject? errors)
     {

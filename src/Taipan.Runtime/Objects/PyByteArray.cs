@@ -401,6 +401,12 @@ public sealed partial class PyByteArray : PyObject
     [PyMethod]
     public bool IsLower() => BytesMethods.Cased(Data, false);
 
+    [PyStaticMethod]
+    public static PyBytes MakeTrans(PyObject frm, PyObject to) => new(BytesMethods.MakeTrans(frm, to));
+
+    [PyMethod(Keywords = true)]
+    public PyByteArray Translate(PyObject table, PyObject? delete = null) => new(BytesMethods.Translate(Data, table, delete));
+
     private static PyList Wrap(List<byte[]> parts)
     {
         var list = new PyList();

@@ -343,6 +343,12 @@ public sealed partial class PyBytes : PyObject
     /// <summary>A result that may be the data unchanged (null): then the bytes itself.</summary>
     private PyBytes Padded(byte[]? data) => data is null ? this : new PyBytes(data);
 
+    [PyStaticMethod]
+    public static PyBytes MakeTrans(PyObject frm, PyObject to) => new(BytesMethods.MakeTrans(frm, to));
+
+    [PyMethod(Keywords = true)]
+    public PyBytes Translate(PyObject table, PyObject? delete = null) => new(BytesMethods.Translate(Data, table, delete));
+
     private static PyList Wrap(List<byte[]> parts)
     {
         var list = new PyList();

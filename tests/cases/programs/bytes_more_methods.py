@@ -23,3 +23,12 @@ for t in [bytes, bytearray]:
         print(s, t(s).istitle())
     print(t(b"prefix-body").removeprefix(b"prefix-"), t(b"body").removeprefix(b"x"), t(b"body.py").removesuffix(b".py"), t(b"a").removesuffix(b""))
     print(t(b"Hello World").swapcase(), t(b"hello world").title(), t(b"hELLO").capitalize(), t(b"ABC").isupper(), t(b"abc1").islower(), t(b"ab1").isalnum())
+
+# maketrans / translate
+table = bytes.maketrans(b"abc", b"xyz")
+print(len(table), table[97:100], bytearray.maketrans(b"a", b"b")[97])
+for t in [bytes, bytearray]:
+    print(t(b"aabbcc-abc").translate(table), t(b"hello").translate(None, b"l"), t(b"hello").translate(table, delete=b"eo"))
+    show(lambda: t(b"x").translate(b"short"))
+show(lambda: bytes.maketrans(b"ab", b"c"))
+show(lambda: bytes.maketrans("a", "b"))
