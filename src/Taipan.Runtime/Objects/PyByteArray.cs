@@ -190,6 +190,10 @@ public sealed partial class PyByteArray : PyObject
         return a;
     }
 
+    [PySlot("nb_remainder")]
+    public static PyObject Remainder(PyObject left, PyObject right) =>
+        left is PyByteArray format ? new PyByteArray(Python.PercentFormat.FormatBytes(format.Data, right)) : PyNotImplemented.Value;
+
     [PyMethod]
     public void Append(PyObject item) => _data.Add(PyBytes.ByteValue(item));
 

@@ -197,6 +197,10 @@ public sealed partial class PyBytes : PyObject
         return n == 1 ? a : new PyBytes(BytesMethods.Repeat(a._data, n));
     }
 
+    [PySlot("nb_remainder")]
+    public static PyObject Remainder(PyObject left, PyObject right) =>
+        left is PyBytes format ? new PyBytes(Python.PercentFormat.FormatBytes(format._data, right)) : PyNotImplemented.Value;
+
     [PyMethod("__getnewargs__")]
     public PyTuple GetNewArgs() => PyTuple.Create(new PyBytes(_data));
 
