@@ -80,3 +80,4 @@ except Exception as e:
 print(b"a" == bytearray(b"a"), bytearray(b"a") == b"a", b"abc"[1:] == bytearray(b"bc"))
 print(dict.fromkeys(b"ab"), b"x".decode("utf-8", errors="strict"), b"ab".count(97))
 print(isinstance(bytearray(), bytes), type(b"")(b"z"))
+print(hash(b"\xff\x00abc"), hash(b"x" * 100), hash(bytes(range(256))), hash(bytearray(b"q").decode()))
