@@ -651,12 +651,14 @@ public static class PyExc
     /// <summary>The code point at index <paramref name="index"/> of a string, or -1.</summary>
     private static int CodePointAt(string s, long index)
     {
-        var i = 0L;
-        foreach (var rune in s.EnumerateRunes())
+        // Walks code points itself: EnumerateRunes would turn lone surrogates into U+FFFD.
+        var i = 0;
+        for (var k = 0L; i < s.Length; k++)
         {
-            if (i++ == index)
+            var cp = PyStr.NextCodePoint(s, ref i);
+            if (k == index)
             {
-                return rune.Value;
+                return cp;
             }
         }
         return -1;

@@ -71,6 +71,7 @@ public sealed partial class PyCode : PyObject
         double d => new PyFloat(d),
         System.Numerics.Complex c => new PyComplex(c.Real, c.Imaginary),
         string s => PyStr.Intern(s),
+        byte[] b => new PyBytes(b),
         // Lossy until PyStr holds code points: the surrogates that pair up become one character.
         CodePointStr c => new PyStr(c.ToString()),
         ConstantTuple t => new PyTuple(Array.ConvertAll(t.AsSpan().ToArray(), ConvertConstant)),

@@ -99,7 +99,7 @@ public sealed partial class PySlice(PyObject start, PyObject stop, PyObject step
         : throw Errors.PyErr.TypeError("slice indices must be integers or None or have an __index__ method");
 
     /// <summary>A slice bound clamped to the 64-bit range, as <c>_PyEval_SliceIndex</c> does.</summary>
-    private static long SliceIndex(PyObject o)
+    internal static long SliceIndex(PyObject o)
     {
         var i = ToIndex(o);
         return i.IsSmall ? i.Small : i.Value.Sign < 0 ? -long.MaxValue : long.MaxValue;

@@ -111,6 +111,14 @@ public partial class PyStr
     [PyMethod("format_map")]
     public PyStr FormatMap(PyObject mapping) => UnicodeFormat.Format(Value, [], null, mapping);
 
+    [PyMethod(Keywords = true)]
+    public PyBytes Encode(PyObject? encoding = null, PyObject? errors = null)
+    {
+        var enc = encoding is null ? "utf-8" : Python.Codecs.StrArg("encode", "encoding", 1, encoding);
+        var err = errors is null ? "strict" : Python.Codecs.StrArg("encode", "errors", 2, errors);
+        return new PyBytes(Python.Codecs.Encode(this, enc, err));
+    }
+
     [PyMethod("__getnewargs__")]
     public PyTuple GetNewArgs() => PyTuple.Create(new PyStr(Value));
 

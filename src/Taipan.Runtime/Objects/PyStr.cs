@@ -71,12 +71,27 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
         Python.ArgParse.UnpackKeywords("str", args, kwnames, s_newNames, 0, 3, 0, buffer);
         if (buffer[1] is not null || buffer[2] is not null)
         {
-            throw Errors.PyErr.TypeError("decoding to str is not supported yet");
+            return Decode(buffer[0] ?? PyBytes.Empty, buffer[1], buffer[2]);
         }
         return buffer[0] is { } o ? Abstract.Ops.Str(o) : Empty;
     }
 
     private static readonly string[] s_newNames = ["object", "encoding", "errors"];
+
+    /// <summary><c>str(object, encoding, errors)</c>: decodes a bytes-like object.</summary>
+    private static PyStr Decode(PyObject o, PyObject? encoding, PyObject? errors)
+    {
+        var data = PyBytes.BufferOf(o, out var ok);
+        if (!ok)
+        {
+            throw o is PyStr
+                ? Errors.PyErr.TypeError("decoding str is not supported")
+                : Errors.PyErr.TypeError($"decoding to str: need a bytes-like object, {o.Type.Name} found");
+        }
+        var enc = encoding is null ? "utf-8" : Codecs.StrArg("str", "encoding", 2, encoding);
+        var err = errors is null ? "strict" : Codecs.StrArg("str", "errors", 3, errors);
+        return new PyStr(Codecs.Decode(data, enc, err));
+    }
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new(Taipan.Syntax.Ast.PyRepr.Str(Value));

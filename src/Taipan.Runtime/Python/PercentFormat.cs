@@ -22,13 +22,16 @@ public static class PercentFormat
         Zero = 16,
     }
 
-    private sealed class State(string format, PyObject args)
+    private sealed class State(string format, PyObject args, bool bytes = false)
     {
         public readonly string Format = format;
+
+        /// <summary>Formatting bytes: the format and result hold bytes as Latin-1 chars.</summary>
+        public readonly bool Bytes = bytes;
         public int Pos;
         public PyObject[] Items = args is PyTuple t ? t.Items.ToArray() : [args];
         public int ArgIndex;
-        public readonly PyObject? Dict = args is not PyTuple && args is not PyStr && args.Type.Slots.GetItem is not null ? args : null;
+        public readonly PyObject? Dict = args is not PyTuple && args is not PyStr && args is not PyBytes && args is not PyByteArray && args.Type.Slots.GetItem is not null ? args : null;
 
         public PyObject NextArg()
         {
@@ -40,9 +43,15 @@ public static class PercentFormat
         }
     }
 
-    public static PyStr Format(string format, PyObject args)
+    public static PyStr Format(string format, PyObject args) => new(Run(new State(format, args)));
+
+    /// <summary><c>bytes % args</c> (PEP 461).</summary>
+    public static byte[] FormatBytes(ReadOnlySpan<byte> format, PyObject args) =>
+        Encoding.Latin1.GetBytes(Run(new State(Encoding.Latin1.GetString(format), args, bytes: true)));
+
+    private static string Run(State st)
     {
-        var st = new State(format, args);
+        var format = st.Format;
         var sb = new StringBuilder(format.Length + 16);
         while (st.Pos < format.Length)
         {
@@ -58,9 +67,9 @@ public static class PercentFormat
         }
         if (st.ArgIndex < st.Items.Length && st.Dict is null)
         {
-            throw PyErr.TypeError("not all arguments converted during string formatting");
+            throw PyErr.TypeError(st.Bytes ? "not all arguments converted during bytes formatting" : "not all arguments converted during string formatting");
         }
-        return new PyStr(sb.ToString());
+        return sb.ToString();
     }
 
     private static int StarArg(State st)
@@ -132,7 +141,7 @@ public static class PercentFormat
             {
                 throw PyErr.ValueError("incomplete format key");
             }
-            var key = new PyStr(f[keyStart..(st.Pos - 1)]);
+            PyObject key = st.Bytes ? new PyBytes(Encoding.Latin1.GetBytes(f[keyStart..(st.Pos - 1)])) : new PyStr(f[keyStart..(st.Pos - 1)]);
             keyed = st.Dict.Type.Slots.GetItem!(st.Dict, key);
             // After a keyed conversion, one without a key finds no argument left.
             st.Items = [];
@@ -204,6 +213,23 @@ public static class PercentFormat
         var prefix = "";
         switch (type)
         {
+            case 's' or 'b' when st.Bytes:
+                body = BytesArg(arg);
+                if (precision >= 0 && precision < body.Length)
+                {
+                    body = body[..(int)precision];
+                }
+                break;
+            case 'r' or 'a' when st.Bytes:
+                body = Ops.Ascii(arg).Value;
+                if (precision >= 0 && precision < body.Length)
+                {
+                    body = body[..(int)precision];
+                }
+                break;
+            case 'c' when st.Bytes:
+                body = ((char)ByteCharArg(arg)).ToString();
+                break;
             case 's':
             case 'r':
             case 'a':
@@ -361,6 +387,36 @@ public static class PercentFormat
             return FormatterUnicode.IntToDouble(Ops.Index(arg));
         }
         throw PyErr.TypeError($"must be real number, not {arg.Type.Name}");
+    }
+
+    /// <summary>The operand of bytes' <c>%s</c>/<c>%b</c>, as Latin-1 chars.</summary>
+    private static string BytesArg(PyObject arg)
+    {
+        var data = PyBytes.BufferOf(arg, out var ok);
+        if (ok)
+        {
+            return Encoding.Latin1.GetString(data);
+        }
+        if (arg.Type.Lookup(PyStr.Intern("__bytes__")) is { } method && Ops.Call(method, [arg], null) is PyBytes b)
+        {
+            return Encoding.Latin1.GetString(b.Data);
+        }
+        throw PyErr.TypeError($"%b requires a bytes-like object, or an object that implements __bytes__, not '{arg.Type.Name}'");
+    }
+
+    private static byte ByteCharArg(PyObject arg)
+    {
+        var data = PyBytes.BufferOf(arg, out var ok);
+        if (ok)
+        {
+            return data.Length == 1 ? data[0] : throw PyErr.TypeError("%c requires an integer in range(256) or a single byte");
+        }
+        if (arg is not PyInt && arg.Type.Slots.Index is null)
+        {
+            throw PyErr.TypeError("%c requires an integer in range(256) or a single byte");
+        }
+        var n = Ops.Index(arg);
+        return n.IsSmall && n.Small is >= 0 and < 256 ? (byte)n.Small : throw PyErr.OverflowError("%c arg not in range(256)");
     }
 
     private static string CharArg(PyObject arg)

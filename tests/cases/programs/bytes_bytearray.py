@@ -1,0 +1,82 @@
+# bytearray: construction, mutation, slice assignment, shared methods, mixing with bytes.
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+show(lambda: bytearray())
+show(lambda: bytearray(3))
+show(lambda: bytearray(b"abc"))
+show(lambda: bytearray([1, 2, 255]))
+show(lambda: bytearray("héllo", "utf-8"))
+show(lambda: bytearray("abc"))
+show(lambda: bytearray([256]))
+show(lambda: bytearray(-2))
+show(lambda: bytearray(bytearray(b"x'\"")))
+show(lambda: hash(bytearray()))
+a = bytearray(b"hello")
+a.append(33)
+print(a, len(a), a[0], a[-1], a[1:3], a[::-1])
+a.extend(b" ab")
+a.extend([99, 100])
+a.extend(bytearray(b"!"))
+print(a)
+show(lambda: a.extend("xy"))
+show(lambda: a.extend(5))
+show(lambda: a.append(256))
+show(lambda: a.append("x"))
+print(a.pop(), a.pop(0), a)
+show(lambda: bytearray().pop())
+show(lambda: a.pop(100))
+a.insert(0, 72)
+a.insert(-1, 95)
+a.insert(100, 46)
+print(a)
+a.remove(95)
+print(a)
+show(lambda: a.remove(200))
+a[0] = 106
+print(a)
+show(lambda: a.__setitem__(0, 300))
+show(lambda: a.__setitem__(0, "x"))
+show(lambda: a.__setitem__(50, 1))
+show(lambda: a[50])
+show(lambda: a["x"])
+del a[0]
+print(a)
+a[0:2] = b"XYZ"
+print(a)
+a[1:1] = [1, 2]
+print(a)
+a[::2] = bytes(len(a[::2]))
+print(a)
+show(lambda: a.__setitem__(slice(None, None, 2), b"ab"))
+show(lambda: a.__setitem__(slice(0, 2), 5))
+del a[::3]
+print(a)
+del a[1:3]
+print(a)
+a[5:2] = b"-"
+print(a)
+c = a.copy()
+c.clear()
+print(c, a == c, len(a))
+b = bytearray(b"xy")
+b += b"z"
+b += bytearray(b"!")
+print(b)
+b *= 2
+print(b, b * 2, b + b"q", b"q" + b, type(b"q" + b).__name__, type(b + b"q").__name__)
+show(lambda: b + "s")
+print(b == b"xyz!xyz!", b"xyz!xyz!" == b, b < b"y", bytearray(b"a") < bytearray(b"b"), b != bytearray(b))
+r = bytearray(b"abc")
+r.reverse()
+print(r, list(r), 98 in r, b"cb" in r)
+t = bytearray(b"  Hello World  ")
+print(t.strip(), t.upper(), t.lower(), t.split(), t.find(b"World"), t.count(b"l"), t.replace(b"l", b"L"))
+print(t.startswith(b"  H"), t.endswith(b"  "), t.index(b"o"), t.rfind(b"o"), t.isascii(), bytearray(b"12").isdigit())
+print(bytearray(b",").join([b"a", bytearray(b"b")]), bytearray(b"\xc3\xa9").decode(), bytearray(b"\x01\xff").hex(), bytearray.fromhex("41 42"))
+print(b"ab".join([bytearray(b"x"), b"y"]), bytes(bytearray(b"conv")), b"abc".find(bytearray(b"c")))
+print(str(bytearray(b"ab")), bytearray(b"ab") == "ab")
