@@ -71,4 +71,30 @@ public partial class PyBaseObject : PyObject
 
     [PySlot("tp_setattro")]
     public static void SetAttr(PyObject self, PyStr name, PyObject? value) => Abstract.Ops.GenericSetAttr(self, name, value);
+    static partial void InitializeExtra(PyType t) =>
+        t.AddBuiltin("__class__", new PyGetSetDescriptor(t, "__class__", static self => self.Type, SetClass, "the object's class"));
+
+    /// <summary><c>object_set_class</c>: assignment to <c>__class__</c> between classes with the
+    /// same layout.</summary>
+    private static void SetClass(PyObject self, PyObject? value)
+    {
+        if (value is null)
+        {
+            throw Errors.PyErr.TypeError("can't delete __class__ attribute");
+        }
+        if (value is not PyType newType)
+        {
+            throw Errors.PyErr.TypeError($"__class__ must be set to a class, not '{value.Type.Name}' object");
+        }
+        var oldType = self.Type;
+        if (newType.HasFlag(TypeFlags.Immutable) || oldType.HasFlag(TypeFlags.Immutable) || self is not IHeapInstance instance)
+        {
+            throw Errors.PyErr.TypeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        if (!ReferenceEquals(newType.SolidBase, oldType.SolidBase))
+        {
+            throw Errors.PyErr.TypeError($"__class__ assignment: '{newType.Name}' object layout differs from '{oldType.Name}'");
+        }
+        instance.SetType(newType);
+    }
 }

@@ -681,8 +681,8 @@ public abstract class PyAnySet : PyObject
 }
 
 /// <summary><c>set</c>.</summary>
-[PyType("set", Unhashable = true)]
-public sealed partial class PySet : PyAnySet
+[PyType("set", Subclassable = true, Unhashable = true)]
+public partial class PySet : PyAnySet
 {
     protected override PyAnySet NewEmpty() => new PySet();
 
@@ -698,7 +698,8 @@ public sealed partial class PySet : PyAnySet
     public void UpdateWith(PyObject iterable) => UpdateFrom(iterable);
 
     [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PySet();
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        ReferenceEquals(type, TypeObject) ? new PySet() : new PySetInstance(type);
 
     [PySlot("tp_init")]
     public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -722,7 +723,7 @@ public sealed partial class PySet : PyAnySet
     public PyObject Iter() => new PySetIterator(this);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => ReprAs("set", true);
+    public PyStr Repr() => GetType() == typeof(PySet) ? ReprAs("set", true) : ReprAs(Type.Name, false);
 
     [PySlot("tp_richcompare")]
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op) => Compare((PyAnySet)left, right, op);

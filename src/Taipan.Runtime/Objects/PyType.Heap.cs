@@ -52,7 +52,7 @@ public sealed partial class PyType
         }
         var type = new PyType(name, bases, mro, dict, metatype);
         type.SolidBase = SolidBaseOf(bases);
-        if (!ReferenceEquals(type.SolidBase, PyBaseObject.TypeObject) && !type.SolidBase.IsSubtypeOf(PyExc.BaseException))
+        if (!HasSubclassLayout(type.SolidBase))
         {
             throw PyErr.TypeError($"subclassing the builtin type '{type.SolidBase.Name}' is not supported yet");
         }
@@ -86,6 +86,10 @@ public sealed partial class PyType
                 dict.SetItem(key, new PyStaticMethod(value));
             }
         }
+        if (!dict.ContainsKey(PyStr.Intern("__dict__")) && type.Base!.Lookup(PyStr.Intern("__dict__")) is null)
+        {
+            dict.SetItem(PyStr.Intern("__dict__"), new PyGetSetDescriptor(type, "__dict__", InstanceDictGetter, InstanceDictSetter, null));
+        }
         if (dict.TryGetValue(PyStr.Intern("__classcell__"), out var cell))
         {
             (cell as PyCell ?? throw PyErr.TypeError($"__classcell__ must be a nonlocal cell, not {cell.Type}")).Contents = type;
@@ -93,6 +97,34 @@ public sealed partial class PyType
         }
         return type;
     }
+
+    /// <summary><c>subtype_dict</c>.</summary>
+    private static PyObject InstanceDictGetter(PyObject self) =>
+        self.InstanceDict ?? throw PyErr.AttributeError($"'{self.Type.Name}' object has no attribute '__dict__'");
+
+    /// <summary><c>subtype_setdict</c>.</summary>
+    private static void InstanceDictSetter(PyObject self, PyObject? value)
+    {
+        if (value is null)
+        {
+            throw PyErr.TypeError("cannot delete __dict__");
+        }
+        if (value is not PyDict d)
+        {
+            throw PyErr.TypeError($"__dict__ must be set to a dictionary, not a '{value.Type.Name}'");
+        }
+        if (self is not IHeapInstance instance)
+        {
+            throw PyErr.AttributeError($"'{self.Type.Name}' object has no attribute '__dict__'");
+        }
+        instance.SetDict(d);
+    }
+
+    /// <summary>Builtin types whose <c>tp_new</c> makes instances of Python subclasses (a C#
+    /// class that carries the type and a <c>__dict__</c>).</summary>
+    private static bool HasSubclassLayout(PyType solid) =>
+        ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
+        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject);
 
     private static PyType SolidBaseOf(PyType[] bases)
     {

@@ -277,6 +277,9 @@ public sealed partial class PyType : PyObject
     [PyGetter("__bases__")]
     public PyTuple BasesGetter() => new([.. Bases]);
 
+    [PyGetter("__base__")]
+    public PyObject BaseGetter() => (PyObject?)Base ?? PyNone.Value;
+
     [PyGetter("__module__")]
     public PyObject ModuleGetter() => Dict.TryGetValue(PyStr.Intern("__module__"), out var m) ? m : new PyStr(Module);
 
