@@ -75,9 +75,10 @@ public static class Ops
 
     public static long Hash(PyObject o)
     {
-        if (o is PyStr s)
+        // Exact str only: a subclass may define __hash__.
+        if (o.GetType() == typeof(PyStr))
         {
-            return s.Hash;
+            return Unsafe.As<PyStr>(o).Hash;
         }
         var slot = o.Type.Slots.Hash ?? throw PyErr.TypeError($"unhashable type: '{o.Type.Name}'");
         return slot(o);

@@ -71,8 +71,27 @@ public partial class PyBaseObject : PyObject
 
     [PySlot("tp_setattro")]
     public static void SetAttr(PyObject self, PyStr name, PyObject? value) => Abstract.Ops.GenericSetAttr(self, name, value);
-    static partial void InitializeExtra(PyType t) =>
+    static partial void InitializeExtra(PyType t)
+    {
         t.AddBuiltin("__class__", new PyGetSetDescriptor(t, "__class__", static self => self.Type, SetClass, "the object's class"));
+        t.AddBuiltin("__init_subclass__", new PyClassMethodDescriptor(t, "__init_subclass__", InitSubclass,
+            "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\noverridden to extend subclasses.\n"));
+    }
+
+    /// <summary><c>object.__init_subclass__</c>: accepts nothing, so that keywords of a class
+    /// statement no class consumed are an error.</summary>
+    private static PyObject InitSubclass(PyObject cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (kwnames is { Count: > 0 })
+        {
+            throw Errors.PyErr.TypeError($"{((PyType)cls).Name}.__init_subclass__() takes no keyword arguments");
+        }
+        if (args.Length > 0)
+        {
+            throw Errors.PyErr.TypeError($"object.__init_subclass__() takes no arguments ({args.Length} given)");
+        }
+        return PyNone.Value;
+    }
 
     /// <summary><c>object_set_class</c>: assignment to <c>__class__</c> between classes with the
     /// same layout.</summary>

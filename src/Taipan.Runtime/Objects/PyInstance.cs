@@ -77,3 +77,63 @@ public sealed class PySetInstance(PyType type) : PySet, IHeapInstance
 
     public void SetDict(PyDict dict) => _dict = dict;
 }
+
+/// <summary>An instance of a Python subclass of <c>int</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyIntInstance(PyType type, PyInt value) : PyInt(value), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>float</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyFloatInstance(PyType type, double value) : PyFloat(value), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>str</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyStrInstance(PyType type, string value) : PyStr(value), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>tuple</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyTupleInstance(PyType type, PyObject[] items) : PyTuple(items), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}

@@ -32,7 +32,7 @@ public abstract class PyAnySet : PyObject
     /// <summary>A new empty set of the same kind (set or frozenset) as this one.</summary>
     protected abstract PyAnySet NewEmpty();
 
-    protected static long HashOf(PyObject key) => key is PyStr s ? s.Hash : Abstract.Ops.Hash(key);
+    protected static long HashOf(PyObject key) => key.GetType() == typeof(PyStr) ? ((PyStr)key).Hash : Abstract.Ops.Hash(key);
 
     private static bool Same(PyObject a, PyObject b) =>
         ReferenceEquals(a, b)

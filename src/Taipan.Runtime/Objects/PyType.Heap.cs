@@ -85,6 +85,10 @@ public sealed partial class PyType
             {
                 dict.SetItem(key, new PyStaticMethod(value));
             }
+            if (key is PyStr { Value: "__init_subclass__" or "__class_getitem__" } && value is PyFunction)
+            {
+                dict.SetItem(key, new PyClassMethod(value));
+            }
         }
         if (!dict.ContainsKey(PyStr.Intern("__dict__")) && type.Base!.Lookup(PyStr.Intern("__dict__")) is null)
         {
@@ -95,7 +99,62 @@ public sealed partial class PyType
             (cell as PyCell ?? throw PyErr.TypeError($"__classcell__ must be a nonlocal cell, not {cell.Type}")).Contents = type;
             dict.Remove(PyStr.Intern("__classcell__"));
         }
+        type.SetNames();
         return type;
+    }
+
+    /// <summary><c>type_new_set_names</c>: tells each attribute that has <c>__set_name__</c>
+    /// the class and name it was given.</summary>
+    private void SetNames()
+    {
+        foreach (var (key, value) in Dict.Items().ToList())
+        {
+            if (value.Type.Lookup(PyStr.Intern("__set_name__")) is not { } setName)
+            {
+                continue;
+            }
+            try
+            {
+                Ops.Call(setName, [value, this, key], null);
+            }
+            catch (PyException e)
+            {
+                var error = PyErr.New(PyExc.RuntimeError, $"Error calling __set_name__ on '{value.Type.Name}' instance {Ops.Repr(key).Value} in '{Name}'");
+                error.Value.Cause = e.Value;
+                throw error;
+            }
+        }
+    }
+
+    /// <summary><c>type_new_init_subclass</c>: <c>super(type, type).__init_subclass__(**kwds)</c>.</summary>
+    internal void InitSubclass(ReadOnlySpan<PyObject> kwValues, PyTuple? kwnames)
+    {
+        var name = PyStr.Intern("__init_subclass__");
+        for (var i = 1; i < Mro.Length; i++)
+        {
+            Mro[i].EnsureReady();
+            if (Mro[i].Dict.TryGetValue(name, out var f))
+            {
+                var bound = f.Type.Slots.DescrGet is { } get ? get(f, null, this) : f;
+                Ops.Call(bound, kwValues, kwnames);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The end of <c>PyObject_GetItem</c> for an object without <c>__getitem__</c>:
+    /// a class is subscripted through its <c>__class_getitem__</c>.</summary>
+    public static PyObject ClassGetItem(PyObject container, PyObject key)
+    {
+        if (container is PyType t)
+        {
+            if (Ops.TryGetAttr(t, PyStr.Intern("__class_getitem__")) is { } method)
+            {
+                return Ops.Call(method, [key], null);
+            }
+            throw PyErr.TypeError($"type '{t.Name}' is not subscriptable");
+        }
+        throw PyErr.TypeError($"'{container.Type.Name}' object is not subscriptable");
     }
 
     /// <summary><c>subtype_dict</c>.</summary>
@@ -124,7 +183,9 @@ public sealed partial class PyType
     /// class that carries the type and a <c>__dict__</c>).</summary>
     private static bool HasSubclassLayout(PyType solid) =>
         ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
-        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject);
+        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject)
+        || ReferenceEquals(solid, PyInt.TypeObject) || ReferenceEquals(solid, PyFloat.TypeObject) || ReferenceEquals(solid, PyStr.TypeObject)
+        || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);
 
     private static PyType SolidBaseOf(PyType[] bases)
     {
