@@ -50,6 +50,16 @@ public partial class PyBaseObject : PyObject
         {
             throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");
         }
+        if (!ReferenceEquals(type.SolidBase, TypeObject))
+        {
+            // Named after the nearest class whose __new__ is not written in Python.
+            var named = type;
+            while (named.HasFlag(TypeFlags.HeapType) && named.Dict.ContainsKey(PyStr.Intern("__new__")) && named.Base is { } b)
+            {
+                named = b;
+            }
+            throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {named.Name}.__new__()");
+        }
         return new PyInstance(type);
     }
 

@@ -137,3 +137,18 @@ public sealed class PyTupleInstance(PyType type, PyObject[] items) : PyTuple(ite
 
     public void SetDict(PyDict dict) => _dict = dict;
 }
+
+/// <summary>An instance of a Python subclass of <c>complex</c>.</summary>
+public sealed class PyComplexInstance(PyType type, double real, double imag) : PyComplex(real, imag), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}

@@ -185,7 +185,7 @@ public sealed partial class PyType
         ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
         || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject)
         || ReferenceEquals(solid, PyInt.TypeObject) || ReferenceEquals(solid, PyFloat.TypeObject) || ReferenceEquals(solid, PyStr.TypeObject)
-        || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);
+        || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyComplex.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);
 
     private static PyType SolidBaseOf(PyType[] bases)
     {
