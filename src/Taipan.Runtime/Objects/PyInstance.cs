@@ -152,3 +152,18 @@ public sealed class PyComplexInstance(PyType type, double real, double imag) : P
 
     public void SetDict(PyDict dict) => _dict = dict;
 }
+
+/// <summary>An instance of a Python subclass of <c>frozenset</c>.</summary>
+public sealed class PyFrozenSetInstance(PyType type) : PyFrozenSet, IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}

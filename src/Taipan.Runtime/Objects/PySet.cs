@@ -904,8 +904,8 @@ public partial class PySet : PyAnySet
 }
 
 /// <summary><c>frozenset</c>: an immutable, hashable set.</summary>
-[PyType("frozenset")]
-public sealed partial class PyFrozenSet : PyAnySet
+[PyType("frozenset", Subclassable = true)]
+public partial class PyFrozenSet : PyAnySet
 {
     public static readonly PyFrozenSet EmptySet = new();
 
@@ -939,13 +939,22 @@ public sealed partial class PyFrozenSet : PyAnySet
     }
 
     internal static PyFrozenSet CopyOf(PyAnySet s) =>
-        s is PyFrozenSet f ? f : From(s);
+        s.GetType() == typeof(PyFrozenSet) ? (PyFrozenSet)s : From(s);
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         Python.ArgParse.NoKeywords("frozenset", kwnames);
         Python.ArgParse.CheckPositional("frozenset", args.Length, 0, 1);
+        if (!ReferenceEquals(type, TypeObject))
+        {
+            var instance = new PyFrozenSetInstance(type);
+            if (args.Length == 1)
+            {
+                instance.UpdateFrom(args[0]);
+            }
+            return instance;
+        }
         if (args.Length == 0)
         {
             return new PyFrozenSet();
@@ -963,7 +972,7 @@ public sealed partial class PyFrozenSet : PyAnySet
     public PyObject Iter() => new PySetIterator(this);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => ReprAs("frozenset", false);
+    public PyStr Repr() => ReprAs(Type.Name, false);
 
     [PySlot("tp_hash")]
     public long Hash() => _hash != -1 ? _hash : _hash = ComputeHash();
@@ -972,7 +981,7 @@ public sealed partial class PyFrozenSet : PyAnySet
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op) => Compare((PyAnySet)left, right, op);
 
     [PyMethod]
-    public PyObject Copy() => this;
+    public PyObject Copy() => CopyOf(this);
 
     [PyMethod("union")]
     public PyObject UnionMethod(ReadOnlySpan<PyObject> args, PyTuple? kwnames)

@@ -183,7 +183,7 @@ public sealed partial class PyType
     /// class that carries the type and a <c>__dict__</c>).</summary>
     private static bool HasSubclassLayout(PyType solid) =>
         ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
-        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject)
+        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject) || ReferenceEquals(solid, PyFrozenSet.TypeObject)
         || ReferenceEquals(solid, PyInt.TypeObject) || ReferenceEquals(solid, PyFloat.TypeObject) || ReferenceEquals(solid, PyStr.TypeObject)
         || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyComplex.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);
 

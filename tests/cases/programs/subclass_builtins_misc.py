@@ -64,3 +64,12 @@ try:
     raise ErrList("x")
 except ErrList as e:
     print(type(e).__name__, e, e.__dict__)
+
+class FS(frozenset):
+    def biggest(self):
+        return max(self)
+fs = FS([3, 1, 2])
+print(fs, FS(), fs.biggest(), type(fs).__name__, type(fs.copy()).__name__, type(fs | {9}).__name__, hash(fs) == hash(frozenset([1, 2, 3])), fs == {1, 2, 3})
+print({fs: 1}[frozenset({1, 2, 3})], frozenset(fs) is fs, type(frozenset(fs)).__name__, isinstance(fs, frozenset))
+f0 = frozenset([1])
+print(f0.copy() is f0, frozenset(f0) is f0)
