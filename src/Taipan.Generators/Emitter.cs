@@ -82,7 +82,11 @@ internal static class Emitter
                     break;
             }
         }
+        sb.AppendLine("        InitializeExtra(t);");
         sb.AppendLine("    }");
+        sb.AppendLine();
+        sb.AppendLine("    /// <summary>Attributes the declarations cannot express (writable getsets), where a type implements it.</summary>");
+        sb.AppendLine($"    static partial void InitializeExtra({O}.PyType t);");
         fields.ForEach(f => sb.AppendLine(f));
         sb.AppendLine("}");
         return sb.ToString();

@@ -75,9 +75,10 @@ public static class Ops
 
     public static long Hash(PyObject o)
     {
-        if (o is PyStr s)
+        // Exact str only: a subclass may define __hash__.
+        if (o.GetType() == typeof(PyStr))
         {
-            return s.Hash;
+            return Unsafe.As<PyStr>(o).Hash;
         }
         var slot = o.Type.Slots.Hash ?? throw PyErr.TypeError($"unhashable type: '{o.Type.Name}'");
         return slot(o);
@@ -125,13 +126,35 @@ public static class Ops
     // ---- attributes ----
 
     /// <summary><c>getattr(o, name)</c>: raises AttributeError when missing.</summary>
-    public static PyObject GetAttr(PyObject o, PyStr name) => TryGetAttr(o, name) ?? throw PyErr.NoAttribute(o, name);
+    public static PyObject GetAttr(PyObject o, PyStr name)
+    {
+        var slot = o.Type.Slots.GetAttr;
+        return (slot is null ? GenericGetAttr(o, name) : slot(o, name)) ?? throw PyErr.NoAttribute(o, name);
+    }
 
     /// <summary><c>_PyObject_LookupAttr</c>: null when the attribute is missing, no exception.</summary>
     public static PyObject? TryGetAttr(PyObject o, PyStr name)
     {
         var slot = o.Type.Slots.GetAttr;
-        return slot is null ? GenericGetAttr(o, name) : slot(o, name);
+        if (slot is null)
+        {
+            return GenericGetAttr(o, name);
+        }
+        return o.Type.HasFlag(TypeFlags.HeapType) ? TryGetAttrHook(slot, o, name) : slot(o, name);
+    }
+
+    /// <summary>A class's <c>__getattr__</c> or <c>__getattribute__</c> reports a missing
+    /// attribute by raising AttributeError, which a lookup turns into null.</summary>
+    private static PyObject? TryGetAttrHook(GetAttrSlot slot, PyObject o, PyStr name)
+    {
+        try
+        {
+            return slot(o, name);
+        }
+        catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.AttributeError))
+        {
+            return null;
+        }
     }
 
     public static void SetAttr(PyObject o, PyStr name, PyObject? value)

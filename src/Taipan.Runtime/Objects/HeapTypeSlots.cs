@@ -307,14 +307,8 @@ internal static class HeapTypeSlots
         }
         if (result is null && type.Lookup(PyStr.Intern("__getattr__")) is not null)
         {
-            try
-            {
-                return CallMethod(self, "__getattr__", [name], null);
-            }
-            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.AttributeError))
-            {
-                return null;
-            }
+            // An AttributeError it raises propagates with its own message.
+            return CallMethod(self, "__getattr__", [name], null);
         }
         return result;
     }

@@ -50,6 +50,16 @@ public partial class PyBaseObject : PyObject
         {
             throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");
         }
+        if (!ReferenceEquals(type.SolidBase, TypeObject))
+        {
+            // Named after the nearest class whose __new__ is not written in Python.
+            var named = type;
+            while (named.HasFlag(TypeFlags.HeapType) && named.Dict.ContainsKey(PyStr.Intern("__new__")) && named.Base is { } b)
+            {
+                named = b;
+            }
+            throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {named.Name}.__new__()");
+        }
         return new PyInstance(type);
     }
 
@@ -71,4 +81,49 @@ public partial class PyBaseObject : PyObject
 
     [PySlot("tp_setattro")]
     public static void SetAttr(PyObject self, PyStr name, PyObject? value) => Abstract.Ops.GenericSetAttr(self, name, value);
+    static partial void InitializeExtra(PyType t)
+    {
+        t.AddBuiltin("__class__", new PyGetSetDescriptor(t, "__class__", static self => self.Type, SetClass, "the object's class"));
+        t.AddBuiltin("__init_subclass__", new PyClassMethodDescriptor(t, "__init_subclass__", InitSubclass,
+            "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\noverridden to extend subclasses.\n"));
+    }
+
+    /// <summary><c>object.__init_subclass__</c>: accepts nothing, so that keywords of a class
+    /// statement no class consumed are an error.</summary>
+    private static PyObject InitSubclass(PyObject cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (kwnames is { Count: > 0 })
+        {
+            throw Errors.PyErr.TypeError($"{((PyType)cls).Name}.__init_subclass__() takes no keyword arguments");
+        }
+        if (args.Length > 0)
+        {
+            throw Errors.PyErr.TypeError($"object.__init_subclass__() takes no arguments ({args.Length} given)");
+        }
+        return PyNone.Value;
+    }
+
+    /// <summary><c>object_set_class</c>: assignment to <c>__class__</c> between classes with the
+    /// same layout.</summary>
+    private static void SetClass(PyObject self, PyObject? value)
+    {
+        if (value is null)
+        {
+            throw Errors.PyErr.TypeError("can't delete __class__ attribute");
+        }
+        if (value is not PyType newType)
+        {
+            throw Errors.PyErr.TypeError($"__class__ must be set to a class, not '{value.Type.Name}' object");
+        }
+        var oldType = self.Type;
+        if (newType.HasFlag(TypeFlags.Immutable) || oldType.HasFlag(TypeFlags.Immutable) || self is not IHeapInstance instance)
+        {
+            throw Errors.PyErr.TypeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        if (!ReferenceEquals(newType.SolidBase, oldType.SolidBase))
+        {
+            throw Errors.PyErr.TypeError($"__class__ assignment: '{newType.Name}' object layout differs from '{oldType.Name}'");
+        }
+        instance.SetType(newType);
+    }
 }

@@ -8,7 +8,7 @@ namespace Taipan.Runtime.Objects;
 /// <summary><c>complex</c>: two doubles, with CPython's arithmetic (Smith's division, integer
 /// powers by repeated squaring) so results match to the last bit.</summary>
 [PyType("complex", Subclassable = true)]
-public sealed partial class PyComplex(double real, double imag) : PyObject
+public partial class PyComplex(double real, double imag) : PyObject
 {
     public double Real { get; } = real;
 
@@ -313,7 +313,7 @@ public sealed partial class PyComplex(double real, double imag) : PyObject
     }
 }
 
-public sealed partial class PyComplex
+public partial class PyComplex
 {
     private static readonly string[] s_newNames = ["real", "imag"];
 
@@ -321,12 +321,14 @@ public sealed partial class PyComplex
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var buffer = new PyObject?[2];
-        ArgParse.UnpackKeywords("complex", args, kwnames, s_newNames, 0, 2, 0, buffer);
         if (!ReferenceEquals(type, TypeObject))
         {
-            throw Errors.PyErr.TypeError("subclassing the builtin type 'complex' is not supported yet");
+            // complex_subtype_from_doubles: the value the arguments make, in a subclass instance.
+            var value = (PyComplex)New(TypeObject, args, kwnames);
+            return new PyComplexInstance(type, value.Real, value.Imag);
         }
+        var buffer = new PyObject?[2];
+        ArgParse.UnpackKeywords("complex", args, kwnames, s_newNames, 0, 2, 0, buffer);
         var r = buffer[0];
         var i = buffer[1];
         if (r is PyStr s)

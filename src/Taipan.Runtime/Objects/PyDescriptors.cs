@@ -104,6 +104,21 @@ public sealed partial class PyProperty(PyObject? getter, PyObject? setter, PyObj
     public PyObject? Deleter { get; } = deleter;
     public PyObject? DocValue { get; } = doc;
 
+    /// <summary>The attribute name <c>__set_name__</c> gave it, for error messages.</summary>
+    private PyObject? _name;
+
+    [PyMethod("__set_name__")]
+    public void SetName(PyObject owner, PyObject name) => _name = name;
+
+    private string Described(PyObject instance) =>
+        _name is null ? $"property of '{instance.Type.Name}' object" : $"property {Abstract.Ops.Repr(_name).Value} of '{instance.Type.Name}' object";
+
+    private PyProperty Named(PyProperty copy)
+    {
+        copy._name = _name;
+        return copy;
+    }
+
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
@@ -123,7 +138,7 @@ public sealed partial class PyProperty(PyObject? getter, PyObject? setter, PyObj
             return this;
         }
         return Getter is null
-            ? throw Errors.PyErr.AttributeError("unreadable attribute")
+            ? throw Errors.PyErr.AttributeError(Described(instance) + " has no getter")
             : Abstract.Ops.Call(Getter, [instance], null);
     }
 
@@ -133,7 +148,7 @@ public sealed partial class PyProperty(PyObject? getter, PyObject? setter, PyObj
         var f = value is null ? Deleter : Setter;
         if (f is null)
         {
-            throw Errors.PyErr.AttributeError(value is null ? "can't delete attribute" : "can't set attribute");
+            throw Errors.PyErr.AttributeError(Described(instance) + (value is null ? " has no deleter" : " has no setter"));
         }
         if (value is null)
         {
@@ -146,13 +161,13 @@ public sealed partial class PyProperty(PyObject? getter, PyObject? setter, PyObj
     }
 
     [PyMethod("setter")]
-    public PyProperty WithSetter(PyObject setter) => new(Getter, setter, Deleter, DocValue);
+    public PyProperty WithSetter(PyObject setter) => Named(new(Getter, setter, Deleter, DocValue));
 
     [PyMethod("getter")]
-    public PyProperty WithGetter(PyObject getter) => new(getter, Setter, Deleter, DocValue);
+    public PyProperty WithGetter(PyObject getter) => Named(new(getter, Setter, Deleter, DocValue));
 
     [PyMethod("deleter")]
-    public PyProperty WithDeleter(PyObject deleter) => new(Getter, Setter, deleter, DocValue);
+    public PyProperty WithDeleter(PyObject deleter) => Named(new(Getter, Setter, deleter, DocValue));
 }
 
 /// <summary><c>getset_descriptor</c>: a computed attribute of a builtin type.</summary>

@@ -322,7 +322,8 @@ public partial class PyDict : PyObject
     }
 
     [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyDict();
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        ReferenceEquals(type, TypeObject) ? new PyDict() : new PyDictInstance(type);
 
     /// <summary><c>dict(mapping_or_pairs=(), **kwargs)</c>.</summary>
     [PySlot("tp_init")]

@@ -619,7 +619,7 @@ public partial class PyFloat
         {
             return args.Length == 1 && args[0].GetType() == typeof(PyFloat) ? args[0] : new PyFloat(value);
         }
-        throw Errors.PyErr.TypeError("subclassing the builtin type 'float' is not supported yet");
+        return new PyFloatInstance(type, value);
     }
 
     /// <summary><c>float(str)</c>: surrounding whitespace, a sign, digits with single

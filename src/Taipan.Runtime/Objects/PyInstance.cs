@@ -1,17 +1,169 @@
-// Objects/typeobject.c (instances of classes defined in Python whose layout is object's)
+// Objects/typeobject.c (instances of classes defined in Python: subtype layouts)
 namespace Taipan.Runtime.Objects;
 
-/// <summary>An instance of a class defined in Python: its type and its <c>__dict__</c>.</summary>
-public sealed class PyInstance(PyType type) : PyObject
+/// <summary>An instance of a class defined in Python (a heap type): it carries its type and
+/// its <c>__dict__</c>, whatever builtin layout it extends.</summary>
+public interface IHeapInstance
+{
+    /// <summary>Assignment to <c>__class__</c>.</summary>
+    void SetType(PyType type);
+
+    /// <summary>Assignment to <c>__dict__</c>.</summary>
+    void SetDict(PyDict dict);
+}
+
+/// <summary>An instance of a class defined in Python whose layout is object's.</summary>
+public sealed class PyInstance(PyType type) : PyObject, IHeapInstance
 {
     private PyType _type = type;
 
     public override PyType Type => _type;
 
-    public PyDict Dict { get; } = new();
+    public PyDict Dict { get; private set; } = new();
 
     public override PyDict? InstanceDict => Dict;
 
-    /// <summary>Assignment to <c>__class__</c>.</summary>
     public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => Dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>list</c>: a real list that also carries its
+/// class and a <c>__dict__</c>. Exact lists stay plain <see cref="PyList"/> objects, so the
+/// exact-type fast paths (<c>GetType() == typeof(PyList)</c>) skip these.</summary>
+public sealed class PyListInstance(PyType type) : PyList, IHeapInstance
+{
+    private PyType _type = type;
+
+    public override PyType Type => _type;
+
+    private PyDict _dict = new();
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>dict</c>.</summary>
+public sealed class PyDictInstance(PyType type) : PyDict, IHeapInstance
+{
+    private PyType _type = type;
+
+    public override PyType Type => _type;
+
+    private PyDict _dict = new();
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>set</c>.</summary>
+public sealed class PySetInstance(PyType type) : PySet, IHeapInstance
+{
+    private PyType _type = type;
+
+    public override PyType Type => _type;
+
+    private PyDict _dict = new();
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>int</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyIntInstance(PyType type, PyInt value) : PyInt(value), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>float</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyFloatInstance(PyType type, double value) : PyFloat(value), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>str</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyStrInstance(PyType type, string value) : PyStr(value), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>tuple</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyTupleInstance(PyType type, PyObject[] items) : PyTuple(items), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>complex</c>.</summary>
+public sealed class PyComplexInstance(PyType type, double real, double imag) : PyComplex(real, imag), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>An instance of a Python subclass of <c>frozenset</c>.</summary>
+public sealed class PyFrozenSetInstance(PyType type) : PyFrozenSet, IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
 }

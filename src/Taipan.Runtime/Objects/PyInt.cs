@@ -25,6 +25,13 @@ public partial class PyInt : PyObject
 
     protected PyInt(BigInteger value) => _big = value;
 
+    /// <summary>The same value, for an instance of a subclass.</summary>
+    protected PyInt(PyInt value)
+    {
+        _value = value._value;
+        _big = value._big;
+    }
+
     private static PyInt[] CreateSmall()
     {
         var small = new PyInt[SmallMax - SmallMin + 1];
@@ -642,12 +649,13 @@ public partial class PyInt
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var buffer = new PyObject?[2];
-        Python.ArgParse.UnpackKeywords("int", args, kwnames, s_newNames, 0, 2, 0, buffer);
         if (!ReferenceEquals(type, TypeObject))
         {
-            throw Errors.PyErr.TypeError($"subclassing the builtin type 'int' is not supported yet");
+            // long_subtype_new: the int the arguments make, in an instance of the subclass.
+            return new PyIntInstance(type, (PyInt)New(TypeObject, args, kwnames));
         }
+        var buffer = new PyObject?[2];
+        Python.ArgParse.UnpackKeywords("int", args, kwnames, s_newNames, 0, 2, 0, buffer);
         var x = buffer[0];
         if (buffer[1] is { } baseArg)
         {
@@ -665,7 +673,7 @@ public partial class PyInt
         {
             null => From(0),
             PyBool b => From(b.IsTrue ? 1 : 0),
-            PyInt i => i,
+            PyInt i when i.GetType() == typeof(PyInt) => i,
             PyFloat f => FromDouble(f.Value),
             PyStr s => Parse(s.Value, 10),
             _ when x.Type.Slots.Int is { } toInt => toInt(x) as PyInt ?? throw Errors.PyErr.TypeError($"__int__ returned non-int (type {toInt(x).Type.Name})"),

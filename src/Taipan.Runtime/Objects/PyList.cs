@@ -36,7 +36,8 @@ public partial class PyList : PyObject
     }
 
     [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyList();
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        ReferenceEquals(type, TypeObject) ? new PyList() : new PyListInstance(type);
 
     [PySlot("tp_init")]
     public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -71,16 +72,19 @@ public partial class PyList : PyObject
     [PyMethod]
     public void Extend(PyObject iterable)
     {
-        if (iterable is PyList l)
+        // Exact types only: a subclass may override __iter__.
+        if (iterable.GetType() == typeof(PyList) || ReferenceEquals(iterable, this))
         {
+            var l = (PyList)iterable;
             var n = l._count;
             Grow(_count + n);
             Array.Copy(l._items, 0, _items, _count, n);
             _count += n;
             return;
         }
-        if (iterable is PyTuple t)
+        if (iterable.GetType() == typeof(PyTuple))
         {
+            var t = (PyTuple)iterable;
             Grow(_count + t.Count);
             t.Items.CopyTo(_items.AsSpan(_count));
             _count += t.Count;

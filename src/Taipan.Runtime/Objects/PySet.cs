@@ -32,7 +32,7 @@ public abstract class PyAnySet : PyObject
     /// <summary>A new empty set of the same kind (set or frozenset) as this one.</summary>
     protected abstract PyAnySet NewEmpty();
 
-    protected static long HashOf(PyObject key) => key is PyStr s ? s.Hash : Abstract.Ops.Hash(key);
+    protected static long HashOf(PyObject key) => key.GetType() == typeof(PyStr) ? ((PyStr)key).Hash : Abstract.Ops.Hash(key);
 
     private static bool Same(PyObject a, PyObject b) =>
         ReferenceEquals(a, b)
@@ -681,8 +681,8 @@ public abstract class PyAnySet : PyObject
 }
 
 /// <summary><c>set</c>.</summary>
-[PyType("set", Unhashable = true)]
-public sealed partial class PySet : PyAnySet
+[PyType("set", Subclassable = true, Unhashable = true)]
+public partial class PySet : PyAnySet
 {
     protected override PyAnySet NewEmpty() => new PySet();
 
@@ -698,7 +698,8 @@ public sealed partial class PySet : PyAnySet
     public void UpdateWith(PyObject iterable) => UpdateFrom(iterable);
 
     [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PySet();
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        ReferenceEquals(type, TypeObject) ? new PySet() : new PySetInstance(type);
 
     [PySlot("tp_init")]
     public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -722,7 +723,7 @@ public sealed partial class PySet : PyAnySet
     public PyObject Iter() => new PySetIterator(this);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => ReprAs("set", true);
+    public PyStr Repr() => GetType() == typeof(PySet) ? ReprAs("set", true) : ReprAs(Type.Name, false);
 
     [PySlot("tp_richcompare")]
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op) => Compare((PyAnySet)left, right, op);
@@ -903,8 +904,8 @@ public sealed partial class PySet : PyAnySet
 }
 
 /// <summary><c>frozenset</c>: an immutable, hashable set.</summary>
-[PyType("frozenset")]
-public sealed partial class PyFrozenSet : PyAnySet
+[PyType("frozenset", Subclassable = true)]
+public partial class PyFrozenSet : PyAnySet
 {
     public static readonly PyFrozenSet EmptySet = new();
 
@@ -938,13 +939,22 @@ public sealed partial class PyFrozenSet : PyAnySet
     }
 
     internal static PyFrozenSet CopyOf(PyAnySet s) =>
-        s is PyFrozenSet f ? f : From(s);
+        s.GetType() == typeof(PyFrozenSet) ? (PyFrozenSet)s : From(s);
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         Python.ArgParse.NoKeywords("frozenset", kwnames);
         Python.ArgParse.CheckPositional("frozenset", args.Length, 0, 1);
+        if (!ReferenceEquals(type, TypeObject))
+        {
+            var instance = new PyFrozenSetInstance(type);
+            if (args.Length == 1)
+            {
+                instance.UpdateFrom(args[0]);
+            }
+            return instance;
+        }
         if (args.Length == 0)
         {
             return new PyFrozenSet();
@@ -962,7 +972,7 @@ public sealed partial class PyFrozenSet : PyAnySet
     public PyObject Iter() => new PySetIterator(this);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => ReprAs("frozenset", false);
+    public PyStr Repr() => ReprAs(Type.Name, false);
 
     [PySlot("tp_hash")]
     public long Hash() => _hash != -1 ? _hash : _hash = ComputeHash();
@@ -971,7 +981,7 @@ public sealed partial class PyFrozenSet : PyAnySet
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op) => Compare((PyAnySet)left, right, op);
 
     [PyMethod]
-    public PyObject Copy() => this;
+    public PyObject Copy() => CopyOf(this);
 
     [PyMethod("union")]
     public PyObject UnionMethod(ReadOnlySpan<PyObject> args, PyTuple? kwnames)

@@ -62,6 +62,11 @@ public partial class PyStr : PyObject, IEquatable<PyStr>
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        if (!ReferenceEquals(type, TypeObject))
+        {
+            // unicode_subtype_new: the str the arguments make, in an instance of the subclass.
+            return new PyStrInstance(type, ((PyStr)New(TypeObject, args, kwnames)).Value);
+        }
         if (args.Length == 1 && kwnames is null)
         {
             // str(x), the common call: nothing to parse.

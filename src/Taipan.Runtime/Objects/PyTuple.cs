@@ -22,6 +22,11 @@ public partial class PyTuple : PyObject
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        if (!ReferenceEquals(type, TypeObject))
+        {
+            // tuple_subtype_new: the items the arguments make, in an instance of the subclass.
+            return new PyTupleInstance(type, ((PyTuple)New(TypeObject, args, kwnames))._items);
+        }
         Python.ArgParse.NoKeywords("tuple", kwnames);
         Python.ArgParse.CheckPositional("tuple", args.Length, 0, 1);
         if (args.Length == 0)

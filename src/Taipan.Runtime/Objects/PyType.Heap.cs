@@ -52,7 +52,7 @@ public sealed partial class PyType
         }
         var type = new PyType(name, bases, mro, dict, metatype);
         type.SolidBase = SolidBaseOf(bases);
-        if (!ReferenceEquals(type.SolidBase, PyBaseObject.TypeObject) && !type.SolidBase.IsSubtypeOf(PyExc.BaseException))
+        if (!HasSubclassLayout(type.SolidBase))
         {
             throw PyErr.TypeError($"subclassing the builtin type '{type.SolidBase.Name}' is not supported yet");
         }
@@ -85,14 +85,107 @@ public sealed partial class PyType
             {
                 dict.SetItem(key, new PyStaticMethod(value));
             }
+            if (key is PyStr { Value: "__init_subclass__" or "__class_getitem__" } && value is PyFunction)
+            {
+                dict.SetItem(key, new PyClassMethod(value));
+            }
+        }
+        if (!dict.ContainsKey(PyStr.Intern("__dict__")) && type.Base!.Lookup(PyStr.Intern("__dict__")) is null)
+        {
+            dict.SetItem(PyStr.Intern("__dict__"), new PyGetSetDescriptor(type, "__dict__", InstanceDictGetter, InstanceDictSetter, null));
         }
         if (dict.TryGetValue(PyStr.Intern("__classcell__"), out var cell))
         {
             (cell as PyCell ?? throw PyErr.TypeError($"__classcell__ must be a nonlocal cell, not {cell.Type}")).Contents = type;
             dict.Remove(PyStr.Intern("__classcell__"));
         }
+        type.SetNames();
         return type;
     }
+
+    /// <summary><c>type_new_set_names</c>: tells each attribute that has <c>__set_name__</c>
+    /// the class and name it was given.</summary>
+    private void SetNames()
+    {
+        foreach (var (key, value) in Dict.Items().ToList())
+        {
+            if (value.Type.Lookup(PyStr.Intern("__set_name__")) is not { } setName)
+            {
+                continue;
+            }
+            try
+            {
+                Ops.Call(setName, [value, this, key], null);
+            }
+            catch (PyException e)
+            {
+                var error = PyErr.New(PyExc.RuntimeError, $"Error calling __set_name__ on '{value.Type.Name}' instance {Ops.Repr(key).Value} in '{Name}'");
+                error.Value.Cause = e.Value;
+                throw error;
+            }
+        }
+    }
+
+    /// <summary><c>type_new_init_subclass</c>: <c>super(type, type).__init_subclass__(**kwds)</c>.</summary>
+    internal void InitSubclass(ReadOnlySpan<PyObject> kwValues, PyTuple? kwnames)
+    {
+        var name = PyStr.Intern("__init_subclass__");
+        for (var i = 1; i < Mro.Length; i++)
+        {
+            Mro[i].EnsureReady();
+            if (Mro[i].Dict.TryGetValue(name, out var f))
+            {
+                var bound = f.Type.Slots.DescrGet is { } get ? get(f, null, this) : f;
+                Ops.Call(bound, kwValues, kwnames);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The end of <c>PyObject_GetItem</c> for an object without <c>__getitem__</c>:
+    /// a class is subscripted through its <c>__class_getitem__</c>.</summary>
+    public static PyObject ClassGetItem(PyObject container, PyObject key)
+    {
+        if (container is PyType t)
+        {
+            if (Ops.TryGetAttr(t, PyStr.Intern("__class_getitem__")) is { } method)
+            {
+                return Ops.Call(method, [key], null);
+            }
+            throw PyErr.TypeError($"type '{t.Name}' is not subscriptable");
+        }
+        throw PyErr.TypeError($"'{container.Type.Name}' object is not subscriptable");
+    }
+
+    /// <summary><c>subtype_dict</c>.</summary>
+    private static PyObject InstanceDictGetter(PyObject self) =>
+        self.InstanceDict ?? throw PyErr.AttributeError($"'{self.Type.Name}' object has no attribute '__dict__'");
+
+    /// <summary><c>subtype_setdict</c>.</summary>
+    private static void InstanceDictSetter(PyObject self, PyObject? value)
+    {
+        if (value is null)
+        {
+            throw PyErr.TypeError("cannot delete __dict__");
+        }
+        if (value is not PyDict d)
+        {
+            throw PyErr.TypeError($"__dict__ must be set to a dictionary, not a '{value.Type.Name}'");
+        }
+        if (self is not IHeapInstance instance)
+        {
+            throw PyErr.AttributeError($"'{self.Type.Name}' object has no attribute '__dict__'");
+        }
+        instance.SetDict(d);
+    }
+
+    /// <summary>Builtin types whose <c>tp_new</c> makes instances of Python subclasses (a C#
+    /// class that carries the type and a <c>__dict__</c>).</summary>
+    private static bool HasSubclassLayout(PyType solid) =>
+        ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
+        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject) || ReferenceEquals(solid, PyFrozenSet.TypeObject)
+        || ReferenceEquals(solid, PyInt.TypeObject) || ReferenceEquals(solid, PyFloat.TypeObject) || ReferenceEquals(solid, PyStr.TypeObject)
+        || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyComplex.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);
 
     private static PyType SolidBaseOf(PyType[] bases)
     {

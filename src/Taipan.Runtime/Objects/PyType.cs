@@ -58,6 +58,15 @@ public sealed partial class PyType : PyObject
         _initialize = initialize;
         SolidBase = this;
         @base?.AddSubclass(this);
+        // Making object's type object makes type's first, while object's is still null:
+        // type gets its base here.
+        if (@base is null && name == "object" && TypeObject is { Base: null } type)
+        {
+            type.Base = this;
+            type.Bases = [this];
+            type.Mro = [type, this];
+            AddSubclass(type);
+        }
     }
 
     private const TypeFlags SubclassBits = TypeFlags.IntSubclass | TypeFlags.ListSubclass | TypeFlags.TupleSubclass
@@ -214,7 +223,7 @@ public sealed partial class PyType : PyObject
             {
                 return args[0].Type;
             }
-            if (args.Length != 3)
+            if (args.Length - (kwnames?.Count ?? 0) != 3)
             {
                 throw Errors.PyErr.TypeError("type() takes 1 or 3 arguments");
             }
@@ -232,9 +241,10 @@ public sealed partial class PyType : PyObject
     [PySlot("tp_new")]
     public static PyObject New(PyType metatype, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (args.Length != 3)
+        var npos = args.Length - (kwnames?.Count ?? 0);
+        if (npos != 3)
         {
-            throw Errors.PyErr.TypeError("type.__new__() takes exactly 3 arguments (" + args.Length + " given)");
+            throw Errors.PyErr.TypeError("type.__new__() takes exactly 3 arguments (" + npos + " given)");
         }
         var name = args[0] as PyStr ?? throw Errors.PyErr.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
         var bases = args[1] as PyTuple ?? throw Errors.PyErr.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
@@ -244,15 +254,22 @@ public sealed partial class PyType : PyObject
         {
             baseTypes[i] = bases[i] as PyType ?? throw Errors.PyErr.TypeError($"bases must be types");
         }
-        return CreateHeapType(metatype, name.Value, baseTypes, ns);
+        var type = CreateHeapType(metatype, name.Value, baseTypes, ns);
+        type.InitSubclass(args[3..], kwnames);
+        return type;
     }
 
     [PySlot("tp_init")]
     public void Init(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (args.Length is not 1 and not 3)
+        var npos = args.Length - (kwnames?.Count ?? 0);
+        if (npos is not 1 and not 3)
         {
             throw Errors.PyErr.TypeError("type.__init__() takes 1 or 3 arguments");
+        }
+        if (npos == 1 && kwnames is { Count: > 0 })
+        {
+            throw Errors.PyErr.TypeError("type.__init__() takes no keyword arguments");
         }
     }
 
@@ -279,10 +296,22 @@ public sealed partial class PyType : PyObject
 
     /// <summary>The class namespace, read-only (type_dict).</summary>
     [PyGetter("__dict__")]
-    public PyMappingProxy DictGetter() => new(Dict);
+    public PyObject DictGetter()
+    {
+        EnsureReady();
+        return new PyMappingProxy(Dict);
+    }
+
+    [PyGetter("__base__")]
+    public PyObject BaseGetter() => (PyObject?)Base ?? PyNone.Value;
 
     [PyGetter("__module__")]
     public PyObject ModuleGetter() => Dict.TryGetValue(PyStr.Intern("__module__"), out var m) ? m : new PyStr(Module);
+
+    // Stated here, not inherited: type's slots are copied before object's exist (see the
+    // constructor).
+    [PySlot("tp_hash")]
+    public static long Hash(PyObject self) => Python.PyHash.Pointer(self);
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");

@@ -118,7 +118,8 @@ public static partial class Builtins
         }
         var body = args[0] as PyFunction ?? throw Errors.PyErr.TypeError("__build_class__: func must be a function");
         var name = args[1] as PyStr ?? throw Errors.PyErr.TypeError("__build_class__: name is not a string");
-        var bases = args[2..npos].ToArray();
+        var origBases = args[2..npos].ToArray();
+        var bases = UpdateBases(origBases);
         PyObject? metaclass = null;
         var kwNames = new List<PyObject>();
         var kwValues = new List<PyObject>();
@@ -133,10 +134,6 @@ public static partial class Builtins
                 kwNames.Add(kwnames[k]);
                 kwValues.Add(args[npos + k]);
             }
-        }
-        if (bases.Any(b => b is not PyType))
-        {
-            throw Errors.PyErr.TypeError("__build_class__: __mro_entries__ is not supported yet");
         }
         // The most derived metaclass among the given one and the bases' types.
         var meta = metaclass ?? (bases.Length > 0 ? bases[0].Type : PyType.TypeObject);
@@ -163,6 +160,10 @@ public static partial class Builtins
             ? Ops.Call(prepare, [name, basesTuple], null)
             : new PyDict();
         var nsDict = ns as PyDict ?? throw Errors.PyErr.TypeError($"{(meta as PyType)?.Name ?? "metaclass"}.__prepare__() must return a mapping, not {ns.Type.Name}");
+        if (!ReferenceEquals(bases, origBases))
+        {
+            nsDict.SetItem(PyStr.Intern("__orig_bases__"), new PyTuple(origBases));
+        }
         var cell = Interpreter.RunClassBody(body, nsDict);
         var callArgs = new List<PyObject> { name, basesTuple, nsDict };
         callArgs.AddRange(kwValues);

@@ -1377,7 +1377,7 @@ public static partial class Interpreter
         {
             return get(container, key);
         }
-        throw PyErr.TypeError($"'{container.Type.Name}' object is not subscriptable");
+        return PyType.ClassGetItem(container, key);
     }
 
     private static void SetItem(PyObject container, PyObject key, PyObject? value)
