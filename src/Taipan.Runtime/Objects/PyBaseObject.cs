@@ -46,6 +46,10 @@ public partial class PyBaseObject : PyObject
                 ? Errors.PyErr.TypeError($"{type.Name}() takes no arguments")
                 : Errors.PyErr.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
         }
+        if (ReferenceEquals(type, TypeObject))
+        {
+            return new PyBaseObject();
+        }
         if (!type.HasFlag(TypeFlags.HeapType))
         {
             throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");
