@@ -16,12 +16,12 @@ public static partial class Builtins
         {
             return Ops.GetAttr(obj, key);
         }
-        return LookupAttr(obj, key) ?? @default;
+        return Ops.TryGetAttr(obj, key) ?? @default;
     }
 
     /// <summary><c>hasattr(obj, name)</c>.</summary>
     [PyMethod("hasattr")]
-    public static bool HasAttr(PyObject obj, PyObject name) => LookupAttr(obj, AttributeName(name)) is not null;
+    public static bool HasAttr(PyObject obj, PyObject name) => Ops.TryGetAttr(obj, AttributeName(name)) is not null;
 
     /// <summary><c>setattr(obj, name, value)</c>.</summary>
     [PyMethod("setattr")]
@@ -105,7 +105,7 @@ public static partial class Builtins
             }
             names = new PyList([.. seen.Items().Select(kv => kv.Key)]);
         }
-        Ops.Call(Ops.GetAttr(names, PyStr.Intern("sort")), [], null);
+        names.Sort();
         return names;
 
         static void Merge(PyDict into, PyDict from)
@@ -119,18 +119,4 @@ public static partial class Builtins
 
     private static PyStr AttributeName(PyObject name) =>
         name as PyStr ?? throw PyErr.TypeError($"attribute name must be string, not '{name.Type.Name}'");
-
-    /// <summary><c>_PyObject_LookupAttr</c>: null when missing. A <c>__getattr__</c> written in
-    /// Python reports a miss by raising AttributeError, which this turns into null.</summary>
-    private static PyObject? LookupAttr(PyObject obj, PyStr name)
-    {
-        try
-        {
-            return Ops.TryGetAttr(obj, name);
-        }
-        catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.AttributeError))
-        {
-            return null;
-        }
-    }
 }
