@@ -42,6 +42,7 @@ internal enum MemberKind
     ClassMethod,
     StaticMethod,
     Getter,
+    Setter,
     Slot,
 }
 
@@ -176,6 +177,7 @@ internal sealed record Model(
                     BuiltinGenerator.Ns + ".PyClassMethodAttribute" => MemberKind.ClassMethod,
                     BuiltinGenerator.Ns + ".PyStaticMethodAttribute" => MemberKind.StaticMethod,
                     BuiltinGenerator.Ns + ".PyGetterAttribute" => MemberKind.Getter,
+                    BuiltinGenerator.Ns + ".PySetterAttribute" => MemberKind.Setter,
                     BuiltinGenerator.Ns + ".PySlotAttribute" => MemberKind.Slot,
                     _ => (MemberKind?)null,
                 };

@@ -67,13 +67,22 @@ public sealed class PyStaticMethodAttribute(string? name = null) : Attribute
     public string? Doc { get; init; }
 }
 
-/// <summary>A read-only attribute computed by a property or a parameterless method.</summary>
+/// <summary>An attribute computed by a property or a parameterless method; read-only unless a
+/// <see cref="PySetterAttribute"/> method of the same name exists.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Method, Inherited = false)]
 public sealed class PyGetterAttribute(string? name = null) : Attribute
 {
     public string? Name { get; } = name;
 
     public string? Doc { get; init; }
+}
+
+/// <summary>Makes the <see cref="PyGetterAttribute"/> of the same name writable: a method taking
+/// the new value, or null when the attribute is deleted.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class PySetterAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
 }
 
 /// <summary>Implements a type slot, named as CPython names it: <c>[PySlot("nb_add")]</c>,
