@@ -38,6 +38,18 @@ public sealed partial class PyMethodDescriptor(PyType owner, string name, Method
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"<method '{Name}' of '{Owner.Name}' objects>");
+
+    [PyGetter("__name__")]
+    public string NameGetter() => Name;
+
+    [PyGetter("__qualname__")]
+    public string QualName() => $"{Owner.QualName}.{Name}";
+
+    [PyGetter("__objclass__")]
+    public PyType ObjClass() => Owner;
+
+    [PyGetter("__doc__")]
+    public PyObject DocGetter() => Doc is null ? PyNone.Value : new PyStr(Doc);
 }
 
 /// <summary><c>classmethod_descriptor</c>: a classmethod of a builtin type.</summary>
@@ -408,10 +420,32 @@ public sealed partial class PyBuiltinFunction(string name, string? module, Metho
 
     [PySlot("tp_call")]
     public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        Function(Self is PyModule or null ? PyNone.Value : Self, args, kwnames);
+        Function(Self is null || Self is PyModule && ModuleName is not null ? PyNone.Value : Self, args, kwnames);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => Self is null or PyModule
+    public PyStr Repr() => Self is null || Self is PyModule && ModuleName is not null
         ? new PyStr($"<built-in function {Name}>")
         : new PyStr($"<built-in method {Name} of {Self.Type.Name} object at 0x{Python.PyHash.Pointer(Self) & 0xffffffffffffL:x}>");
+
+    [PyGetter("__name__")]
+    public string NameGetter() => Name;
+
+    /// <summary>A method is qualified by its receiver's class (the class itself for class
+    /// methods); a module function by nothing.</summary>
+    [PyGetter("__qualname__")]
+    public string QualName() => Self is null || Self is PyModule && ModuleName is not null
+        ? Name
+        : $"{(Self as PyType ?? Self.Type).QualName}.{Name}";
+
+    [PyGetter("__self__")]
+    public PyObject SelfGetter() => Self ?? PyNone.Value;
+
+    [PyGetter("__module__")]
+    public PyObject ModuleGetter() => ModuleName is null ? PyNone.Value : new PyStr(ModuleName);
+
+    [PyGetter("__doc__")]
+    public PyObject DocGetter() => Doc is null ? PyNone.Value : new PyStr(Doc);
+
+    [PyGetter("__text_signature__")]
+    public PyObject TextSignature() => PyNone.Value;
 }

@@ -131,6 +131,10 @@ public sealed partial class PyType : PyObject
             b.EnsureReady();
         }
         init!(this);
+        if (!Dict.ContainsKey(PyStr.Intern("__doc__")))
+        {
+            Dict.SetItem(PyStr.Intern("__doc__"), Doc is null ? PyNone.Value : new PyStr(Doc));
+        }
     }
 
     /// <summary><c>_PyType_Lookup</c>: the attribute <paramref name="name"/> found along the MRO,
