@@ -16,6 +16,8 @@ public enum TypeFlags
     /// <summary>Attributes may not be set on the type (builtin types, Py_TPFLAGS_IMMUTABLETYPE).</summary>
     Immutable = 1 << 3,
     IsAbstract = 1 << 4,
+    /// <summary>Instances may be weakly referenced (a nonzero tp_weaklistoffset).</summary>
+    Weakrefable = 1 << 5,
     // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
     // the common builtins test one bit instead of walking the MRO.
     IntSubclass = 1 << 8,
@@ -33,7 +35,7 @@ public enum TypeFlags
 /// <see cref="Slots"/>; <see cref="VersionTag"/> changes whenever the type or one of its bases
 /// changes, so inline caches and the method cache validate with one integer comparison.
 /// </summary>
-[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass)]
+[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass | TypeFlags.Weakrefable)]
 public sealed partial class PyType : PyObject
 {
     private static uint s_nextVersion = 1;
