@@ -52,6 +52,16 @@ internal static class Emitter
         {
             sb.AppendLine($"        {O}.SlotDefs.AddWrappers(t, {Lit(s.Slot)});");
         }
+        if (m.Generic)
+        {
+            var qual = Lit(m.PyName + ".__class_getitem__");
+            sb.AppendLine($"        t.AddBuiltin(\"__class_getitem__\", new {O}.PyClassMethodDescriptor(t, \"__class_getitem__\", static (self, args, kwnames) =>");
+            sb.AppendLine("        {");
+            sb.AppendLine($"            {A}.NoKeywords({qual}, kwnames);");
+            sb.AppendLine($"            {A}.ExactlyOne({qual}, args.Length);");
+            sb.AppendLine($"            return {O}.PyGenericAlias.ClassGetItem(({O}.PyType)self, args[0]);");
+            sb.AppendLine("        }, \"See PEP 585\"));");
+        }
         foreach (var member in m.Members.Items.Where(x => x.Kind is not (MemberKind.Slot or MemberKind.Setter)))
         {
             var qual = m.PyName + "." + member.PyName;

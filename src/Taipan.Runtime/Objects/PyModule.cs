@@ -55,6 +55,9 @@ public partial class PyModule : PySubclassableObject
 
     public override PyDict? InstanceDict => Dict;
 
+    [PyGetter("__dict__")]
+    public PyDict DictGetter() => Dict;
+
     public void AddBuiltin(string name, PyObject value) => Dict[PyStr.Intern(name)] = value;
 
     /// <summary>module_repr: from its file, a namespace package (a <c>__path__</c> and no file),

@@ -150,6 +150,11 @@ public sealed partial class PyType
     {
         if (container is PyType t)
         {
+            // type[int] is a generic alias though type has no __class_getitem__.
+            if (ReferenceEquals(t, TypeObject))
+            {
+                return new PyGenericAlias(t, key);
+            }
             if (Ops.TryGetAttr(t, PyStr.Intern("__class_getitem__")) is { } method)
             {
                 return Ops.Call(method, [key], null);

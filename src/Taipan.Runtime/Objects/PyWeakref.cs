@@ -211,7 +211,7 @@ public static class WeakRefs
 
 /// <summary><c>weakref.ReferenceType</c> (<c>weakref.ref</c>): calling it gives the referent,
 /// or None once the referent died.</summary>
-[PyType("ReferenceType", Module = "weakref", Subclassable = true, InstanceType = true)]
+[PyType("ReferenceType", Module = "weakref", Subclassable = true, InstanceType = true, Generic = true)]
 public partial class PyWeakReference : PySubclassableObject
 {
     private WeakReference<PyObject>? _referent;
