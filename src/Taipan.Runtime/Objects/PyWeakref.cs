@@ -1,6 +1,7 @@
 // Objects/weakrefobject.c
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Taipan.Runtime.Abstract;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Python;
@@ -18,7 +19,9 @@ namespace Taipan.Runtime.Objects;
 /// </summary>
 internal sealed class WeakRefList
 {
-    public readonly List<WeakReference<PyWeakReference>> Refs = [];
+    // GC handles rather than WeakReference objects: those have finalizers of their own, which
+    // would run together with this list's and drop the references before their callbacks run.
+    public readonly List<GCHandle> Refs = [];
 
     ~WeakRefList()
     {
@@ -29,22 +32,52 @@ internal sealed class WeakRefList
         }
     }
 
+    public static PyWeakReference? TargetOf(GCHandle h) => h.Target as PyWeakReference;
+
+    /// <summary>Frees the handles of references that died.</summary>
+    public void Prune()
+    {
+        for (var i = Refs.Count - 1; i >= 0; i--)
+        {
+            if (Refs[i].Target is null)
+            {
+                Refs[i].Free();
+                Refs.RemoveAt(i);
+            }
+        }
+    }
+
     /// <summary>The live references, pruning dead entries.</summary>
     public List<PyWeakReference> Live()
     {
-        var live = new List<PyWeakReference>(Refs.Count);
         lock (Refs)
         {
-            Refs.RemoveAll(w => !w.TryGetTarget(out _));
-            foreach (var w in Refs)
+            Prune();
+            var live = new List<PyWeakReference>(Refs.Count);
+            foreach (var h in Refs)
             {
-                if (w.TryGetTarget(out var r))
+                if (TargetOf(h) is { } r)
                 {
                     live.Add(r);
                 }
             }
+            return live;
         }
-        return live;
+    }
+
+    /// <summary>The live references, and the list emptied (its referent died).</summary>
+    public List<PyWeakReference> Drain()
+    {
+        lock (Refs)
+        {
+            var live = Live();
+            foreach (var h in Refs)
+            {
+                h.Free();
+            }
+            Refs.Clear();
+            return live;
+        }
     }
 }
 
@@ -87,7 +120,7 @@ public static class WeakRefs
             while (Dead.TryDequeue(out var list))
             {
                 GC.SuppressFinalize(list);
-                foreach (var r in list.Live())
+                foreach (var r in list.Drain())
                 {
                     if (r.TakeCallback() is { } callback)
                     {
@@ -166,12 +199,12 @@ public static class WeakRefs
         var list = GetOrCreateList(referent);
         lock (list.Refs)
         {
-            list.Refs.RemoveAll(w => !w.TryGetTarget(out _));
+            list.Prune();
             var basicRef = -1;
             var basicProxy = -1;
             for (var i = 0; i < list.Refs.Count && i < 2; i++)
             {
-                if (list.Refs[i].TryGetTarget(out var r) && r.IsBasic)
+                if (WeakRefList.TargetOf(list.Refs[i]) is { IsBasic: true } r)
                 {
                     if (r is PyWeakProxy)
                     {
@@ -189,7 +222,7 @@ public static class WeakRefs
             }
             var made = make();
             made.Attach(referent, callback);
-            var entry = new WeakReference<PyWeakReference>(made);
+            var entry = GCHandle.Alloc(made, GCHandleType.Weak);
             if (made.IsBasic && made is not PyWeakProxy)
             {
                 list.Refs.Insert(0, entry);
@@ -341,7 +374,7 @@ public partial class PyWeakProxy : PyWeakReference
     {
         var o = Target;
         var typeName = o is null ? "NoneType" : WeakRefs.TypeName(o.Type);
-        return new PyStr($"<weakproxy at {WeakRefs.Address(this)} to {typeName} at {(o is null ? "0x0" : WeakRefs.Address(o))}>");
+        return new PyStr($"<weakproxy at {WeakRefs.Address(this)} to {typeName} at {WeakRefs.Address(o ?? PyNone.Value)}>");
     }
 
     [PySlot("tp_str")]
@@ -550,5 +583,5 @@ public sealed partial class PyWeakCallableProxy : PyWeakProxy
 
     /// <summary>In CPython both proxy types derive from object alone; this one borrows the
     /// other's slots through the C# base and takes object back as its only base.</summary>
-    static partial void InitializeExtra(PyType t) => t.SetBuiltinBases([PyBaseObject.TypeObject], [t, PyBaseObject.TypeObject]);
+    static PyWeakCallableProxy() => TypeObject.SetBuiltinBases([PyBaseObject.TypeObject], [TypeObject, PyBaseObject.TypeObject]);
 }
