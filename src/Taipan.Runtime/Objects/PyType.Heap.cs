@@ -21,6 +21,12 @@ public sealed partial class PyType
         Dict = dict;
         Slots = Base.Slots.Clone();
         Flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HasDict | (Base.Flags & SubclassBits);
+        // type_new adds __weakref__ unless the base already has it or is variable-sized
+        // (int, tuple, bytes), as CPython's tp_itemsize rule does.
+        if (Base.HasFlag(TypeFlags.Weakrefable) || (Base.Flags & (TypeFlags.IntSubclass | TypeFlags.TupleSubclass | TypeFlags.BytesSubclass)) == 0)
+        {
+            Flags |= TypeFlags.Weakrefable;
+        }
         VersionTag = NextVersion();
         SetMetatype(metatype);
         foreach (var b in bases)

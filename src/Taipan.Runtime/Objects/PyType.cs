@@ -18,6 +18,9 @@ public enum TypeFlags : long
     /// <summary>May be subclassed (Py_TPFLAGS_BASETYPE).</summary>
     BaseType = 1 << 10,
     IsAbstract = 1 << 20,
+    /// <summary>Instances may be weakly referenced (a nonzero tp_weaklistoffset); a bit CPython
+    /// does not use, hidden from <c>__flags__</c>.</summary>
+    Weakrefable = 1L << 40,
     // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
     // the common builtins test one bit instead of walking the MRO.
     IntSubclass = 1L << 24,
@@ -35,7 +38,7 @@ public enum TypeFlags : long
 /// <see cref="Slots"/>; <see cref="VersionTag"/> changes whenever the type or one of its bases
 /// changes, so inline caches and the method cache validate with one integer comparison.
 /// </summary>
-[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass)]
+[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass | TypeFlags.Weakrefable)]
 public sealed partial class PyType : PyObject
 {
     private static uint s_nextVersion = 1;
