@@ -60,7 +60,7 @@ public static partial class CollectionsModule
 /// <summary><c>deque([iterable[, maxlen]])</c>: a ring buffer whose capacity is a power of
 /// two, so positions wrap with a mask. <see cref="_state"/> changes on every mutation, which
 /// is how iterators and searches detect one.</summary>
-[PyType("deque", Module = "collections", Subclassable = true, InstanceType = true, Unhashable = true)]
+[PyType("collections.deque", Module = "collections", Subclassable = true, InstanceType = true, Unhashable = true)]
 public sealed partial class Deque : PySubclassableObject
 {
     private PyObject?[] _items = new PyObject?[8];
@@ -502,10 +502,10 @@ public sealed partial class Deque : PySubclassableObject
         return (int)i;
     }
 
-    [PySlot("sq_item")]
+    [PySlot("mp_subscript")]
     public PyObject GetItem(PyObject key) => At(CheckIndex(key));
 
-    [PySlot("sq_ass_item")]
+    [PySlot("mp_ass_subscript")]
     public void SetItem(PyObject key, PyObject? value)
     {
         var i = CheckIndex(key);
@@ -534,7 +534,7 @@ public sealed partial class Deque : PySubclassableObject
             return new PyStr("[...]");
         }
         var list = Ops.Repr(new PyList(Snapshot())).Value;
-        return _maxLen >= 0 ? new PyStr($"{Type.Name}({list}, maxlen={_maxLen})") : new PyStr($"{Type.Name}({list})");
+        return _maxLen >= 0 ? new PyStr($"{TypeName.Short(Type)}({list}, maxlen={_maxLen})") : new PyStr($"{TypeName.Short(Type)}({list})");
     }
 
     [PySlot("tp_richcompare")]
@@ -649,7 +649,7 @@ public sealed partial class Deque : PySubclassableObject
 }
 
 /// <summary><c>_deque_iterator(deque, index=0)</c>.</summary>
-[PyType("_deque_iterator", Module = "_collections", InstanceType = true)]
+[PyType("_collections._deque_iterator", Module = "_collections", InstanceType = true)]
 public sealed partial class DequeIterator(PyType type, Deque deque) : PySubclassableObject(type)
 {
     private int _index;
@@ -697,7 +697,7 @@ public sealed partial class DequeIterator(PyType type, Deque deque) : PySubclass
 }
 
 /// <summary><c>_deque_reverse_iterator(deque, index=0)</c>.</summary>
-[PyType("_deque_reverse_iterator", Module = "_collections", InstanceType = true)]
+[PyType("_collections._deque_reverse_iterator", Module = "_collections", InstanceType = true)]
 public sealed partial class DequeReverseIterator(PyType type, Deque deque) : PySubclassableObject(type)
 {
     private int _index = deque.Count - 1;
@@ -747,7 +747,7 @@ public sealed partial class DequeReverseIterator(PyType type, Deque deque) : PyS
 /// <summary><c>defaultdict(default_factory=None, /, ...)</c>: a dict whose missing keys are
 /// filled by calling the factory. A real dict (a C# subclass of <see cref="PyDict"/>) that
 /// carries its type, so Python subclasses of it share this class.</summary>
-[PyType("defaultdict", Base = typeof(PyDict), Module = "collections", Subclassable = true, InstanceType = true)]
+[PyType("collections.defaultdict", Base = typeof(PyDict), Module = "collections", Subclassable = true, InstanceType = true)]
 public sealed partial class DefaultDict(PyType type) : PyDict, IHeapInstance
 {
     private PyType _type = type;
@@ -821,7 +821,7 @@ public sealed partial class DefaultDict(PyType type) : PyDict, IHeapInstance
             using var guard = ReprGuard.Enter(DefaultFactory);
             factory = guard.Entered ? Ops.Repr(DefaultFactory).Value : "...";
         }
-        return new PyStr($"{Type.Name}({factory}, {dictRepr})");
+        return new PyStr($"{TypeName.Short(Type)}({factory}, {dictRepr})");
     }
 
     /// <summary><c>defdict_copy</c>: calls the type with the factory and this dict.</summary>
@@ -855,7 +855,7 @@ public sealed partial class DefaultDict(PyType type) : PyDict, IHeapInstance
 }
 
 /// <summary><c>_tuplegetter(index, doc)</c>: the field descriptor of namedtuple classes.</summary>
-[PyType("_tuplegetter", Module = "_collections")]
+[PyType("_collections._tuplegetter", Module = "_collections")]
 public sealed partial class TupleGetter(long index, PyObject doc) : PyObject
 {
     private PyObject _doc = doc;
@@ -897,7 +897,7 @@ public sealed partial class TupleGetter(long index, PyObject doc) : PyObject
     public void SetDoc(PyObject? value) => _doc = value ?? PyNone.Value;
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => new($"{Type.Name}({index}, {Ops.Repr(_doc).Value})");
+    public PyStr Repr() => new($"{TypeName.Short(Type)}({index}, {Ops.Repr(_doc).Value})");
 
     [PyMethod("__reduce__")]
     public PyObject Reduce() => PyTuple.Create(Type, PyTuple.Create(PyInt.From(index), _doc));

@@ -123,7 +123,7 @@ public static partial class ItertoolsModule
 
 /// <summary><c>count(start=0, step=1)</c>: counts in a machine integer while it can, as
 /// CPython's fast mode, and with the number protocol otherwise.</summary>
-[PyType("count", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.count", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Count : PySubclassableObject
 {
     /// <summary>The next value in fast mode; <see cref="long.MaxValue"/> means slow mode.</summary>
@@ -197,14 +197,14 @@ public sealed partial class Count : PySubclassableObject
     {
         if (_cnt != long.MaxValue)
         {
-            return new PyStr($"{Type.Name}({_cnt})");
+            return new PyStr($"{TypeName.Short(Type)}({_cnt})");
         }
         var cnt = _longCnt ?? PyInt.From(long.MaxValue);
         if (_step is PyInt { IsSmall: true, Small: 1 })
         {
-            return new PyStr($"{Type.Name}({Ops.Repr(cnt).Value})");
+            return new PyStr($"{TypeName.Short(Type)}({Ops.Repr(cnt).Value})");
         }
-        return new PyStr($"{Type.Name}({Ops.Repr(cnt).Value}, {Ops.Repr(_step).Value})");
+        return new PyStr($"{TypeName.Short(Type)}({Ops.Repr(cnt).Value}, {Ops.Repr(_step).Value})");
     }
 
     [PyMethod("__reduce__")]
@@ -214,7 +214,7 @@ public sealed partial class Count : PySubclassableObject
 }
 
 /// <summary><c>cycle(iterable)</c>: saves the items of the first pass and repeats them.</summary>
-[PyType("cycle", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.cycle", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Cycle(PyType type, PyObject it) : PySubclassableObject(type)
 {
     private PyObject? _it = it;
@@ -291,7 +291,7 @@ public sealed partial class Cycle(PyType type, PyObject it) : PySubclassableObje
 }
 
 /// <summary><c>repeat(object[, times])</c>.</summary>
-[PyType("repeat", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.repeat", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Repeat(PyType type, PyObject element, long count) : PySubclassableObject(type)
 {
     /// <summary>Items left, or -1 forever.</summary>
@@ -331,8 +331,8 @@ public sealed partial class Repeat(PyType type, PyObject element, long count) : 
 
     [PySlot("tp_repr")]
     public PyStr Repr() => _count == -1
-        ? new PyStr($"{Type.Name}({Ops.Repr(element).Value})")
-        : new PyStr($"{Type.Name}({Ops.Repr(element).Value}, {_count})");
+        ? new PyStr($"{TypeName.Short(Type)}({Ops.Repr(element).Value})")
+        : new PyStr($"{TypeName.Short(Type)}({Ops.Repr(element).Value}, {_count})");
 
     [PyMethod("__length_hint__")]
     public PyObject LengthHint() => _count == -1 ? throw PyErr.TypeError("len() of unsized object") : PyInt.From(_count);
@@ -344,7 +344,7 @@ public sealed partial class Repeat(PyType type, PyObject element, long count) : 
 }
 
 /// <summary><c>accumulate(iterable, func=None, *, initial=None)</c>.</summary>
-[PyType("accumulate", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.accumulate", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Accumulate(PyType type, PyObject it, PyObject? func, PyObject? initial) : PySubclassableObject(type)
 {
     private PyObject? _total;
@@ -409,7 +409,7 @@ public sealed partial class Accumulate(PyType type, PyObject it, PyObject? func,
 }
 
 /// <summary><c>chain(*iterables)</c> and <c>chain.from_iterable(iterable)</c>.</summary>
-[PyType("chain", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.chain", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Chain : PySubclassableObject
 {
     private PyObject? _source;
@@ -496,7 +496,7 @@ public sealed partial class Chain : PySubclassableObject
 }
 
 /// <summary><c>compress(data, selectors)</c>.</summary>
-[PyType("compress", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.compress", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Compress(PyType type, PyObject data, PyObject selectors) : PySubclassableObject(type)
 {
     [PySlot("tp_new")]
@@ -537,7 +537,7 @@ public sealed partial class Compress(PyType type, PyObject data, PyObject select
 }
 
 /// <summary><c>dropwhile(predicate, iterable)</c>.</summary>
-[PyType("dropwhile", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.dropwhile", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class DropWhile(PyType type, PyObject func, PyObject it) : PySubclassableObject(type)
 {
     private bool _start;
@@ -579,7 +579,7 @@ public sealed partial class DropWhile(PyType type, PyObject func, PyObject it) :
 }
 
 /// <summary><c>takewhile(predicate, iterable)</c>.</summary>
-[PyType("takewhile", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.takewhile", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class TakeWhile(PyType type, PyObject func, PyObject it) : PySubclassableObject(type)
 {
     private bool _stop;
@@ -618,7 +618,7 @@ public sealed partial class TakeWhile(PyType type, PyObject func, PyObject it) :
 }
 
 /// <summary><c>filterfalse(function or None, iterable)</c>.</summary>
-[PyType("filterfalse", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.filterfalse", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class FilterFalse(PyType type, PyObject func, PyObject it) : PySubclassableObject(type)
 {
     [PySlot("tp_new")]
@@ -652,7 +652,7 @@ public sealed partial class FilterFalse(PyType type, PyObject func, PyObject it)
 }
 
 /// <summary><c>starmap(function, iterable)</c>.</summary>
-[PyType("starmap", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.starmap", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class StarMap(PyType type, PyObject func, PyObject it) : PySubclassableObject(type)
 {
     [PySlot("tp_new")]
@@ -681,7 +681,7 @@ public sealed partial class StarMap(PyType type, PyObject func, PyObject it) : P
 }
 
 /// <summary><c>islice(iterable, stop)</c>, <c>islice(iterable, start, stop[, step])</c>.</summary>
-[PyType("islice", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.islice", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class ISlice(PyType type, PyObject it, long next, long stop, long step) : PySubclassableObject(type)
 {
     private PyObject? _it = it;
@@ -812,7 +812,7 @@ public sealed partial class ISlice(PyType type, PyObject it, long next, long sto
 }
 
 /// <summary><c>pairwise(iterable)</c>.</summary>
-[PyType("pairwise", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.pairwise", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Pairwise(PyType type, PyObject it) : PySubclassableObject(type)
 {
     private PyObject? _it = it;
@@ -859,7 +859,7 @@ public sealed partial class Pairwise(PyType type, PyObject it) : PySubclassableO
 }
 
 /// <summary><c>zip_longest(*iterables, fillvalue=None)</c>.</summary>
-[PyType("zip_longest", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.zip_longest", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class ZipLongest(PyType type, PyObject?[] iterators, PyObject fillValue) : PySubclassableObject(type)
 {
     private int _active = iterators.Length;
@@ -948,7 +948,7 @@ public sealed partial class ZipLongest(PyType type, PyObject?[] iterators, PyObj
 
 /// <summary><c>groupby(iterable, key=None)</c>: pairs of a key and a <c>_grouper</c> over the
 /// run of items with that key; advancing the groupby invalidates the previous grouper.</summary>
-[PyType("groupby", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.groupby", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class GroupBy(PyType type, PyObject it, PyObject? keyFunc) : PySubclassableObject(type)
 {
     internal PyObject? TargetKey;
@@ -1033,7 +1033,7 @@ public sealed partial class GroupBy(PyType type, PyObject it, PyObject? keyFunc)
 }
 
 /// <summary><c>_grouper(parent, tgtkey)</c>: one group of a groupby.</summary>
-[PyType("_grouper", Module = "itertools", InstanceType = true)]
+[PyType("itertools._grouper", Module = "itertools", InstanceType = true)]
 public sealed partial class Grouper(PyType type, GroupBy parent, PyObject targetKey) : PySubclassableObject(type)
 {
     [PySlot("tp_new")]
@@ -1080,7 +1080,7 @@ public sealed partial class Grouper(PyType type, GroupBy parent, PyObject target
 
 /// <summary><c>_tee_dataobject</c>: a block of up to 57 items read from the shared iterator,
 /// linked to the next block; every tee over one iterator walks the same chain.</summary>
-[PyType("_tee_dataobject", Module = "itertools", InstanceType = true)]
+[PyType("itertools._tee_dataobject", Module = "itertools", InstanceType = true)]
 public sealed partial class TeeDataObject(PyType type, PyObject it) : PySubclassableObject(type)
 {
     internal const int LinkCells = 57;
@@ -1172,7 +1172,7 @@ public sealed partial class TeeDataObject(PyType type, PyObject it) : PySubclass
 
 /// <summary><c>_tee(iterable)</c>: one of the iterators <c>tee()</c> returns; copies share
 /// the data blocks and each keeps its own position.</summary>
-[PyType("_tee", Module = "itertools", InstanceType = true)]
+[PyType("itertools._tee", Module = "itertools", InstanceType = true)]
 public sealed partial class Tee(PyType type, TeeDataObject data, int index) : PySubclassableObject(type)
 {
     private TeeDataObject _data = data;
@@ -1237,7 +1237,7 @@ public sealed partial class Tee(PyType type, TeeDataObject data, int index) : Py
 }
 
 /// <summary><c>product(*iterables, repeat=1)</c>.</summary>
-[PyType("product", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.product", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Product(PyType type, PyObject[][] pools, PyTuple poolsTuple) : PySubclassableObject(type)
 {
     private readonly long[] _indices = new long[pools.Length];
@@ -1382,7 +1382,7 @@ public sealed partial class Product(PyType type, PyObject[][] pools, PyTuple poo
 }
 
 /// <summary><c>combinations(iterable, r)</c>.</summary>
-[PyType("combinations", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.combinations", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Combinations(PyType type, PyObject[] pool, int r) : PySubclassableObject(type)
 {
     private readonly int[] _indices = Range(r);
@@ -1497,7 +1497,7 @@ public sealed partial class Combinations(PyType type, PyObject[] pool, int r) : 
 }
 
 /// <summary><c>combinations_with_replacement(iterable, r)</c>.</summary>
-[PyType("combinations_with_replacement", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.combinations_with_replacement", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class CombinationsWithReplacement(PyType type, PyObject[] pool, int r) : PySubclassableObject(type)
 {
     private readonly int[] _indices = new int[r];
@@ -1604,7 +1604,7 @@ public sealed partial class CombinationsWithReplacement(PyType type, PyObject[] 
 }
 
 /// <summary><c>permutations(iterable, r=None)</c>.</summary>
-[PyType("permutations", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.permutations", Module = "itertools", Subclassable = true, InstanceType = true)]
 public sealed partial class Permutations(PyType type, PyObject[] pool, int r) : PySubclassableObject(type)
 {
     private readonly int[] _indices = Combinations.Range(pool.Length);
