@@ -64,7 +64,7 @@ internal static class Emitter
         }
         foreach (var member in m.Members.Items.Where(x => x.Kind is not (MemberKind.Slot or MemberKind.Setter)))
         {
-            var qual = m.PyName + "." + member.PyName;
+            var qual = m.PyName.Substring(m.PyName.LastIndexOf('.') + 1) + "." + member.PyName;
             switch (member.Kind)
             {
                 case MemberKind.Getter:

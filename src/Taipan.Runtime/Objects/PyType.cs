@@ -50,8 +50,10 @@ public sealed partial class PyType : PyObject
     /// on first use, so start-up does not pay for types a program never touches.</summary>
     public PyType(string name, PyType? @base, TypeFlags flags, Action<PyType>? initialize = null, string module = "builtins")
     {
+        // A builtin type of another module is named "module.name" (CPython's tp_name, which
+        // messages show); __name__ and __qualname__ are the last part.
         Name = name;
-        QualName = name;
+        QualName = name[(name.LastIndexOf('.') + 1)..];
         Module = module;
         Base = @base;
         Bases = @base is null ? [] : [@base];
@@ -327,7 +329,7 @@ public sealed partial class PyType : PyObject
     public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");
 
     [PyGetter("__name__")]
-    public PyStr NameGetter() => new(Name);
+    public PyStr NameGetter() => new(HasFlag(TypeFlags.HeapType) ? Name : QualName);
 
     [PyGetter("__qualname__")]
     public PyStr QualNameGetter() => new(QualName);
