@@ -32,6 +32,9 @@ public sealed class ThreadState
     /// <summary>Set by RERAISE so the unwinder does not add the frame to the traceback again.</summary>
     public bool Reraising { get; set; }
 
+    /// <summary>This thread holds the global interpreter lock (<see cref="Gil"/>).</summary>
+    public bool HoldsGil { get; set; }
+
     /// <summary><c>sys.getrecursionlimit()</c>.</summary>
     public static int RecursionLimit { get; set; } = 1000;
 }
