@@ -240,7 +240,7 @@ public static partial class Signals
     [PyMethod("pthread_kill")]
     public static void PthreadKill(PyObject thread_id, int signalnum)
     {
-        var id = (nuint)(ulong)Ops.Index(thread_id).Value;
+        var id = (ulong)Ops.Index(thread_id).Value;
         var err = Native.PthreadKill(id, signalnum);
         if (err != 0)
         {
@@ -256,6 +256,21 @@ public static partial class Signals
     {
         _ = flag;
         CheckNumber(signalnum);
+    }
+
+    /// <summary>PyErr_SetInterruptEx (<c>_thread.interrupt_main</c>): as if the signal had
+    /// arrived, unless its handler is SIG_DFL or SIG_IGN.</summary>
+    public static void SetInterrupt(int signum)
+    {
+        CheckNumber(signum);
+        lock (s_handlers)
+        {
+            if (s_handlers[signum] is null or PyInt)
+            {
+                return;
+            }
+        }
+        Trip(signum);
     }
 
     /// <summary>PyErr_CheckSignals: runs the pending handlers now, in the main thread.</summary>
@@ -416,10 +431,10 @@ public static partial class Signals
         public static partial int Fcntl(int fd, int cmd);
 
         [LibraryImport("libc", EntryPoint = "pthread_kill")]
-        public static partial int PthreadKill(nuint thread, int sig);
+        public static partial int PthreadKill(ulong thread, int sig);
 
         [LibraryImport("libc", EntryPoint = "pthread_self")]
-        public static partial nuint PthreadSelf();
+        public static partial ulong PthreadSelf();
 
         [LibraryImport("libc", EntryPoint = "gettid")]
         public static partial int GetTid();
