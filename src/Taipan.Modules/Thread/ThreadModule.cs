@@ -394,14 +394,18 @@ public sealed partial class PyLock : PyObject
 }
 
 /// <summary><c>_thread.RLock</c>: a lock its owner may take again; only the owner releases it.</summary>
-[PyType("RLock", Module = "_thread", InstanceType = true, Subclassable = true)]
+[PyType("RLock", Module = "_thread", InstanceType = true, Subclassable = true, Flags = TypeFlags.SubclassLayout)]
 public sealed partial class PyRLock(PyType type) : PyObject
 {
     private readonly PyLock _lock = new();
     private ulong _owner;
     private long _count;
+    private PyDict? _dict;
 
     public override PyType Type => type;
+
+    /// <summary>Instances of Python subclasses have a <c>__dict__</c>.</summary>
+    public override PyDict? InstanceDict => ReferenceEquals(type, TypeObject) ? null : _dict ??= new PyDict();
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyRLock(type);
@@ -504,7 +508,7 @@ public sealed partial class PyRLock(PyType type) : PyObject
 /// <summary><c>_thread._local</c> (threading.local): every thread sees its own attributes. A
 /// thread's first access makes its dict and calls the class's <c>__init__</c> with the
 /// arguments the object was created with.</summary>
-[PyType("_local", Module = "_thread", InstanceType = true, Subclassable = true)]
+[PyType("_local", Module = "_thread", InstanceType = true, Subclassable = true, Flags = TypeFlags.SubclassLayout)]
 public sealed partial class PyThreadLocal(PyType type, PyObject[] args, PyTuple? kwnames) : PyObject
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ThreadState, PyDict> _dicts = new();
@@ -529,6 +533,9 @@ public sealed partial class PyThreadLocal(PyType type, PyObject[] args, PyTuple?
             return dict;
         }
     }
+
+    [PyGetter("__dict__")]
+    public PyObject Dict => InstanceDict!;
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -555,7 +562,8 @@ public sealed partial class PyThreadLocal(PyType type, PyObject[] args, PyTuple?
     {
         if (name.Value == "__dict__")
         {
-            throw PyErr.AttributeError($"'{self.Type.Name}' object attribute '__dict__' is read-only");
+            var name = ReferenceEquals(self.Type, TypeObject) ? "_thread._local" : self.Type.Name;
+            throw PyErr.AttributeError($"'{name}' object attribute '__dict__' is read-only");
         }
         Ops.GenericSetAttr(self, name, value);
     }

@@ -182,7 +182,7 @@ public sealed partial class PyType
     /// <summary>Builtin types whose <c>tp_new</c> makes instances of Python subclasses (a C#
     /// class that carries the type and a <c>__dict__</c>).</summary>
     private static bool HasSubclassLayout(PyType solid) =>
-        ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
+        ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException) || solid.HasFlag(TypeFlags.SubclassLayout)
         || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject) || ReferenceEquals(solid, PyFrozenSet.TypeObject)
         || ReferenceEquals(solid, PyInt.TypeObject) || ReferenceEquals(solid, PyFloat.TypeObject) || ReferenceEquals(solid, PyStr.TypeObject)
         || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyComplex.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);

@@ -16,6 +16,9 @@ public enum TypeFlags
     /// <summary>Attributes may not be set on the type (builtin types, Py_TPFLAGS_IMMUTABLETYPE).</summary>
     Immutable = 1 << 3,
     IsAbstract = 1 << 4,
+    /// <summary>A builtin type whose <c>tp_new</c> makes instances that carry the type they are
+    /// made for, with a <c>__dict__</c> for a subclass's: Python classes may derive from it.</summary>
+    SubclassLayout = 1 << 5,
     // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
     // the common builtins test one bit instead of walking the MRO.
     IntSubclass = 1 << 8,
