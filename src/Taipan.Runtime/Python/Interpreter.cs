@@ -231,8 +231,14 @@ public static partial class Interpreter
             switch (op)
             {
                 case Opcode.NOP:
-                case Opcode.RESUME:
                 case Opcode.CACHE:
+                    break;
+
+                case Opcode.RESUME:
+                    if (Gil.EvalBreaker != 0)
+                    {
+                        Gil.HandleEvalBreaker(ts);
+                    }
                     break;
 
                 case Opcode.EXTENDED_ARG:
@@ -521,6 +527,10 @@ public static partial class Interpreter
                     if (!IsTrue(s[--sp]!))
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -529,6 +539,10 @@ public static partial class Interpreter
                     if (IsTrue(s[--sp]!))
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -553,6 +567,10 @@ public static partial class Interpreter
                     if (s[--sp] is PyNone)
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -561,6 +579,10 @@ public static partial class Interpreter
                     if (s[--sp] is not PyNone)
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -592,6 +614,13 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.JUMP_BACKWARD:
+                    ip -= arg;
+                    if (Gil.EvalBreaker != 0)
+                    {
+                        Gil.HandleEvalBreaker(ts);
+                    }
+                    break;
+
                 case Opcode.JUMP_BACKWARD_NO_INTERRUPT:
                     ip -= arg;
                     break;
