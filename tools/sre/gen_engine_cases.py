@@ -9,6 +9,7 @@ import os
 import re
 from re import _compiler, _parser
 
+
 S = ['', 'a', 'abc', 'aaa', 'abcabc', 'xyz', 'ab ab', 'Hello World', 'a1b2c3', 'foo.bar',
      'aAbB', '  x  ', 'a\nb\nc', 'mississippi', '12:34:56', 'é', 'ÉCOLE école', 'ß',
      'ǅ', 'İi', '\u03a3\u03c3\u03c2', 'x\U0001F600y', '\U0001F600\U0001F601', 'tab\there',
@@ -22,7 +23,7 @@ PATTERNS = [
     ('[abc]', 0), ('[^abc]', 0), ('[a-z]+', 0), ('[A-Z][a-z]*', 0), (r'\d+', 0), (r'\D+', 0),
     (r'\w+', 0), (r'\W+', 0), (r'\s+', 0), (r'\S+', 0), (r'[\d\s]', 0), (r'[^\w\s]', 0),
     (r'\w+', re.ASCII), (r'\d', re.ASCII), (r'\s', re.ASCII), ('[é-ü]', 0), ('[\u0100-\uffff]', 0),
-    ('[\U0001F600-\U0001F64F]', 0), ('.', 0), ('.', re.DOTALL), ('.+', 0), ('.*', re.DOTALL),
+    ('[\U0001F600-\U0001F64F]', 0), ('.', 0), ('.', re.S), ('.+', 0), ('.*', re.S),
     ('[.]', 0), (r'[\]]', 0), ('[-a]', 0),
     # anchors and boundaries
     ('^a', 0), ('^a', re.M), ('c$', 0), ('c$', re.M), (r'\Aa', 0), (r'c\Z', 0), (r'\bab\b', 0),
@@ -109,6 +110,87 @@ def run(pattern, flags, code, groups, groupindex, indexgroup, subjects, dash):
 '''
 
 
+API_PATTERNS = [
+    ('(?P<a>x)(?P<b>y)?(z)', 0), ('a+', re.I | re.S), ('x' * 120, 0), ('(a)|(?P<bb>b)', 0),
+    ('.{60}', re.S), ('(a)(b)(c)', 0), ('a', re.M | re.X), (b'a', re.I), (b'(?P<n>b+)', 0),
+    ('(a|b)*c', 0), ('(?:a|b)*?c', 0), ('(a*)*b', 0), ('(?:x+)+y', 0), ('(\\w+)\\s*', 0), ('', 0),
+    ('a|', 0), ('\\b', 0), ('(a)(b)(c)', re.I), (b'a', 0), ('a', 0), ('\\w+', 0),
+]
+
+API_BODY = r'''
+m = C('(?P<a>x)(?P<b>y)?(z)').search('..xz..')
+print(m, m.group(), m.group(0), m.group(1), m.group('a'), m.group('b'), m.group(3), m.group(1, 'a', 3))
+print(m[0], m['a'], m[2], m.groups(), m.groups('-'), m.groupdict(), m.groupdict(0))
+print(m.start(), m.end(), m.span(), m.start(2), m.end('b'), m.span(3), m.regs)
+print(m.pos, m.endpos, m.string, m.re, m.lastindex, m.lastgroup)
+print(m.__copy__() is m, m.__deepcopy__({}) is m, type(m).__name__, type(m).__module__)
+for bad in (4, -1, 'c', 1.5, None, 2**70):
+    try:
+        print(m.group(bad))
+    except Exception as e:
+        print(type(e).__name__, e)
+    try:
+        print(m.start(bad))
+    except Exception as e:
+        print(type(e).__name__, e)
+    try:
+        print(m[bad])
+    except Exception as e:
+        print(type(e).__name__, e)
+m = C('(a)|(?P<bb>b)').search('xb')
+print(m.lastindex, m.lastgroup, m.groups(), m.span(1), m.start(1), m.end(1))
+print(C('(a)(b)(c)').match('abc').lastgroup, C('(a)(b)(c)').match('abc').lastindex)
+print(C('a+', I | S), C('x' * 120), C('a', M | X), C(b'a', I))
+print(C('.{60}', S).match('y' * 70 + "'q"))
+print(C('.{60}', S).match('\\n' * 70))
+print(C(b'(?P<n>b+)').search(b'abbc'), C(b'(?P<n>b+)').search(bytearray(b'abbc')).group(1))
+p = C('(a)(b)(c)')
+print(p == C('(a)(b)(c)'), p != C('(a)(b)(c)'), p == C('(a)(b)(c)', I), hash(p) == hash(C('(a)(b)(c)')))
+print(p.__copy__() is p, p.__deepcopy__(None) is p, p.pattern, p.flags, p.groups, p.groupindex)
+print(C('(?P<a>x)(?P<b>y)?(z)').groupindex, C('(?P<a>x)(?P<b>y)?(z)').groupindex['a'])
+for s, args in (('abc', ()), ('abc', (1,)), ('abc', (-5, 100)), ('abc', (2, 1)), ('abc', (5,)), ('abc', (0, -1))):
+    print(args, p.search(s, *args), p.match(s, *args), p.fullmatch(s, *args))
+print(p.search(string='xabc', pos=1, endpos=4), p.findall(string='abcabc', endpos=5))
+for subject in (1, None, ['abc'], b'abc', bytearray(b'abc')):
+    try:
+        print(p.search(subject))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    C(b'(?P<n>b+)').search('abc')
+except Exception as e:
+    print(type(e).__name__, e)
+print(C('a|').sub('-', 'banana'), C('').sub('-', 'abc'), C('').split('abc'), C('\\b').split('ab cd'))
+print(C('a|').subn('-', 'banana', 2), C('a|').sub(lambda m: None, 'banana'), C('a|').split('banana', 2))
+print(C('(a)|(?P<bb>b)').split('abcab'), C('(a)|(?P<bb>b)').findall('abcab'), C('(a)|(?P<bb>b)').sub('', 'xaby'))
+try:
+    print(C('a').sub(lambda m: 1, 'bab'))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    print(C(b'a').sub('x', b'bab'))
+except Exception as e:
+    print(type(e).__name__, e)
+print(C(b'a').sub(b'x', bytearray(b'bab')), C(b'a').split(bytearray(b'bab')), C(b'a').findall(bytearray(b'bab')))
+sc = C('a').scanner('aXaa')
+print(sc.pattern, sc.match(), sc.match(), sc.search(), sc.search(), sc.search(), sc.match())
+print([m.group() for m in C('\\w+').finditer('ab cd  ef', 1, 8)])
+print(C('(a|b)*c').match('ab' * 50000 + 'c').span(), C('(a|b)*c').match('ab' * 50000))
+print(C('(?:a|b)*?c').match('ab' * 50000 + 'c').span(), C('(a*)*b').match('a' * 18))
+print(C('(?:x+)+y').search('x' * 16), C('(\\w+)\\s*').findall('one two  three'))
+print(len(C('(a|b)*c').sub('', 'ab' * 3000 + 'c' + 'ba' * 3000)))
+print(_sre.getcodesize(), _sre.CODESIZE, _sre.MAGIC, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.copyright)
+print([_sre.ascii_tolower(c) for c in (65, 97, 0xc9, 0x130)], [_sre.unicode_tolower(c) for c in (65, 0xc9, 0x130, 0x3a3, 0x1e9e, 0x10400)])
+print([_sre.ascii_iscased(c) for c in (65, 49, 0xe9)], [_sre.unicode_iscased(c) for c in (65, 49, 0xe9, 0x130, 0x1c5, 0x2160, 0x3000)])
+for bad in ([1, 2, 3], [2**32], [-1], [14, 100], [16]):
+    try:
+        _sre.compile('a', 0, bad, 0, {}, (None,))
+        print('compiled', bad)
+    except Exception as e:
+        print(type(e).__name__, e)
+'''
+
+
 def compiled(pattern, flags):
     p = _parser.parse(pattern, flags)
     code = _compiler._code(p, flags)
@@ -136,6 +218,14 @@ def main():
     body = PROLOGUE + ''.join(literal(compiled(p, f), BS, b'-') for p, f in BYTES_PATTERNS)
     with open(os.path.join(out, 're_engine_bytes.py'), 'w') as fh:
         fh.write(body)
-
+    body = PROLOGUE + 'I, M, S, X = 2, 8, 16, 64\nCODES = {\n'
+    for p, f in API_PATTERNS:
+        c = compiled(p, f)
+        code = '[' + ', '.join('MAXREPEAT' if w == _compiler.MAXREPEAT else str(int(w)) for w in c[2]) + ']'
+        body += f'    ({p!r}, {int(f)}): ({int(c[1])}, {code}, {c[3]}, {c[4]!r}, {c[5]!r}),\n'
+    body += '}\n\n\ndef C(pattern, flags=0):\n    return _sre.compile(pattern, *CODES[pattern, flags])\n'
+    body += API_BODY
+    with open(os.path.join(out, 're_engine_api.py'), 'w') as fh:
+        fh.write(body)
 
 main()

@@ -13,8 +13,13 @@ internal static class SreValidate
 
     public static void Validate(int[] code, int groups)
     {
+        // The code ends with the SUCCESS of the whole pattern.
+        if (code.Length == 0 || code[^1] != Success)
+        {
+            throw Invalid();
+        }
         var work = new Stack<(int Start, int End)>();
-        work.Push((0, code.Length));
+        work.Push((0, code.Length - 1));
         while (work.Count > 0)
         {
             var (pc, end) = work.Pop();
