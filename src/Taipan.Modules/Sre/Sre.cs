@@ -189,11 +189,12 @@ internal sealed class SreSubject
     public readonly int Length;
     private readonly string? _chars;
     private readonly int[]? _codePoints;
-    public readonly SreState State = new();
+    public readonly SreState State;
 
-    public SreSubject(SrePattern pattern, PyObject s, long pos, long endpos)
+    public SreSubject(SrePattern pattern, PyObject s, long pos, long endpos, bool pooled = false)
     {
         String = s;
+        State = pooled ? SreState.Rent() : new SreState();
         if (s is PyStr str)
         {
             if (pattern.IsBytes > 0)
@@ -267,6 +268,9 @@ internal sealed class SreSubject
         }
         return search ? SreLib<byte>.Search(st, data, code) : SreLib<byte>.Match(st, data, code, 0, true);
     }
+
+    /// <summary>Gives a pooled state back once the call is done with it.</summary>
+    public void Release() => SreState.Return(State);
 
     /// <summary><c>state_reset</c>.</summary>
     public void Reset() => State.Reset();

@@ -12,8 +12,20 @@ namespace Taipan.Modules.Sre;
 /// can overflow the stack.</summary>
 internal static class SreLib<T> where T : unmanaged, IBinaryInteger<T>
 {
+    /// <summary>The unit at <paramref name="i"/>; the type tests fold away in each instantiation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Ch(ReadOnlySpan<T> s, int i) => int.CreateTruncating(s[i]);
+    private static int Ch(ReadOnlySpan<T> s, int i)
+    {
+        if (typeof(T) == typeof(byte))
+        {
+            return Unsafe.As<T, byte>(ref Unsafe.AsRef(in s[i]));
+        }
+        if (typeof(T) == typeof(char))
+        {
+            return Unsafe.As<T, char>(ref Unsafe.AsRef(in s[i]));
+        }
+        return Unsafe.As<T, int>(ref Unsafe.AsRef(in s[i]));
+    }
 
     private static PyException IllegalOpcode() => PyErr.RuntimeError("internal error in regular expression engine");
 

@@ -50,10 +50,12 @@ public sealed partial class SrePattern : PyObject
 
     private PyObject RunOne(PyObject @string, long pos, long endpos, bool search, bool matchAll)
     {
-        var subject = new SreSubject(this, @string, pos, endpos);
+        var subject = new SreSubject(this, @string, pos, endpos, pooled: true);
         subject.State.MatchAll = matchAll;
         var status = subject.Run(Code, search);
-        return status > 0 ? new SreMatch(this, subject) : PyNone.Value;
+        var result = status > 0 ? new SreMatch(this, subject) : (PyObject)PyNone.Value;
+        subject.Release();
+        return result;
     }
 
     [PyMethod(Keywords = true)]
@@ -68,7 +70,7 @@ public sealed partial class SrePattern : PyObject
     [PyMethod(Keywords = true)]
     public PyObject FindAll(PyObject @string, long pos = 0, long endpos = long.MaxValue)
     {
-        var subject = new SreSubject(this, @string, pos, endpos);
+        var subject = new SreSubject(this, @string, pos, endpos, pooled: true);
         var st = subject.State;
         var list = new PyList();
         while (st.Start <= st.End)
@@ -100,6 +102,7 @@ public sealed partial class SrePattern : PyObject
             st.MustAdvance = st.Ptr == st.Start;
             st.Start = st.Ptr;
         }
+        subject.Release();
         return list;
     }
 
@@ -117,7 +120,7 @@ public sealed partial class SrePattern : PyObject
     [PyMethod(Keywords = true)]
     public PyObject Split(PyObject @string, long maxsplit = 0)
     {
-        var subject = new SreSubject(this, @string, 0, long.MaxValue);
+        var subject = new SreSubject(this, @string, 0, long.MaxValue, pooled: true);
         var st = subject.State;
         var list = new PyList();
         var n = 0L;
@@ -139,6 +142,7 @@ public sealed partial class SrePattern : PyObject
             last = st.Start = st.Ptr;
         }
         list.Append(subject.Slice(last, st.EndPos));
+        subject.Release();
         return list;
     }
 
@@ -183,7 +187,7 @@ public sealed partial class SrePattern : PyObject
                 callable = SreModule.IsCallable(filter);
             }
         }
-        var subject = new SreSubject(this, @string, 0, long.MaxValue);
+        var subject = new SreSubject(this, @string, 0, long.MaxValue, pooled: true);
         var st = subject.State;
         var list = new PyList();
         long n = 0;
@@ -223,6 +227,7 @@ public sealed partial class SrePattern : PyObject
         {
             list.Append(subject.Slice(i, st.EndPos));
         }
+        subject.Release();
         PyObject result = subject.IsBytes
             ? SreModule.JoinBytes(list)
             : PyStr.Empty.Join(list);

@@ -49,6 +49,27 @@ internal sealed class SreState
     public int[] Data = new int[64];
     public int DataTop;
 
+    [ThreadStatic]
+    private static SreState? t_spare;
+
+    /// <summary>A state for one call (match, search, findall, split, sub): the thread's spare
+    /// one when it is free, so short matches allocate no working memory.</summary>
+    public static SreState Rent()
+    {
+        var st = t_spare;
+        if (st is null)
+        {
+            return new SreState();
+        }
+        t_spare = null;
+        st.Reset();
+        st.MatchAll = false;
+        st.MustAdvance = false;
+        return st;
+    }
+
+    public static void Return(SreState st) => t_spare = st;
+
     public void Reset()
     {
         LastMark = -1;
