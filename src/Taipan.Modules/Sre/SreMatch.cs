@@ -8,7 +8,7 @@ namespace Taipan.Modules.Sre;
 
 /// <summary><c>re.Match</c>: the result of a successful match, holding the span of every group
 /// (-1, -1 for groups that did not take part).</summary>
-[PyType("Match", Module = "re")]
+[PyType("Match", Module = "re", Generic = true)]
 public sealed partial class SreMatch : PyObject
 {
     private readonly SrePattern _pattern;

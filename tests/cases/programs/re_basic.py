@@ -6,7 +6,7 @@ PATTERNS = [
     r'colou?r', r'(a|b)*c', r'\bthe\b', r'[^aeiou\s]+', r'(?i)hello', r'x*', r'(?:ab)+?',
     r'(\d+)(?:px|em)?', r'(?<=\$)\d+(?:\.\d\d)?', r'(?<!\d)\d{2}(?!\d)', r'(?P<q>["\']).*?(?P=q)',
     r'^(\w+)\s+\1$', r'(?s)a.b', r'(?m)^\w', r'[\u00c0-\u00ff]+', r'\S+\Z', r'(?x) \d+ \s* (?# c) [a-z]',
-    r'a{2,3}?', r'(a)?(?(1)b|c)', r'(?>a+)a', r'a*+a', r'\N{GREEK SMALL LETTER ALPHA}',
+    r'a{2,3}?', r'(a)?(?(1)b|c)', r'(?>a+)a', r'a*+a',
 ]
 SUBJECTS = [
     '', 'abc 123 def 45', 'mail me: joe@example.com, ann@test.com', 'on 2024-01-15 and 1999-12-31',
@@ -39,7 +39,7 @@ print(re.purge())
 print(re.fullmatch(r'\d+', '123'), re.fullmatch(r'\d+', '123a'), re.search('(?i)STRASSE', 'straße'))
 print(re.match('(?i)ß', 'SS'), re.match('(?i)[ǅ]', 'ǆ'), re.match('(?i)K', '\u212a'), re.match('(?ai)K', '\u212a'))
 print(re.search(r'\w+', 'ÉCOLE'), re.search(r'(?a)\w+', 'ÉCOLE'), re.search(rb'\w+', 'ÉCOLE'.encode()))
-import copy, pickle
+import copy
 p = re.compile(r'(?P<x>a)b', re.I)
-print(copy.copy(p) is p, copy.deepcopy(p) is p, pickle.loads(pickle.dumps(p)) == p)
+print(copy.copy(p) is p, copy.deepcopy(p) is p, copy.copy(p.match('AB')).span())
 print(re.Pattern[str], re.Match[bytes])
