@@ -1417,21 +1417,7 @@ public static partial class Interpreter
         };
     }
 
-    private static bool Contains(PyObject container, PyObject item)
-    {
-        if (container.Type.Slots.Contains is { } contains)
-        {
-            return contains(container, item);
-        }
-        foreach (var x in Ops.Iterate(container))
-        {
-            if (Ops.RichCompareBool(x, item, CompareOp.Eq))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool Contains(PyObject container, PyObject item) => Ops.Contains(container, item);
 
     private static PyObject GetItem(PyObject container, PyObject key) => Ops.GetItem(container, key);
 
