@@ -291,9 +291,9 @@ public static partial class PosixModule
     /// <summary><c>_Py_Uid_Converter</c>: -1 means "unchanged".</summary>
     internal static uint Id(PyObject o, string what)
     {
-        if (o is PyFloat)
+        if (o is not PyInt && o.Type.Slots.Index is null)
         {
-            throw PyErr.TypeError($"{what} should be integer, not float");
+            throw PyErr.TypeError($"{what} should be integer, not {o.Type.Name}");
         }
         var i = Taipan.Runtime.Abstract.Ops.Index(o);
         if (i.IsSmall && i.Small == -1)
