@@ -43,7 +43,8 @@ public static partial class PosixModule
             var fd = Libc.Fcntl(p.Fd, 1030, 0);
             if (fd < 0)
             {
-                throw Error(p);
+                // _Py_dup reports the failure without the argument.
+                throw LastError();
             }
             dir = Libc.FdOpenDir(fd);
             if (dir == 0)
@@ -110,6 +111,10 @@ public sealed partial class PyScandirIterator : PyObject
         _path = path;
         _dir = dir;
     }
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create 'posix.ScandirIterator' instances");
 
     [PySlot("tp_iter")]
     public PyObject Iter() => this;
@@ -204,6 +209,10 @@ public sealed partial class PyDirEntry : PyObject
         var pathObj = PosixModule.FsResult(joined.AsSpan(0, joined.Length - 1), dir.Narrow);
         return new PyDirEntry(nameObj, pathObj, joined, Libc.AtFdCwd, ino, type);
     }
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create 'posix.DirEntry' instances");
 
     [PyGetter("name", Doc = "the entry's base filename, relative to scandir() \"path\" argument")]
     public PyObject NameValue { get; }

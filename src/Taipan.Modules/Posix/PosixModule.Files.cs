@@ -397,7 +397,8 @@ public static partial class PosixModule
         }
         if (r != 0)
         {
-            throw Error(p);
+            // CPython 3.11's utime reports the errno without the file name.
+            throw LastError();
         }
     }
 

@@ -251,7 +251,7 @@ public static partial class PosixModule
     {
         var n = EnvBytes(name);
         var v = EnvBytes(value);
-        CheckEnvName(n);
+        CheckEnvName(n, forPut: true);
         if (Array.IndexOf(v, (byte)0) >= 0)
         {
             throw PyErr.ValueError("embedded null byte");
@@ -269,7 +269,7 @@ public static partial class PosixModule
     public static unsafe void UnsetEnv(PyObject name)
     {
         var n = EnvBytes(name);
-        CheckEnvName(n);
+        CheckEnvName(n, forPut: false);
         fixed (byte* nb = CBytes(n))
         {
             if (Libc.UnsetEnv(nb) != 0)
@@ -279,13 +279,15 @@ public static partial class PosixModule
         }
     }
 
-    private static void CheckEnvName(byte[] name)
+    /// <summary>3.11 refuses only an '=' in putenv's name itself; setenv/unsetenv report the
+    /// other bad names (empty, or '=' for unsetenv) as EINVAL.</summary>
+    private static void CheckEnvName(byte[] name, bool forPut)
     {
         if (Array.IndexOf(name, (byte)0) >= 0)
         {
             throw PyErr.ValueError("embedded null byte");
         }
-        if (name.Length == 0 || Array.IndexOf(name, (byte)'=') >= 0)
+        if (forPut && Array.IndexOf(name, (byte)'=') >= 0)
         {
             throw PyErr.ValueError("illegal environment variable name");
         }

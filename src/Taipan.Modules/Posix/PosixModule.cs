@@ -178,7 +178,8 @@ public static partial class PosixModule
         }
         var path = new byte[encoded.Length + 1];
         encoded.CopyTo(path, 0);
-        return new PathArg(o, path, -1, narrow);
+        // Errors name the path after __fspath__, as CPython's path_converter keeps it.
+        return new PathArg(value, path, -1, narrow);
     }
 
     private static bool IsIndex(PyObject o) => o is PyInt || o.Type.Slots.Index is not null;
