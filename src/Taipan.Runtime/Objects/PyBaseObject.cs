@@ -50,6 +50,10 @@ public partial class PyBaseObject : PyObject
         {
             return new PyBaseObject();
         }
+        if (type.HasFlag(TypeFlags.IsAbstract))
+        {
+            throw Errors.PyErr.TypeError(type.AbstractInstantiationMessage());
+        }
         if (!type.HasFlag(TypeFlags.HeapType))
         {
             throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");

@@ -28,6 +28,30 @@ public sealed class PyInstance(PyType type) : PyObject, IHeapInstance
     public void SetDict(PyDict dict) => Dict = dict;
 }
 
+/// <summary>The layout of builtin types whose instances are few (descriptors, modules, I/O
+/// objects, iterators of library modules): the instance carries its type, so one C# class
+/// serves the builtin type and its Python subclasses, whose instances also get a
+/// <c>__dict__</c>. Declare such types with <c>InstanceType = true</c> and make their
+/// <c>tp_new</c> pass the type it is given.</summary>
+public abstract class PySubclassableObject(PyType type) : PyObject, IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict? _dict;
+
+    public sealed override PyType Type => _type;
+
+    /// <summary>A dict for instances of Python subclasses; builtin instances have none unless
+    /// the type says otherwise.</summary>
+    public override PyDict? InstanceDict => _type.HasFlag(TypeFlags.HeapType) ? _dict ??= new PyDict() : null;
+
+    /// <summary>For types whose builtin instances have a <c>__dict__</c> too.</summary>
+    protected PyDict OwnDict => _dict ??= new PyDict();
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
 /// <summary>An instance of a Python subclass of <c>list</c>: a real list that also carries its
 /// class and a <c>__dict__</c>. Exact lists stay plain <see cref="PyList"/> objects, so the
 /// exact-type fast paths (<c>GetType() == typeof(PyList)</c>) skip these.</summary>

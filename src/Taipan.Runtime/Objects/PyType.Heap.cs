@@ -52,10 +52,6 @@ public sealed partial class PyType
         }
         var type = new PyType(name, bases, mro, dict, metatype);
         type.SolidBase = SolidBaseOf(bases);
-        if (!HasSubclassLayout(type.SolidBase))
-        {
-            throw PyErr.TypeError($"subclassing the builtin type '{type.SolidBase.Name}' is not supported yet");
-        }
         if (dict.TryGetValue(PyStr.Intern("__qualname__"), out var qualname))
         {
             type.QualName = (qualname as PyStr ?? throw PyErr.TypeError($"type __qualname__ must be a str, not {qualname.Type.Name}")).Value;
@@ -148,6 +144,11 @@ public sealed partial class PyType
     {
         if (container is PyType t)
         {
+            // type[int] is a generic alias though type has no __class_getitem__.
+            if (ReferenceEquals(t, TypeObject))
+            {
+                return new PyGenericAlias(t, key);
+            }
             if (Ops.TryGetAttr(t, PyStr.Intern("__class_getitem__")) is { } method)
             {
                 return Ops.Call(method, [key], null);
@@ -178,14 +179,6 @@ public sealed partial class PyType
         }
         instance.SetDict(d);
     }
-
-    /// <summary>Builtin types whose <c>tp_new</c> makes instances of Python subclasses (a C#
-    /// class that carries the type and a <c>__dict__</c>).</summary>
-    private static bool HasSubclassLayout(PyType solid) =>
-        ReferenceEquals(solid, PyBaseObject.TypeObject) || solid.IsSubtypeOf(PyExc.BaseException)
-        || ReferenceEquals(solid, PyList.TypeObject) || ReferenceEquals(solid, PyDict.TypeObject) || ReferenceEquals(solid, PySet.TypeObject) || ReferenceEquals(solid, PyFrozenSet.TypeObject)
-        || ReferenceEquals(solid, PyInt.TypeObject) || ReferenceEquals(solid, PyFloat.TypeObject) || ReferenceEquals(solid, PyStr.TypeObject)
-        || ReferenceEquals(solid, PyTuple.TypeObject) || ReferenceEquals(solid, PyComplex.TypeObject) || ReferenceEquals(solid, PyType.TypeObject);
 
     private static PyType SolidBaseOf(PyType[] bases)
     {

@@ -37,29 +37,7 @@ public static partial class Builtins
 
     /// <summary><c>issubclass(cls, class_or_tuple)</c>.</summary>
     [PyMethod("issubclass")]
-    public static bool IsSubclass(PyObject cls, PyObject classInfo)
-    {
-        if (classInfo is PyTuple tuple)
-        {
-            foreach (var item in tuple.Items)
-            {
-                if (IsSubclass(cls, item))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (cls is not PyType type)
-        {
-            throw PyErr.TypeError("issubclass() arg 1 must be a class");
-        }
-        if (classInfo is not PyType target)
-        {
-            throw PyErr.TypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        }
-        return type.IsSubtypeOf(target);
-    }
+    public static bool IsSubclass(PyObject cls, PyObject classInfo) => Ops.IsSubclass(cls, classInfo);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyObject, System.Runtime.CompilerServices.StrongBox<long>> s_ids = [];
     private static long s_lastId = 0x7f0000000000;
