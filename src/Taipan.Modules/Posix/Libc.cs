@@ -222,6 +222,44 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "mkfifoat", SetLastError = true)]
     public static partial int MkFifoAt(int dirfd, byte* path, int mode);
 
+    [LibraryImport(Lib, EntryPoint = "mknodat", SetLastError = true)]
+    public static partial int MkNodAt(int dirfd, byte* path, int mode, ulong dev);
+
+    /// <summary><c>struct statvfs</c> of x86-64 glibc: eleven 8-byte fields, then spare ints.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct StatVfs
+    {
+        public ulong BSize;
+        public ulong FrSize;
+        public ulong Blocks;
+        public ulong BFree;
+        public ulong BAvail;
+        public ulong Files;
+        public ulong FFree;
+        public ulong FAvail;
+        public ulong FsId;
+        public ulong Flag;
+        public ulong NameMax;
+        public int Type;
+        public int Spare0;
+        public int Spare1;
+        public int Spare2;
+        public int Spare3;
+        public int Spare4;
+    }
+
+    [LibraryImport(Lib, EntryPoint = "statvfs", SetLastError = true)]
+    public static partial int StatVfsPath(byte* path, StatVfs* buf);
+
+    [LibraryImport(Lib, EntryPoint = "fstatvfs", SetLastError = true)]
+    public static partial int FStatVfs(int fd, StatVfs* buf);
+
+    [LibraryImport(Lib, EntryPoint = "execve", SetLastError = true)]
+    public static partial int ExecVe(byte* path, byte** argv, byte** envp);
+
+    [LibraryImport(Lib, EntryPoint = "fexecve", SetLastError = true)]
+    public static partial int FExecVe(int fd, byte** argv, byte** envp);
+
     [LibraryImport(Lib, EntryPoint = "umask", SetLastError = true)]
     public static partial int UMask(int mask);
 

@@ -94,7 +94,8 @@ public static partial class PosixModule
             while (r != 0 && Libc.Errno == Libc.EIntr);
             if (r != 0)
             {
-                throw Error(p);
+                // CPython 3.11's mkfifo reports the errno without the file name.
+                throw LastError();
             }
         }
     }

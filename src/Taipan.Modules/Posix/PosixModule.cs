@@ -38,13 +38,15 @@ internal readonly struct PathArg
 [PyModule("posix", Doc = "This module provides access to operating system functionality that is\nstandardized by the C Standard and the POSIX standard (a thinly\ndisguised Unix interface).  Refer to the library manual and\ncorresponding Unix manual entries for more information on calls.")]
 public static partial class PosixModule
 {
-    /// <summary>The C-implemented functions os.py asks about through <c>_have_functions</c>:
-    /// those that take <c>dir_fd</c>, a descriptor, or <c>follow_symlinks</c> here.</summary>
+    /// <summary>What os.py asks about through <c>_have_functions</c> to build supports_dir_fd,
+    /// supports_fd and supports_follow_symlinks: CPython 3.11's Linux list, less eventfd and
+    /// memfd_create, which this module does not have.</summary>
     private static readonly string[] s_haveFunctions =
     [
         "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
-        "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
-        "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_OPENAT", "HAVE_READLINKAT",
+        "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE",
+        "HAVE_FUTIMENS", "HAVE_FUTIMES", "HAVE_FUTIMESAT", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT",
+        "HAVE_LUTIMES", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT",
         "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
     ];
 
@@ -67,6 +69,7 @@ public static partial class PosixModule
         module.AddBuiltin("error", PyExc.OSError);
         module.AddBuiltin("stat_result", s_statResult.Type);
         module.AddBuiltin("terminal_size", s_terminalSize.Type);
+        module.AddBuiltin("statvfs_result", s_statvfsResult.Type);
         module.AddBuiltin("uname_result", s_unameResult.Type);
         module.AddBuiltin("times_result", s_timesResult.Type);
         module.AddBuiltin("DirEntry", PyDirEntry.TypeObject);

@@ -138,6 +138,25 @@ try:
     attempt("stat no args", posix.stat)
     attempt("stat bad kw", posix.stat, "a.txt", foo=1)
 
+    # mknod, statvfs, device numbers
+    posix.mknod("fifo", 0o600 | 0o010000)
+    print("mknod fifo", oct(posix.stat("fifo").st_mode))
+    posix.mkfifo("fifo2", 0o640)
+    print("mkfifo", oct(posix.stat("fifo2").st_mode))
+    attempt("mknod exists", posix.mknod, "fifo")
+    attempt("mkfifo exists", posix.mkfifo, "fifo2")
+    sv = posix.statvfs(".")
+    print("statvfs", type(sv).__name__, type(sv).__module__, len(sv), sv.f_bsize == sv[0], sv.f_namemax,
+          type(sv.f_fsid).__name__, posix.statvfs_result.n_fields)
+    fd = posix.open(".", posix.O_RDONLY)
+    print("fstatvfs", posix.fstatvfs(fd).f_bsize == sv.f_bsize, posix.statvfs(fd).f_namemax)
+    posix.close(fd)
+    attempt("statvfs missing", posix.statvfs, "nope")
+    print("devices", posix.major(0x1234567), posix.minor(0x1234567), posix.makedev(5, 300),
+          posix.makedev(0x12345, 0x6789A), posix.major(posix.makedev(259, 70000)), posix.minor(posix.makedev(259, 70000)))
+    for a in (-1, 2**64, "x"):
+        attempt("major", posix.major, a)
+
     # umask
     old = posix.umask(0o27)
     print("umask", oct(posix.umask(old)))
