@@ -26,7 +26,7 @@ attempt("strerror str", posix.strerror, "x")
 
 env = posix.environ
 print("environ", type(env).__name__, all(type(k) is bytes and type(v) is bytes for k, v in env.items()))
-print("PATH in environ", b"PATH" in env, "LANG", env.get(b"LANG"))
+print("environ matches", all(posix.environ[k] == v for k, v in env.items()), b"TAIPAN_UNSET_VAR" in env)
 posix.putenv("TAIPAN_TEST_VAR", "value")
 posix.putenv(b"TAIPAN_TEST_VAR2", b"v2")
 posix.unsetenv("TAIPAN_TEST_VAR")
@@ -53,7 +53,10 @@ attempt("sysconf unknown", posix.sysconf, "SC_NOPE")
 attempt("sysconf float", posix.sysconf, 1.5)
 print("confstr", posix.confstr("CS_PATH"), type(posix.confstr_names).__name__, len(posix.pathconf_names) > 10)
 attempt("confstr unknown", posix.confstr, "NOPE")
-print("pathconf", posix.pathconf("/", "PC_NAME_MAX"), posix.fpathconf(0, "PC_PIPE_BUF") > 0)
+rootfd = posix.open("/", posix.O_RDONLY)
+print("pathconf", posix.pathconf("/", "PC_NAME_MAX"), posix.fpathconf(rootfd, "PC_NAME_MAX"), posix.pathconf(rootfd, 3))
+posix.close(rootfd)
+attempt("pathconf missing", posix.pathconf, "/nonexistent", "PC_NAME_MAX")
 
 print("fspath", posix.fspath("s"), posix.fspath(b"b"))
 
