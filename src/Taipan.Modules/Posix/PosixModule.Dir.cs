@@ -220,6 +220,9 @@ public sealed partial class PyDirEntry : PyObject
     [PyGetter("path", Doc = "the entry's full path name; equivalent to os.path.join(scandir_path, entry.name)")]
     public PyObject PathValue { get; }
 
+    [PyClassMethod("__class_getitem__", Doc = "See PEP 585")]
+    public static PyObject ClassGetItem(PyType type, PyObject item) => PyGenericAlias.ClassGetItem(type, item);
+
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"<DirEntry {Taipan.Runtime.Abstract.Ops.Repr(NameValue).Value}>");
 
