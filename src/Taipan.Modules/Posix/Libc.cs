@@ -260,6 +260,12 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "fexecve", SetLastError = true)]
     public static partial int FExecVe(int fd, byte** argv, byte** envp);
 
+    [LibraryImport(Lib, EntryPoint = "close_range", SetLastError = true)]
+    public static partial int CloseRange(uint first, uint last, int flags);
+
+    [LibraryImport(Lib, EntryPoint = "system", SetLastError = true)]
+    public static partial int System(byte* command);
+
     [LibraryImport(Lib, EntryPoint = "umask", SetLastError = true)]
     public static partial int UMask(int mask);
 

@@ -43,11 +43,32 @@ public static partial class PosixModule
     [PyMethod("closerange", Doc = "Closes all file descriptors in [fd_low, fd_high), ignoring errors.")]
     public static void CloseRange(int fd_low, int fd_high)
     {
-        for (var fd = Math.Max(fd_low, 0); fd < fd_high; fd++)
+        var low = Math.Max(fd_low, 0);
+        if (low >= fd_high)
+        {
+            return;
+        }
+        // One close_range call (Linux 5.9); older kernels get the loop CPython falls back to.
+        try
+        {
+            if (Libc.CloseRange((uint)low, (uint)(fd_high - 1), 0) == 0)
+            {
+                return;
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+        }
+        for (var fd = low; fd < fd_high; fd++)
         {
             Libc.Close(fd);
         }
     }
+
+    /// <summary>A buffer for a bytes result; beyond what an array can hold, a MemoryError
+    /// without arguments, as CPython's allocation failure gives.</summary>
+    internal static byte[] Allocate(long length) =>
+        length <= Array.MaxLength ? new byte[length] : throw new PyException(new PyBaseException(PyExc.MemoryError, PyTuple.Empty));
 
     [PyMethod("read", Doc = "Read from a file descriptor.  Returns a bytes object.")]
     public static unsafe PyObject Read(int fd, long length)
@@ -56,7 +77,7 @@ public static partial class PosixModule
         {
             throw Error(Libc.EInval);
         }
-        var buf = new byte[length];
+        var buf = Allocate(length);
         nint n;
         fixed (byte* b = buf)
         {
@@ -80,7 +101,7 @@ public static partial class PosixModule
         {
             throw Error(Libc.EInval);
         }
-        var buf = new byte[length];
+        var buf = Allocate(length);
         nint n;
         fixed (byte* b = buf)
         {

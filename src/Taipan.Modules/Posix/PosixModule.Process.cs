@@ -135,7 +135,7 @@ public static partial class PosixModule
         {
             throw PyErr.ValueError("negative argument not allowed");
         }
-        var buf = new byte[size];
+        var buf = Allocate(size);
         fixed (byte* b = buf)
         {
             long done = 0;
@@ -192,6 +192,18 @@ public static partial class PosixModule
         }
         while (r < 0 && Libc.Errno == Libc.EIntr);
         return r >= 0 ? PyTuple.Create(PyInt.From(r), PyInt.From(status)) : throw LastError();
+    }
+
+    [PyMethod("wait", Doc = "Wait for completion of a child process.\n\nReturns a tuple of information about the child process:\n    (pid, status)")]
+    public static PyObject Wait() => WaitPid(-1, 0);
+
+    [PyMethod("system", Keywords = true, Doc = "Execute the command in a subshell.")]
+    public static unsafe int RunSystem(PyObject command)
+    {
+        fixed (byte* c = FsConvert(command))
+        {
+            return Libc.System(c);
+        }
     }
 
     [PyMethod("waitstatus_to_exitcode", Keywords = true, Doc = "Convert a wait status to an exit code.")]
