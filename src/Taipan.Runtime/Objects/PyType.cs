@@ -18,6 +18,9 @@ public enum TypeFlags : long
     /// <summary>May be subclassed (Py_TPFLAGS_BASETYPE).</summary>
     BaseType = 1 << 10,
     IsAbstract = 1 << 20,
+    /// <summary>Instances may be weakly referenced (a nonzero tp_weaklistoffset); a bit CPython
+    /// does not use, hidden from <c>__flags__</c>.</summary>
+    Weakrefable = 1L << 40,
     // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
     // the common builtins test one bit instead of walking the MRO.
     IntSubclass = 1L << 24,
@@ -35,7 +38,7 @@ public enum TypeFlags : long
 /// <see cref="Slots"/>; <see cref="VersionTag"/> changes whenever the type or one of its bases
 /// changes, so inline caches and the method cache validate with one integer comparison.
 /// </summary>
-[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass)]
+[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass | TypeFlags.Weakrefable)]
 public sealed partial class PyType : PyObject
 {
     private static uint s_nextVersion = 1;
@@ -47,8 +50,10 @@ public sealed partial class PyType : PyObject
     /// on first use, so start-up does not pay for types a program never touches.</summary>
     public PyType(string name, PyType? @base, TypeFlags flags, Action<PyType>? initialize = null, string module = "builtins")
     {
+        // A builtin type of another module is named "module.name" (CPython's tp_name, which
+        // messages show); __name__ and __qualname__ are the last part.
         Name = name;
-        QualName = name;
+        QualName = name[(name.LastIndexOf('.') + 1)..];
         Module = module;
         Base = @base;
         Bases = @base is null ? [] : [@base];
@@ -131,6 +136,10 @@ public sealed partial class PyType : PyObject
             b.EnsureReady();
         }
         init!(this);
+        if (!Dict.ContainsKey(PyStr.Intern("__doc__")))
+        {
+            Dict.SetItem(PyStr.Intern("__doc__"), Doc is null ? PyNone.Value : new PyStr(Doc));
+        }
     }
 
     /// <summary><c>_PyType_Lookup</c>: the attribute <paramref name="name"/> found along the MRO,
@@ -320,7 +329,7 @@ public sealed partial class PyType : PyObject
     public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");
 
     [PyGetter("__name__")]
-    public PyStr NameGetter() => new(Name);
+    public PyStr NameGetter() => new(HasFlag(TypeFlags.HeapType) ? Name : QualName);
 
     [PyGetter("__qualname__")]
     public PyStr QualNameGetter() => new(QualName);
