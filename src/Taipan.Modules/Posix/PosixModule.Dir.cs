@@ -112,6 +112,10 @@ public sealed partial class PyScandirIterator : PyObject
         _dir = dir;
     }
 
+    /// <summary>An iterator dropped before its end still releases its directory stream, as
+    /// CPython's dealloc does.</summary>
+    ~PyScandirIterator() => Close();
+
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         throw PyErr.TypeError("cannot create 'posix.ScandirIterator' instances");
