@@ -156,6 +156,79 @@ public static partial class PosixModule
         return new PyBytes(buf);
     }
 
+    [PyMethod("getrandom", Keywords = true, Doc = "Obtain a series of random bytes.")]
+    public static unsafe PyObject GetRandom(long size, int flags = 0)
+    {
+        if (size < 0)
+        {
+            throw Error(Libc.EInval);
+        }
+        var buf = Allocate(size);
+        nint n;
+        fixed (byte* b = buf)
+        {
+            do
+            {
+                n = Libc.GetRandom(b, (nint)size, (uint)flags);
+            }
+            while (n < 0 && Libc.Errno == Libc.EIntr);
+        }
+        return n >= 0 ? PyBytes.From(buf.AsSpan(0, (int)n)) : throw LastError();
+    }
+
+    /// <summary>The callables registered for a fork. Taipan has no os.fork (a forked .NET
+    /// runtime keeps only the forking thread), so they are kept, checked, and never called.</summary>
+    private static readonly List<(PyObject? Before, PyObject? AfterInChild, PyObject? AfterInParent)> s_atFork = [];
+
+    [PyMethod("register_at_fork", Doc = "Register callables to be called when forking a new process.")]
+    public static void RegisterAtFork(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var npos = args.Length - (kwnames?.Count ?? 0);
+        if (npos > 0)
+        {
+            throw PyErr.TypeError("register_at_fork() takes no positional arguments");
+        }
+        PyObject? before = null, child = null, parent = null;
+        for (var i = 0; i < (kwnames?.Count ?? 0); i++)
+        {
+            var name = ((PyStr)kwnames![i]).Value;
+            var value = args[npos + i];
+            switch (name)
+            {
+                case "before":
+                    before = value;
+                    break;
+                case "after_in_child":
+                    child = value;
+                    break;
+                case "after_in_parent":
+                    parent = value;
+                    break;
+                default:
+                    throw PyErr.TypeError($"'{name}' is an invalid keyword argument for register_at_fork()");
+            }
+        }
+        if (before is null && child is null && parent is null)
+        {
+            throw PyErr.TypeError("At least one argument is required.");
+        }
+        CheckCallable("before", before);
+        CheckCallable("after_in_child", child);
+        CheckCallable("after_in_parent", parent);
+        lock (s_atFork)
+        {
+            s_atFork.Add((before, child, parent));
+        }
+    }
+
+    private static void CheckCallable(string name, PyObject? o)
+    {
+        if (o is not null && o.Type.Slots.Call is null)
+        {
+            throw PyErr.TypeError($"'{name}' must be callable, not {o.Type.Name}");
+        }
+    }
+
     [PyMethod("cpu_count", Doc = "Return the number of CPUs in the system; return None if indeterminable.")]
     public static PyObject CpuCount()
     {
