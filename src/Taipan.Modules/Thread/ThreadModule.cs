@@ -562,8 +562,8 @@ public sealed partial class PyThreadLocal(PyType type, PyObject[] args, PyTuple?
     {
         if (name.Value == "__dict__")
         {
-            var name = ReferenceEquals(self.Type, TypeObject) ? "_thread._local" : self.Type.Name;
-            throw PyErr.AttributeError($"'{name}' object attribute '__dict__' is read-only");
+            var typeName = ReferenceEquals(self.Type, TypeObject) ? "_thread._local" : self.Type.Name;
+            throw PyErr.AttributeError($"'{typeName}' object attribute '__dict__' is read-only");
         }
         Ops.GenericSetAttr(self, name, value);
     }
