@@ -160,11 +160,14 @@ public static partial class Signals
     [PyMethod("raise_signal")]
     public static void RaiseSignal(int signalnum)
     {
-        CheckNumber(signalnum);
-        PyObject? handler;
-        lock (s_handlers)
+        // Like C's raise(), which checks the number itself (0 is the null signal).
+        PyObject? handler = null;
+        if (signalnum is > 0 and < Nsig)
         {
-            handler = s_handlers[signalnum];
+            lock (s_handlers)
+            {
+                handler = s_handlers[signalnum];
+            }
         }
         if (handler is PyInt { IsSmall: true, Small: SigIgn })
         {
@@ -176,7 +179,8 @@ public static partial class Signals
         }
         else if (Native.Raise(signalnum) != 0)
         {
-            throw OSError(Marshal.GetLastPInvokeError(), "Invalid argument");
+            var errno = Marshal.GetLastPInvokeError();
+            throw OSError(errno, Marshal.GetPInvokeErrorMessage(errno));
         }
         CheckSignals();
     }
