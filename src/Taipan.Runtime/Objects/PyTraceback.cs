@@ -14,6 +14,9 @@ public sealed partial class PyTraceback(PyTraceback? next, Frame frame, int last
 
     public int LineNumber => Frame.Code.LineAt(LastInstruction);
 
+    [PyGetter("tb_frame")]
+    public PyFrameObject TbFrame() => PyFrameObject.Of(Frame);
+
     [PyGetter("tb_lineno")]
     public long TbLineno() => LineNumber;
 
