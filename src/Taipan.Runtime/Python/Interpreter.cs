@@ -738,7 +738,7 @@ public static partial class Interpreter
                     var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
                     var result = CallWithDict(callable, positional, kwargs);
                     sp--;
-                    Array.Clear(s, sp, 4);
+                    Array.Clear(s, sp, (arg & 1) != 0 ? 4 : 3);
                     s[sp++] = result;
                     break;
                 }
