@@ -91,8 +91,16 @@ public static partial class Signals
             {
                 s_handlers[i] = PyInt.From(i is SigPipe or SigXfsz ? SigIgn : SigDfl);
             }
-            s_handlers[SigInt] = s_defaultIntHandler;
-            Register(SigInt);
+            // A SIGINT ignored by the parent (a background job of a shell) stays ignored.
+            if (InheritedIgnored(SigInt))
+            {
+                s_handlers[SigInt] = PyInt.From(SigIgn);
+            }
+            else
+            {
+                s_handlers[SigInt] = s_defaultIntHandler;
+                Register(SigInt);
+            }
         }
     }
 
@@ -396,6 +404,15 @@ public static partial class Signals
         Native.Kill(Native.GetPid(), SigInt);
     }
 
+    /// <summary>The process started with the signal ignored (.NET leaves that disposition in
+    /// place).</summary>
+    private static unsafe bool InheritedIgnored(int signum)
+    {
+        // struct sigaction begins with the handler; the buffer is larger than the struct.
+        var buffer = stackalloc byte[512];
+        return Native.SigAction(signum, null, buffer) == 0 && *(nint*)buffer == SigIgn;
+    }
+
     private static void CheckNumber(int signalnum)
     {
         if (signalnum < 1 || signalnum >= Nsig)
@@ -421,6 +438,9 @@ public static partial class Signals
 
         [LibraryImport("libc", EntryPoint = "signal")]
         public static partial nint SetDefaultAction(int sig, nint handler);
+
+        [LibraryImport("libc", EntryPoint = "sigaction")]
+        public static unsafe partial int SigAction(int sig, void* act, void* oldact);
 
         [LibraryImport("libc", EntryPoint = "alarm")]
         public static partial uint Alarm(uint seconds);
