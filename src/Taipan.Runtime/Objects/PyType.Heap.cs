@@ -35,6 +35,27 @@ public sealed partial class PyType
         }
     }
 
+    /// <summary><c>_PyType_CalculateMetaclass</c>: the most derived metaclass among
+    /// <paramref name="meta"/> and the bases' types.</summary>
+    public static PyType CalculateMetaclass(PyType meta, ReadOnlySpan<PyObject> bases)
+    {
+        foreach (var b in bases)
+        {
+            var bt = b.Type;
+            if (meta.IsSubtypeOf(bt))
+            {
+                continue;
+            }
+            if (bt.IsSubtypeOf(meta))
+            {
+                meta = bt;
+                continue;
+            }
+            throw PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+        }
+        return meta;
+    }
+
     /// <summary><c>type.__new__(metatype, name, bases, namespace)</c>: a class.</summary>
     public static PyType CreateHeapType(PyType metatype, string name, PyType[] bases, PyDict ns)
     {

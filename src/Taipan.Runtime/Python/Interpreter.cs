@@ -304,10 +304,7 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.DELETE_NAME:
-                    if (!frame.Locals!.Remove(names[arg]))
-                    {
-                        throw NameError(names[arg]);
-                    }
+                    DeleteName(frame.Locals!, names[arg]);
                     break;
 
                 case Opcode.STORE_GLOBAL:
@@ -1280,11 +1277,47 @@ public static partial class Interpreter
 
     internal static PyObject LoadName(Frame frame, PyStr name)
     {
-        if (frame.Locals!.TryGetValue(name, out var v) || frame.Globals.TryGetValue(name, out v) || frame.Builtins.TryGetValue(name, out v))
+        var locals = frame.Locals!;
+        if (locals.GetType() != typeof(PyDict))
+        {
+            // A class namespace from __prepare__ may be a dict subclass with its own __getitem__.
+            try
+            {
+                return Ops.GetItem(locals, name);
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.KeyError))
+            {
+            }
+        }
+        else if (locals.TryGetValue(name, out var own))
+        {
+            return own;
+        }
+        if (frame.Globals.TryGetValue(name, out var v) || frame.Builtins.TryGetValue(name, out v))
         {
             return v;
         }
         throw NameError(name);
+    }
+
+    private static void DeleteName(PyDict locals, PyStr name)
+    {
+        if (locals.GetType() != typeof(PyDict))
+        {
+            try
+            {
+                SetItem(locals, name, null);
+                return;
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.KeyError))
+            {
+                throw NameError(name);
+            }
+        }
+        if (!locals.Remove(name))
+        {
+            throw NameError(name);
+        }
     }
 
     /// <summary>IMPORT_NAME (import_name): the builtin <c>__import__</c> is called directly, a
@@ -1394,21 +1427,7 @@ public static partial class Interpreter
         };
     }
 
-    private static bool Contains(PyObject container, PyObject item)
-    {
-        if (container.Type.Slots.Contains is { } contains)
-        {
-            return contains(container, item);
-        }
-        foreach (var x in Ops.Iterate(container))
-        {
-            if (Ops.RichCompareBool(x, item, CompareOp.Eq))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool Contains(PyObject container, PyObject item) => Ops.Contains(container, item);
 
     private static PyObject GetItem(PyObject container, PyObject key) => Ops.GetItem(container, key);
 
