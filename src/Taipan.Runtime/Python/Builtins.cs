@@ -96,11 +96,7 @@ public static partial class Builtins
     }
 
     [PyMethod]
-    public static long Len(PyObject obj)
-    {
-        var slot = obj.Type.Slots.Length ?? throw Errors.PyErr.TypeError($"object of type '{obj.Type.Name}' has no len()");
-        return slot(obj);
-    }
+    public static long Len(PyObject obj) => Ops.Length(obj);
 
     [PyMethod]
     public static PyStr Repr(PyObject obj) => Ops.Repr(obj);

@@ -735,7 +735,7 @@ public static partial class Interpreter
                     var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
                     var result = CallWithDict(callable, positional, kwargs);
                     sp--;
-                    Array.Clear(s, sp, 4);
+                    Array.Clear(s, sp, kwargs is null ? 3 : 4);
                     s[sp++] = result;
                     break;
                 }
@@ -1417,21 +1417,7 @@ public static partial class Interpreter
         };
     }
 
-    private static bool Contains(PyObject container, PyObject item)
-    {
-        if (container.Type.Slots.Contains is { } contains)
-        {
-            return contains(container, item);
-        }
-        foreach (var x in Ops.Iterate(container))
-        {
-            if (Ops.RichCompareBool(x, item, CompareOp.Eq))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool Contains(PyObject container, PyObject item) => Ops.Contains(container, item);
 
     private static PyObject GetItem(PyObject container, PyObject key) => Ops.GetItem(container, key);
 
