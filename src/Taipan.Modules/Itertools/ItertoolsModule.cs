@@ -409,7 +409,7 @@ public sealed partial class Accumulate(PyType type, PyObject it, PyObject? func,
 }
 
 /// <summary><c>chain(*iterables)</c> and <c>chain.from_iterable(iterable)</c>.</summary>
-[PyType("itertools.chain", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.chain", Module = "itertools", Subclassable = true, Generic = true, InstanceType = true)]
 public sealed partial class Chain : PySubclassableObject
 {
     private PyObject? _source;
