@@ -262,6 +262,27 @@ public sealed partial class PyType : PyObject
         {
             baseTypes[i] = bases[i] as PyType ?? throw Errors.PyErr.TypeError($"bases must be types");
         }
+        // _PyType_CalculateMetaclass: type(name, (EnumBase,), ns) makes an instance of the most
+        // derived metaclass, through its own __new__ when that is not this one.
+        var winner = metatype;
+        foreach (var b in baseTypes)
+        {
+            var bt = b.Type;
+            if (winner.IsSubtypeOf(bt))
+            {
+                continue;
+            }
+            if (!bt.IsSubtypeOf(winner))
+            {
+                throw Errors.PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+            }
+            winner = bt;
+        }
+        if (!ReferenceEquals(winner, metatype) && winner.Slots.New is { } winnerNew && !ReferenceEquals(winnerNew, TypeObject.Slots.New))
+        {
+            return winnerNew(winner, args, kwnames);
+        }
+        metatype = winner;
         var type = CreateHeapType(metatype, name.Value, baseTypes, ns);
         type.InitSubclass(args[3..], kwnames);
         return type;

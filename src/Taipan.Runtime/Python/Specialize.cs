@@ -70,6 +70,12 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
+        if (locals.GetType() != typeof(PyDict))
+        {
+            // A namespace from __prepare__ (enum's _EnumDict) sees every store: PyObject_SetItem.
+            locals.Type.Slots.SetItem!(locals, name, value);
+            return;
+        }
         if (code.InlineCaches[index] is { } o && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
         {
             return;
