@@ -407,7 +407,7 @@ public sealed partial class PyWrapperDescriptor(PyType owner, string name, Metho
 
 /// <summary><c>builtin_function_or_method</c>: a function of a builtin module, or a builtin
 /// method bound to its receiver.</summary>
-[PyType("builtin_function_or_method")]
+[PyType("builtin_function_or_method", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyBuiltinFunction(string name, string? module, MethodSlot function, string? doc, PyObject? self = null) : PyObject
 {
     public string Name { get; } = name;

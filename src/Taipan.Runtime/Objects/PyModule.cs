@@ -2,7 +2,7 @@
 namespace Taipan.Runtime.Objects;
 
 /// <summary>A module: a namespace dict with <c>__name__</c> and <c>__doc__</c>.</summary>
-[PyType("module", Subclassable = true, InstanceType = true)]
+[PyType("module", Subclassable = true, InstanceType = true, Flags = TypeFlags.Weakrefable)]
 public partial class PyModule : PySubclassableObject
 {
     /// <summary>A module the runtime makes (builtin modules, imported sources, __main__).</summary>

@@ -21,12 +21,39 @@ public sealed partial class PyType
         Dict = dict;
         Slots = Base.Slots.Clone();
         Flags = TypeFlags.HeapType | TypeFlags.BaseType | TypeFlags.HasDict | (Base.Flags & SubclassBits);
+        // type_new adds __weakref__ unless the base already has it or is variable-sized
+        // (int, tuple, bytes), as CPython's tp_itemsize rule does.
+        if (Base.HasFlag(TypeFlags.Weakrefable) || (Base.Flags & (TypeFlags.IntSubclass | TypeFlags.TupleSubclass | TypeFlags.BytesSubclass)) == 0)
+        {
+            Flags |= TypeFlags.Weakrefable;
+        }
         VersionTag = NextVersion();
         SetMetatype(metatype);
         foreach (var b in bases)
         {
             b.AddSubclass(this);
         }
+    }
+
+    /// <summary><c>_PyType_CalculateMetaclass</c>: the most derived metaclass among
+    /// <paramref name="meta"/> and the bases' types.</summary>
+    public static PyType CalculateMetaclass(PyType meta, ReadOnlySpan<PyObject> bases)
+    {
+        foreach (var b in bases)
+        {
+            var bt = b.Type;
+            if (meta.IsSubtypeOf(bt))
+            {
+                continue;
+            }
+            if (bt.IsSubtypeOf(meta))
+            {
+                meta = bt;
+                continue;
+            }
+            throw PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+        }
+        return meta;
     }
 
     /// <summary><c>type.__new__(metatype, name, bases, namespace)</c>: a class.</summary>
@@ -265,7 +292,7 @@ public sealed partial class PyType
         {
             t = t.Base!;
         }
-        return t;
+        return t.HasFlag(TypeFlags.HeapType) ? t : LayoutRoot(t);
     }
 
     private static PyType SolidBaseOf(PyType[] bases)
@@ -291,13 +318,17 @@ public sealed partial class PyType
             {
                 solid = s;
             }
-            else if (!solid.IsSubtypeOf(s))
+            else if (!solid.IsSubtypeOf(s) && !ReferenceEquals(LayoutRoot(s), LayoutRoot(solid)))
             {
                 throw PyErr.TypeError("multiple bases have instance lay-out conflict");
             }
         }
         return solid!;
     }
+
+    /// <summary>Builtin exceptions all share BaseException's layout (their extra fields are
+    /// kept by name), so <c>class E(ArithmeticError, TypeError)</c> is allowed.</summary>
+    private static PyType LayoutRoot(PyType t) => t.IsSubtypeOf(PyExc.BaseException) ? PyExc.BaseException : t;
 
     /// <summary>The C3 linearization (<c>mro_implementation</c>) of the bases; the class itself
     /// goes in front.</summary>

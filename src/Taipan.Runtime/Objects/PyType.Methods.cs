@@ -161,5 +161,5 @@ public sealed partial class PyType
     }
 
     [PyGetter("__flags__")]
-    public long FlagsGetter() => (long)Flags;
+    public long FlagsGetter() => (long)(Flags & ~TypeFlags.Weakrefable);
 }

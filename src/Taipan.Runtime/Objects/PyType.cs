@@ -18,6 +18,9 @@ public enum TypeFlags : long
     /// <summary>May be subclassed (Py_TPFLAGS_BASETYPE).</summary>
     BaseType = 1 << 10,
     IsAbstract = 1 << 20,
+    /// <summary>Instances may be weakly referenced (a nonzero tp_weaklistoffset); a bit CPython
+    /// does not use, hidden from <c>__flags__</c>.</summary>
+    Weakrefable = 1L << 40,
     // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
     // the common builtins test one bit instead of walking the MRO.
     IntSubclass = 1L << 24,
@@ -35,7 +38,7 @@ public enum TypeFlags : long
 /// <see cref="Slots"/>; <see cref="VersionTag"/> changes whenever the type or one of its bases
 /// changes, so inline caches and the method cache validate with one integer comparison.
 /// </summary>
-[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass)]
+[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass | TypeFlags.Weakrefable)]
 public sealed partial class PyType : PyObject
 {
     private static uint s_nextVersion = 1;
@@ -257,32 +260,21 @@ public sealed partial class PyType : PyObject
         var name = args[0] as PyStr ?? throw Errors.PyErr.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
         var bases = args[1] as PyTuple ?? throw Errors.PyErr.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
         var ns = args[2] as PyDict ?? throw Errors.PyErr.TypeError($"type.__new__() argument 3 must be dict, not {args[2].Type.Name}");
+        // type(name, bases, ns) with bases of a more derived metaclass is that metaclass's call.
+        var winner = CalculateMetaclass(metatype, bases.Items);
+        if (!ReferenceEquals(winner, metatype))
+        {
+            if (!ReferenceEquals(winner.Slots.New, TypeObject.Slots.New))
+            {
+                return winner.Slots.New!(winner, args, kwnames);
+            }
+            metatype = winner;
+        }
         var baseTypes = new PyType[bases.Count];
         for (var i = 0; i < baseTypes.Length; i++)
         {
             baseTypes[i] = bases[i] as PyType ?? throw Errors.PyErr.TypeError($"bases must be types");
         }
-        // _PyType_CalculateMetaclass: type(name, (EnumBase,), ns) makes an instance of the most
-        // derived metaclass, through its own __new__ when that is not this one.
-        var winner = metatype;
-        foreach (var b in baseTypes)
-        {
-            var bt = b.Type;
-            if (winner.IsSubtypeOf(bt))
-            {
-                continue;
-            }
-            if (!bt.IsSubtypeOf(winner))
-            {
-                throw Errors.PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
-            }
-            winner = bt;
-        }
-        if (!ReferenceEquals(winner, metatype) && winner.Slots.New is { } winnerNew && !ReferenceEquals(winnerNew, TypeObject.Slots.New))
-        {
-            return winnerNew(winner, args, kwnames);
-        }
-        metatype = winner;
         var type = CreateHeapType(metatype, name.Value, baseTypes, ns);
         type.InitSubclass(args[3..], kwnames);
         return type;
