@@ -125,6 +125,14 @@ public static partial class Interpreter
                         throw;
                     }
                 }
+                catch (Exception e) when (IsInternalFault(e))
+                {
+                    var fault = InternalFault(e, frame);
+                    if (!Unwind(ref frame, entry, ts, fault))
+                    {
+                        throw new PyException(fault);
+                    }
+                }
             }
         }
         catch (PyException e) when (e.Unwound)
@@ -157,6 +165,10 @@ public static partial class Interpreter
             if (!reraise)
             {
                 exc.Traceback = new PyTraceback(exc.Traceback as PyTraceback, frame, frame.LastInstruction);
+                if (ts.UseTracing)
+                {
+                    exc = TraceException(frame, exc, ts);
+                }
             }
             reraise = false;
             var offset = frame.LastInstruction;
@@ -175,6 +187,10 @@ public static partial class Interpreter
                     frame.NextInstruction = h.Target;
                     return true;
                 }
+            }
+            if (ts.UseTracing)
+            {
+                TraceUnwind(frame, ts);
             }
             if (ReferenceEquals(frame, entry))
             {
@@ -223,6 +239,11 @@ public static partial class Interpreter
 
         while (true)
         {
+            if (ts.UseTracing)
+            {
+                ip = TraceInstruction(frame, ip, ts);
+                sp = frame.StackPointer;
+            }
             frame.LastInstruction = ip;
             var op = (Opcode)instr[ip * 2];
             var arg = instr[ip * 2 + 1] | extended;
@@ -392,7 +413,9 @@ public static partial class Interpreter
                         frame = PushInit(frame, cls, init, s, sp, arg, ip, ts);
                         goto load_frame;
                     }
-                    var result = Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
+                    var result = ts.UseTracing
+                        ? ProfiledCall(frame, callable, StackSpan(s, argsStart, nargs), kw, ts)
+                        : Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
                     var bottom = sp - arg - 2;
                     Array.Clear(s, bottom, sp - bottom);
                     sp = bottom;
