@@ -222,7 +222,7 @@ public static partial class Interpreter
         e is not PyException and (IndexOutOfRangeException or NullReferenceException or InvalidCastException
             or ArgumentException or InvalidOperationException or KeyNotFoundException or OverflowException
             or DivideByZeroException or FormatException or NotSupportedException or NotImplementedException
-            or ArrayTypeMismatchException or RankException or InsufficientExecutionStackException);
+            or ArrayTypeMismatchException or RankException or InsufficientExecutionStackException or OutOfMemoryException);
 
     private static PyBaseException InternalFault(Exception e, Frame frame)
     {
@@ -230,8 +230,23 @@ public static partial class Interpreter
         {
             return PyBaseException.Create(PyExc.RecursionError, "maximum recursion depth exceeded");
         }
+        if (e is OutOfMemoryException)
+        {
+            return new PyBaseException(PyExc.MemoryError, PyTuple.Empty);
+        }
         var code = frame.Code;
         return PyBaseException.Create(PyExc.SystemError,
             $"internal error in code object '{code.Name.Value}' at offset {frame.LastInstruction * 2}: {e.GetType().Name}: {e.Message}");
+    }
+
+    /// <summary>An opcode this interpreter does not execute: CPython's report on the C stderr,
+    /// then SystemError.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyException UnknownOpcode(Frame frame, Opcode op)
+    {
+        SysModule.FlushStdFiles();
+        Console.Error.Write($"XXX lineno: {frame.LineNumber}, opcode: {(int)op}\n");
+        Console.Error.Flush();
+        return PyErr.New(PyExc.SystemError, "unknown opcode");
     }
 }

@@ -177,6 +177,11 @@ public static partial class Interpreter
                 if (offset >= h.Start && offset < h.End)
                 {
                     var sp = frame.StackBase + h.Depth;
+                    if (h.Depth < 0 || sp > frame.StackPointer || sp + 2 > frame.Slots.Length)
+                    {
+                        // A damaged exception table: the entry is unusable, the exception goes on.
+                        continue;
+                    }
                     Array.Clear(frame.Slots, sp, frame.StackPointer - sp);
                     if (h.Lasti)
                     {
@@ -1145,7 +1150,7 @@ public static partial class Interpreter
                 }
 
                 default:
-                    throw PyErr.New(PyExc.SystemError, $"unknown opcode {(int)op} ({op})");
+                    throw UnknownOpcode(frame, op);
             }
             // Keep the frame consistent for tracebacks and for frames that call into C#.
             frame.StackPointer = sp;
