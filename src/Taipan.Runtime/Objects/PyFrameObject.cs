@@ -180,18 +180,20 @@ public sealed partial class PyFrameObject : PyObject
         {
             throw PyErr.ValueError("lineno must be an integer");
         }
-        var ts = Python.ThreadState.Current;
-        if (ts.TracingWhat is not { } what || !ReferenceEquals(ts.Frame, Frame) && !Executing)
+        // The event of the trace function running now; outside one it is still 'call', the
+        // initial value of CPython's tracing_what.
+        switch (Python.ThreadState.Current.TracingWhat ?? "call")
+        {
+            case "call":
+                throw PyErr.ValueError("can't jump from the 'call' trace event of a new frame");
+            case "line":
+                break;
+            default:
+                throw PyErr.ValueError("can only jump from a 'line' trace event");
+        }
+        if (Trace is null)
         {
             throw PyErr.ValueError("f_lineno can only be set by a trace function");
-        }
-        if (what == "call")
-        {
-            throw PyErr.ValueError("can't jump from the 'call' trace event of a new frame");
-        }
-        if (what != "line")
-        {
-            throw PyErr.ValueError($"can only jump from a 'line' trace event");
         }
         var target = FrameJump.Target(Frame, (int)((PyInt)value).Small);
         JumpTarget = target;
