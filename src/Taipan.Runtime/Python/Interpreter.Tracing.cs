@@ -91,6 +91,23 @@ public static partial class Interpreter
         }
     }
 
+    /// <summary><c>TRACE_FUNCTION_THROW_ENTRY</c>: a generator resumed by <c>throw()</c> gets
+    /// its call event before the exception; returns the exception to raise in it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyBaseException TraceThrowEntry(Frame frame, PyBaseException exc, ThreadState ts)
+    {
+        try
+        {
+            TraceEvent(ts, frame, "call", PyNone.Value);
+            ProfileEvent(ts, frame, "call", PyNone.Value);
+            return exc;
+        }
+        catch (PyException e)
+        {
+            return e.Value;
+        }
+    }
+
     /// <summary>The return event (with None) of a frame an exception leaves.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void TraceUnwind(Frame frame, ThreadState ts)

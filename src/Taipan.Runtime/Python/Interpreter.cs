@@ -108,9 +108,16 @@ public static partial class Interpreter
         var frame = entry;
         try
         {
-            if (pending is not null && !Unwind(ref frame, entry, ts, pending))
+            if (pending is not null)
             {
-                throw new PyException(pending);
+                if (ts.UseTracing)
+                {
+                    pending = TraceThrowEntry(entry, pending, ts);
+                }
+                if (!Unwind(ref frame, entry, ts, pending))
+                {
+                    throw new PyException(pending);
+                }
             }
             while (true)
             {
