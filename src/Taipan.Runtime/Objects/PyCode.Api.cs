@@ -54,7 +54,7 @@ public sealed partial class PyCode
         var positional = args.Length - (kwnames?.Count ?? 0);
         if (positional > 0)
         {
-            throw PyErr.TypeError($"replace() takes 0 positional arguments but {positional} were given".Replace("1 were", "1 was", StringComparison.Ordinal));
+            throw PyErr.TypeError("replace() takes no positional arguments");
         }
         var given = new PyObject?[s_replaceNames.Length];
         for (var i = 0; i < (kwnames?.Count ?? 0); i++)
@@ -63,12 +63,21 @@ public sealed partial class PyCode
             var index = Array.IndexOf(s_replaceNames, name);
             if (index < 0)
             {
-                throw PyErr.TypeError($"replace() got an unexpected keyword argument '{name}'");
+                throw PyErr.TypeError($"'{name}' is an invalid keyword argument for replace()");
             }
             given[index] = args[positional + i];
         }
         var c = Code;
-        int IntField(int i, int current) => given[i] is { } v ? CInt(v) : current;
+        int IntField(int i, int current)
+        {
+            if (given[i] is not { } v)
+            {
+                return current;
+            }
+            var value = CInt(v);
+            // Argument Clinic's converter for these fields refuses negative values itself.
+            return value >= 0 ? value : throw PyErr.ValueError($"{s_replaceNames[i]} must be a positive integer");
+        }
         T ObjField<T>(int i, T current, string typeName) where T : PyObject =>
             given[i] is { } v ? Arg<T>(v, "replace()", $"argument '{s_replaceNames[i]}'", typeName) : current;
         return Create(
@@ -229,8 +238,8 @@ public sealed partial class PyCode
     [PyGetter("co_localspluskinds")]
     public PyBytes LocalsPlusKindsGetter() => new(Code.LocalsPlusKinds);
 
-    /// <summary><c>co_lines()</c>: (start, end, line) byte ranges, adjacent ranges of one line
-    /// merged; line None where there is none.</summary>
+    /// <summary><c>co_lines()</c>: (start, end, line) byte ranges, one per location table
+    /// entry as 3.11 gives them; line None where there is none.</summary>
     [PyMethod("co_lines")]
     public PyObject CoLines()
     {
@@ -238,13 +247,7 @@ public sealed partial class PyCode
         var ranges = Code.Lines;
         for (var i = 0; i < ranges.Count; i++)
         {
-            var start = ranges[i].Start;
-            var line = ranges[i].Line;
-            var end = ranges[i].End;
-            while (i + 1 < ranges.Count && ranges[i + 1].Line == line)
-            {
-                end = ranges[++i].End;
-            }
+            var (start, end, line) = ranges[i];
             items.Add(PyTuple.Create(PyInt.From(start), PyInt.From(end), line is { } l ? PyInt.From(l) : PyNone.Value));
         }
         return Ops.GetIter(new PyList([.. items]));

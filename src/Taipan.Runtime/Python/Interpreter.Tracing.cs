@@ -256,13 +256,14 @@ public static partial class Interpreter
             $"internal error in code object '{code.Name.Value}' at offset {frame.LastInstruction * 2}: {e.GetType().Name}: {e.Message}");
     }
 
-    /// <summary>An opcode this interpreter does not execute: CPython's report on the C stderr,
-    /// then SystemError.</summary>
+    /// <summary>An opcode CPython 3.11 does not have: its report on the C stderr, then
+    /// SystemError.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PyException UnknownOpcode(Frame frame, Opcode op)
     {
         SysModule.FlushStdFiles();
-        Console.Error.Write($"XXX lineno: {frame.LineNumber}, opcode: {(int)op}\n");
+        // CPython reports the line of the instruction before (its prev_instr is not updated).
+        Console.Error.Write($"XXX lineno: {frame.Code.LineAt(frame.LastInstruction - 1)}, opcode: {(int)op}\n");
         Console.Error.Flush();
         return PyErr.New(PyExc.SystemError, "unknown opcode");
     }
