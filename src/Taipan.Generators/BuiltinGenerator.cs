@@ -42,6 +42,7 @@ internal enum MemberKind
     ClassMethod,
     StaticMethod,
     Getter,
+    Setter,
     Slot,
 }
 
@@ -73,6 +74,7 @@ internal sealed record Model(
     bool Subclassable,
     bool InstanceType,
     bool Unhashable,
+    bool Generic,
     string? FlagsExpr,
     string? Doc,
     bool IsModule,
@@ -84,6 +86,7 @@ internal sealed record Model(
         var subclassable = false;
         var instanceType = false;
         var unhashable = false;
+        var generic = false;
         string? flags = null;
         string? doc = null;
         var module = "builtins";
@@ -103,8 +106,11 @@ internal sealed record Model(
                 case "Unhashable":
                     unhashable = (bool)arg.Value.Value!;
                     break;
+                case "Generic":
+                    generic = (bool)arg.Value.Value!;
+                    break;
                 case "Flags":
-                    flags = "(global::Taipan.Runtime.Objects.TypeFlags)" + Convert.ToInt32(arg.Value.Value);
+                    flags = "(global::Taipan.Runtime.Objects.TypeFlags)" + Convert.ToInt64(arg.Value.Value) + "L";
                     break;
                 case "Doc":
                     doc = arg.Value.Value as string;
@@ -125,6 +131,7 @@ internal sealed record Model(
             subclassable,
             instanceType,
             unhashable,
+            generic,
             flags,
             doc,
             false,
@@ -152,6 +159,7 @@ internal sealed record Model(
             false,
             false,
             false,
+            false,
             null,
             doc,
             true,
@@ -176,6 +184,7 @@ internal sealed record Model(
                     BuiltinGenerator.Ns + ".PyClassMethodAttribute" => MemberKind.ClassMethod,
                     BuiltinGenerator.Ns + ".PyStaticMethodAttribute" => MemberKind.StaticMethod,
                     BuiltinGenerator.Ns + ".PyGetterAttribute" => MemberKind.Getter,
+                    BuiltinGenerator.Ns + ".PySetterAttribute" => MemberKind.Setter,
                     BuiltinGenerator.Ns + ".PySlotAttribute" => MemberKind.Slot,
                     _ => (MemberKind?)null,
                 };

@@ -25,6 +25,10 @@ public sealed class PyTypeAttribute(string name) : Attribute
     /// <summary>Instances cannot be hashed: <c>__hash__</c> is None, as for list and dict.</summary>
     public bool Unhashable { get; init; }
 
+    /// <summary>Subscripting the class makes a <c>types.GenericAlias</c> (PEP 585:
+    /// <c>list[int]</c>).</summary>
+    public bool Generic { get; init; }
+
     /// <summary>Extra <see cref="Objects.TypeFlags"/> for the type.</summary>
     public Objects.TypeFlags Flags { get; init; }
 
@@ -67,13 +71,22 @@ public sealed class PyStaticMethodAttribute(string? name = null) : Attribute
     public string? Doc { get; init; }
 }
 
-/// <summary>A read-only attribute computed by a property or a parameterless method.</summary>
+/// <summary>An attribute computed by a property or a parameterless method; read-only unless a
+/// <see cref="PySetterAttribute"/> method of the same name exists.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Method, Inherited = false)]
 public sealed class PyGetterAttribute(string? name = null) : Attribute
 {
     public string? Name { get; } = name;
 
     public string? Doc { get; init; }
+}
+
+/// <summary>Makes the <see cref="PyGetterAttribute"/> of the same name writable: a method taking
+/// the new value, or null when the attribute is deleted.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class PySetterAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
 }
 
 /// <summary>Implements a type slot, named as CPython names it: <c>[PySlot("nb_add")]</c>,

@@ -4,7 +4,7 @@ namespace Taipan.Runtime.Objects;
 /// <summary><c>function</c>: a code object with the globals it runs in, its defaults and its
 /// closure. Called from C#, it runs a new interpreter loop; called from Python code, the
 /// interpreter pushes its frame without recursing.</summary>
-[PyType("function")]
+[PyType("function", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyFunction(PyCode code, PyDict globals, PyStr qualName) : PyObject
 {
     public PyCode Code { get; set; } = code;
@@ -31,18 +31,131 @@ public sealed partial class PyFunction(PyCode code, PyDict globals, PyStr qualNa
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"<function {QualName.Value} at 0x{Python.PyHash.Pointer(this) & 0xffffffffffffL:x}>");
 
+    private PyDict? _dict;
+
+    /// <summary>Attributes set on the function (<c>f.cache = ...</c>, <c>__wrapped__</c>),
+    /// allocated on first use.</summary>
+    public override PyDict? InstanceDict => _dict ??= new PyDict();
+
     [PyGetter("__name__")]
     public PyStr NameGetter() => Name;
+
+    [PySetter("__name__")]
+    public void SetName(PyObject? value) =>
+        Name = value as PyStr ?? throw Errors.PyErr.TypeError("__name__ must be set to a string object");
 
     [PyGetter("__qualname__")]
     public PyStr QualNameGetter() => QualName;
 
+    [PySetter("__qualname__")]
+    public void SetQualName(PyObject? value) =>
+        QualName = value as PyStr ?? throw Errors.PyErr.TypeError("__qualname__ must be set to a string object");
+
     [PyGetter("__code__")]
     public PyCode CodeGetter() => Code;
+
+    [PySetter("__code__")]
+    public void SetCode(PyObject? value)
+    {
+        if (value is not PyCode code)
+        {
+            throw Errors.PyErr.TypeError("__code__ must be set to a code object");
+        }
+        var free = code.Code.FreeVars.Length;
+        var have = Closure?.Length ?? 0;
+        if (free != have)
+        {
+            throw Errors.PyErr.ValueError($"{Name.Value}() requires a code object with {have} free vars, not {free}");
+        }
+        Code = code;
+    }
+
+    [PyGetter("__defaults__")]
+    public PyObject DefaultsGetter() => Defaults is { } d ? d : PyNone.Value;
+
+    [PySetter("__defaults__")]
+    public void SetDefaults(PyObject? value) => Defaults = value switch
+    {
+        null or PyNone => null,
+        PyTuple t => t,
+        _ => throw Errors.PyErr.TypeError("__defaults__ must be set to a tuple object"),
+    };
+
+    [PyGetter("__kwdefaults__")]
+    public PyObject KwDefaultsGetter() => KwDefaults is { } d ? d : PyNone.Value;
+
+    [PySetter("__kwdefaults__")]
+    public void SetKwDefaults(PyObject? value) => KwDefaults = value switch
+    {
+        null or PyNone => null,
+        PyDict d => d,
+        _ => throw Errors.PyErr.TypeError("__kwdefaults__ must be set to a dict object"),
+    };
+
+    /// <summary>The annotations, made a dict on first read from the name/value tuple
+    /// <c>MAKE_FUNCTION</c> stores.</summary>
+    [PyGetter("__annotations__")]
+    public PyObject AnnotationsGetter()
+    {
+        if (Annotations is PyDict d)
+        {
+            return d;
+        }
+        var dict = new PyDict();
+        if (Annotations is PyTuple pairs)
+        {
+            for (var i = 0; i + 1 < pairs.Count; i += 2)
+            {
+                dict.SetItem(pairs[i], pairs[i + 1]);
+            }
+        }
+        Annotations = dict;
+        return dict;
+    }
+
+    [PySetter("__annotations__")]
+    public void SetAnnotations(PyObject? value) => Annotations = value switch
+    {
+        null or PyNone => null,
+        PyDict d => d,
+        _ => throw Errors.PyErr.TypeError("__annotations__ must be set to a dict object"),
+    };
+
+    [PyGetter("__closure__")]
+    public PyObject ClosureGetter() => Closure is { } c ? new PyTuple([.. c]) : PyNone.Value;
+
+    [PyGetter("__globals__")]
+    public PyDict GlobalsGetter() => Globals;
+
+    [PyGetter("__builtins__")]
+    public PyDict BuiltinsGetter() => Builtins;
+
+    [PyGetter("__module__")]
+    public PyObject ModuleGetter() => Module;
+
+    [PySetter("__module__")]
+    public void SetModule(PyObject? value) => Module = value ?? PyNone.Value;
+
+    [PyGetter("__doc__")]
+    public PyObject DocGetter() => Doc;
+
+    [PySetter("__doc__")]
+    public void SetDoc(PyObject? value) => Doc = value ?? PyNone.Value;
+
+    [PyGetter("__dict__")]
+    public PyDict DictGetter() => InstanceDict!;
+
+    [PySetter("__dict__")]
+    public void SetDict(PyObject? value) => _dict = value switch
+    {
+        null => throw Errors.PyErr.TypeError("cannot delete __dict__"),
+        PyDict d => d,
+        _ => throw Errors.PyErr.TypeError($"__dict__ must be set to a dictionary, not a '{value.Type.Name}'"),
+    };
 }
 
 /// <summary><c>method</c>: a function bound to an instance.</summary>
-[PyType("method")]
+[PyType("method", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyMethod(PyObject function, PyObject self) : PyObject
 {
     public PyObject Function { get; } = function;

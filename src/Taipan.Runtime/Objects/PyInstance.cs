@@ -12,20 +12,65 @@ public interface IHeapInstance
     void SetDict(PyDict dict);
 }
 
-/// <summary>An instance of a class defined in Python whose layout is object's.</summary>
-public sealed class PyInstance(PyType type) : PyObject, IHeapInstance
+/// <summary>An instance of a class defined in Python whose layout is object's: a
+/// <c>__dict__</c> unless the class's <c>__slots__</c> leave it out, and the values of its
+/// slots.</summary>
+public sealed class PyInstance : PyObject, IHeapInstance
 {
-    private PyType _type = type;
+    private PyType _type;
+    private PyDict? _dict;
+
+    public PyInstance(PyType type)
+    {
+        _type = type;
+        if (type.HasFlag(TypeFlags.HasDict))
+        {
+            _dict = new PyDict();
+        }
+        if (type.SlotCount > 0)
+        {
+            SlotValues = new PyObject?[type.SlotCount];
+        }
+    }
 
     public override PyType Type => _type;
 
-    public PyDict Dict { get; private set; } = new();
+    /// <summary>The instance dict; only for classes with one (the attribute caches check the
+    /// class's <see cref="TypeFlags.HasDict"/> before they use it).</summary>
+    public PyDict Dict => _dict!;
 
-    public override PyDict? InstanceDict => Dict;
+    public override PyDict? InstanceDict => _dict;
+
+    /// <summary>The <c>__slots__</c> values, indexed as the class's member descriptors say.</summary>
+    public PyObject?[]? SlotValues { get; }
 
     public void SetType(PyType type) => _type = type;
 
-    public void SetDict(PyDict dict) => Dict = dict;
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
+/// <summary>The layout of builtin types whose instances are few (descriptors, modules, I/O
+/// objects, iterators of library modules): the instance carries its type, so one C# class
+/// serves the builtin type and its Python subclasses, whose instances also get a
+/// <c>__dict__</c>. Declare such types with <c>InstanceType = true</c> and make their
+/// <c>tp_new</c> pass the type it is given.</summary>
+public abstract class PySubclassableObject(PyType type) : PyObject, IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict? _dict;
+
+    public sealed override PyType Type => _type;
+
+    /// <summary>A dict for instances of Python subclasses; builtin instances have none unless
+    /// the type says otherwise.</summary>
+    public override PyDict? InstanceDict => _type.HasFlag(TypeFlags.HeapType) ? _dict ??= new PyDict() : null;
+
+    /// <summary>For types whose builtin instances have a <c>__dict__</c> too.</summary>
+    protected PyDict OwnDict => _dict ??= new PyDict();
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
 }
 
 /// <summary>An instance of a Python subclass of <c>list</c>: a real list that also carries its

@@ -4,9 +4,14 @@ using Taipan.Runtime.Errors;
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>super</c>: attribute lookup that starts after a class in an object's MRO.</summary>
-[PyType("super", Subclassable = true)]
-public sealed partial class PySuper(PyType thisClass, PyObject? obj, PyType? objType) : PyObject
+[PyType("super", Subclassable = true, InstanceType = true)]
+public sealed partial class PySuper(PyType type, PyType thisClass, PyObject? obj, PyType? objType) : PySubclassableObject(type)
 {
+    public PySuper(PyType thisClass, PyObject? obj, PyType? objType)
+        : this(TypeObject, thisClass, obj, objType)
+    {
+    }
+
     public PyType ThisClass { get; } = thisClass;
     public PyObject? Obj { get; } = obj;
     public PyType? ObjType { get; } = objType;
@@ -26,7 +31,7 @@ public sealed partial class PySuper(PyType thisClass, PyObject? obj, PyType? obj
             thisClass = args[0] as PyType ?? throw PyErr.TypeError($"super() argument 1 must be a type, not {args[0].Type.Name}");
             obj = args.Length > 1 ? args[1] : null;
         }
-        return new PySuper(thisClass, obj, obj is null ? null : CheckObject(thisClass, obj));
+        return new PySuper(type, thisClass, obj, obj is null ? null : CheckObject(thisClass, obj));
     }
 
     /// <summary>Zero-argument super(): the calling function's <c>__class__</c> cell and first argument.</summary>
@@ -89,6 +94,21 @@ public sealed partial class PySuper(PyType thisClass, PyObject? obj, PyType? obj
         }
         return Abstract.Ops.GenericGetAttr(self, name);
     }
+
+    /// <summary><c>super_descr_get</c>: an unbound super stored in a class binds to the
+    /// instance it is read through.</summary>
+    [PySlot("tp_descr_get")]
+    public PyObject Get(PyObject? instance, PyType? owner) =>
+        instance is null || Obj is not null ? this : new PySuper(Type, ThisClass, instance, CheckObject(ThisClass, instance));
+
+    [PyGetter("__thisclass__")]
+    public PyType ThisClassGetter() => ThisClass;
+
+    [PyGetter("__self__")]
+    public PyObject SelfGetter() => Obj ?? PyNone.Value;
+
+    [PyGetter("__self_class__")]
+    public PyObject SelfClassGetter() => (PyObject?)ObjType ?? PyNone.Value;
 
     [PySlot("tp_repr")]
     public PyStr Repr() => ObjType is null
