@@ -422,22 +422,6 @@ public sealed partial class PyBuiltinFunction(string name, string? module, Metho
     public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         Function(Self is null || Self is PyModule && ModuleName is not null ? PyNone.Value : Self, args, kwnames);
 
-    [PyGetter("__name__")]
-    public PyStr NameGetter() => new(Name);
-
-    /// <summary><c>meth_get__qualname__</c>: a method is named after the type of its receiver
-    /// (or the class itself for a class method).</summary>
-    [PyGetter("__qualname__")]
-    public PyStr QualNameGetter() => Self switch
-    {
-        null or PyModule => new PyStr(Name),
-        PyType t => new PyStr($"{Abstract.Ops.GetAttr(t, PyStr.Intern("__qualname__"))}.{Name}"),
-        _ => new PyStr($"{Abstract.Ops.GetAttr(Self.Type, PyStr.Intern("__qualname__"))}.{Name}"),
-    };
-
-    [PyGetter("__self__")]
-    public PyObject SelfGetter() => Self ?? PyNone.Value;
-
     [PySlot("tp_repr")]
     public PyStr Repr() => Self is null || Self is PyModule && ModuleName is not null
         ? new PyStr($"<built-in function {Name}>")

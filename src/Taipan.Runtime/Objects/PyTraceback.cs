@@ -97,9 +97,6 @@ public sealed partial class PyTraceback : PyObject
     [PyGetter("tb_frame")]
     public PyFrameObject TbFrame() => PyFrameObject.Of(Frame);
 
-    [PyGetter("tb_frame")]
-    public PyFrameObject TbFrame() => PyFrameObject.Of(Frame);
-
     [PyGetter("tb_lineno")]
     public long TbLineno() => LineNumber;
 
