@@ -35,6 +35,7 @@ public static class PythonRun
     {
         Builtins.Stdout = config.Stdout;
         SysModule.Configure(config);
+        Warnings.Reset();
         if (config.WarnOptions.Count > 0)
         {
             // init_interp_main: the warnings module applies -W and PYTHONWARNINGS.

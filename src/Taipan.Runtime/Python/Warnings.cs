@@ -27,6 +27,20 @@ public static partial class Warnings
         module.AddBuiltin("_onceregistry", s_onceRegistry);
     }
 
+    /// <summary>A new run starts with the default filters and empty registries (the state of
+    /// a new interpreter), whatever an earlier run in this process did.</summary>
+    internal static void Reset()
+    {
+        var defaults = DefaultFilters();
+        s_filters.Clear();
+        foreach (var item in defaults.Items)
+        {
+            s_filters.Append(item);
+        }
+        s_onceRegistry.Clear();
+        s_filtersVersion++;
+    }
+
     /// <summary><c>init_filters</c>: what a release build ignores by default.</summary>
     private static PyList DefaultFilters()
     {
