@@ -62,7 +62,7 @@ public static class PythonRun
             try
             {
                 // Reading can fail too: an unknown encoding, undecodable bytes.
-                code = new PyCode(Compiler.CodeGen.Compiler.CompileSource(read(), optimize: config.Optimize));
+                code = new PyCode(Warnings.CompileSource(read(), optimize: config.Optimize));
             }
             catch (PythonSyntaxError e)
             {

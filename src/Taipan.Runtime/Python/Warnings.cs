@@ -94,6 +94,36 @@ public static partial class Warnings
     public static void WarnExplicit(PyType category, string message, string filename, int lineno, string? module = null) =>
         WarnExplicit(category, new PyStr(message), new PyStr(filename), lineno, module is null ? null : new PyStr(module), null, null, null);
 
+    /// <summary>Compiles source, then issues the warnings the parser and compiler reported
+    /// (invalid escape sequences, <c>is</c> with a literal, ...), also when compiling fails.</summary>
+    public static Bytecode.CodeObject CompileSource(Taipan.Syntax.Tokenizer.SourceText source, Taipan.Syntax.Parser.ParseMode mode = Taipan.Syntax.Parser.ParseMode.Exec,
+        global::Taipan.Compiler.Future.CompilerFlags flags = global::Taipan.Compiler.Future.CompilerFlags.None, int optimize = 0)
+    {
+        var warnings = new List<Taipan.Syntax.Parser.ParserWarning>();
+        try
+        {
+            return Compiler.CodeGen.Compiler.CompileSource(source, mode, flags, optimize, warnings);
+        }
+        finally
+        {
+            foreach (var w in warnings)
+            {
+                var category = PyExc.All.FirstOrDefault(t => t.Name == w.Category) ?? PyExc.SyntaxWarning;
+                try
+                {
+                    WarnExplicit(category, w.Message, w.Filename, w.Lineno);
+                }
+                catch (PyException e) when (e.Value.Type.IsSubtypeOf(category))
+                {
+                    // A warning turned into an error is reported as a SyntaxError, as the
+                    // compiler does (the column is not known here).
+                    var line = Traceback.SourceLine(w.Filename, w.Lineno);
+                    throw new Taipan.Syntax.Errors.PythonSyntaxError("SyntaxError", w.Message, w.Filename, w.Lineno, 0, null, null, line is null ? null : line + "\n");
+                }
+            }
+        }
+    }
+
     private static PyType GetCategory(PyObject message, PyObject? category)
     {
         if (Ops.IsInstance(message, PyExc.Warning))
