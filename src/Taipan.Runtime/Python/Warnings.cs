@@ -38,7 +38,7 @@ public static partial class Warnings
             s_filters.Append(item);
         }
         s_onceRegistry.Clear();
-        s_filtersVersion++;
+        s_filtersVersion = 0;
     }
 
     /// <summary><c>init_filters</c>: what a release build ignores by default.</summary>
