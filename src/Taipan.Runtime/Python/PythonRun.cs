@@ -115,9 +115,10 @@ public static class PythonRun
                 {
                     value = Bytecode.Marshal.Loads(data.AsSpan(Math.Min(data.Length, Bytecode.Pyc.HeaderSize)));
                 }
-                catch (PythonException e)
+                catch (PythonException)
                 {
-                    throw PyErr.New(PyExc.All.FirstOrDefault(t => t.Name == e.PythonType) ?? PyExc.SystemError, e.Message);
+                    // run_pyc_file reports any unreadable body the same way.
+                    value = null;
                 }
                 code = value is Bytecode.CodeObject c ? new PyCode(c) : throw PyErr.RuntimeError("Bad code object in .pyc file");
             }
