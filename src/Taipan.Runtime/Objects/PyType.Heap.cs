@@ -221,15 +221,19 @@ public sealed partial class PyType
             }
         }
         names.Sort(string.CompareOrdinal);
+        foreach (var slotName in names)
+        {
+            if (Dict.ContainsKey(PyStr.Intern(slotName)))
+            {
+                throw PyErr.ValueError($"{Ops.Repr(new PyStr(slotName)).Value} in __slots__ conflicts with class variable");
+            }
+        }
+        // A name listed twice (date.__slots__ + time.__slots__) gets two slots, the second's
+        // descriptor winning, as in CPython.
         var index = Base.SlotCount;
         foreach (var slotName in names)
         {
-            var key = PyStr.Intern(slotName);
-            if (Dict.ContainsKey(key))
-            {
-                throw PyErr.ValueError($"{Ops.Repr(key).Value} in __slots__ conflicts with class variable");
-            }
-            Dict.SetItem(key, new PyMemberDescriptor(this, slotName, index++));
+            Dict.SetItem(PyStr.Intern(slotName), new PyMemberDescriptor(this, slotName, index++));
         }
         SlotCount = index;
         _ownSlots = names.Count;
