@@ -181,6 +181,11 @@ public sealed partial class PyType
         foreach (var b in bases)
         {
             var s = b.HasFlag(TypeFlags.HeapType) ? b.SolidBase : b;
+            // Builtin exceptions all share BaseException's layout (class X(OSError, ValueError)).
+            if (s.IsSubtypeOf(PyExc.BaseException))
+            {
+                s = PyExc.BaseException;
+            }
             if (solid is null || s.IsSubtypeOf(solid))
             {
                 solid = s;
