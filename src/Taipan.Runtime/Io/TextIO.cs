@@ -598,7 +598,10 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
                     : PyErr.TypeError($"underlying read() should have returned a bytes object, not '{rest.Type.Name}'");
             }
             var result = _decoded[_decodedPos..] + DecodeChunk(rb.Data, final: true);
-            ResetReading();
+            // The decoders are clean after a final decode and keep the newlines seen.
+            _decoded = "";
+            _decodedPos = 0;
+            _chunkBytes = null;
             _nextChunk = -1;
             return new PyStr(result);
         }
@@ -951,7 +954,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
 
     [PyGetter("encoding")] public string EncodingGetter() => _encoding;
     [PyGetter("errors")] public string ErrorsGetter() => _errors;
-    [PyGetter("buffer")] public PyObject BufferGetter() => Buffer;
+    [PyGetter("buffer")] public PyObject BufferGetter() => _buffer ?? PyNone.Value;
     [PyGetter("line_buffering")] public bool LineBufferingGetter() => _lineBuffering;
     [PyGetter("write_through")] public bool WriteThroughGetter() => _writeThrough;
     [PyGetter("_finalizing")] public bool Finalizing() => false;
