@@ -264,6 +264,16 @@ public static partial class IoModule
         return PyStr.Intern(SysModule.Get("flags") is PyTuple { Count: > 14 } flags && Ops.IsTrue(flags[14]) ? "utf-8" : "locale");
     }
 
+    /// <summary>The error handler of stdin and stdout (config_get_stdio_errors): surrogateescape
+    /// under the C or POSIX locale (C.UTF-8 included), strict otherwise.</summary>
+    public static string StdioErrors()
+    {
+        var locale = Environment.GetEnvironmentVariable("LC_ALL") is { Length: > 0 } all ? all
+            : Environment.GetEnvironmentVariable("LC_CTYPE") is { Length: > 0 } ctype ? ctype
+            : Environment.GetEnvironmentVariable("LANG") ?? "";
+        return locale is "" or "C" or "POSIX" || locale.StartsWith("C.", StringComparison.Ordinal) ? "surrogateescape" : "strict";
+    }
+
     /// <summary>A standard stream as create_stdio makes it: FileIO over the descriptor (not
     /// closing it), buffered unless unbuffered output was asked for, in a TextIOWrapper that is
     /// line-buffered on a terminal (always for stderr).</summary>

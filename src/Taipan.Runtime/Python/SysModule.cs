@@ -74,8 +74,9 @@ public static partial class SysModule
         if (c.FileDescriptorStdio)
         {
             s_stdout = null;
-            stdin = Io.IoModule.CreateStdio(0, false, "<stdin>", "strict", c.BufferedStdio);
-            stdout = Io.IoModule.CreateStdio(1, true, "<stdout>", "strict", c.BufferedStdio);
+            var errors = Io.IoModule.StdioErrors();
+            stdin = Io.IoModule.CreateStdio(0, false, "<stdin>", errors, c.BufferedStdio);
+            stdout = Io.IoModule.CreateStdio(1, true, "<stdout>", errors, c.BufferedStdio);
             stderr = Io.IoModule.CreateStdio(2, true, "<stderr>", "backslashreplace", c.BufferedStdio);
         }
         else
