@@ -282,6 +282,8 @@ public sealed partial class PyFileIO : PyRawIOBase
         }
     }
 
+    internal void IOBaseFlushChecked() => IOBaseFlush();
+
     [PyMethod("read")]
     public PyObject Read(PyObject? size = null)
     {

@@ -330,6 +330,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
 {
     private PyObject? _buffer;
     private PyBuffered? _fastBuffer;
+    private PyFileIO? _fastRaw;
     private bool _detached, _ok;
     private string _encoding = "utf-8";
     private string _codec = "utf-8";
@@ -400,6 +401,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         SetNewline(newline);
         _buffer = buffer;
         _fastBuffer = buffer is PyBuffered pb && (buffer.Type == PyBufferedWriter.TypeObject || buffer.Type == PyBufferedReader.TypeObject || buffer.Type == PyBufferedRandom.TypeObject) ? pb : null;
+        _fastRaw = buffer.Type == PyFileIO.TypeObject ? (PyFileIO)buffer : null;
         var readable = Ops.IsTrue(Ops.CallMethod(buffer, "readable"));
         _writable = Ops.IsTrue(Ops.CallMethod(buffer, "writable"));
         _decoder = readable ? new NativeDecoder(_codec, _errors) : null;
@@ -433,7 +435,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         }
     }
 
-    private bool BufferClosed => _fastBuffer is not null ? _fastBuffer.IsClosedFast : IoModule.IsClosed(Buffer);
+    private bool BufferClosed => _fastBuffer is not null ? _fastBuffer.IsClosedFast : _fastRaw is not null ? _fastRaw.Closed : IoModule.IsClosed(Buffer);
 
     private void CheckClosed()
     {
@@ -465,7 +467,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         {
             throw IoModule.Unsupported("not writable");
         }
-        var haslf = (_writetranslate || _lineBuffering) && text.Contains('\n');
+        var haslf = ((_writetranslate && _writenl is not null) || _lineBuffering) && text.Contains('\n');
         if (haslf && _writetranslate && _writenl is not null)
         {
             text = text.Replace("\n", _writenl, StringComparison.Ordinal);
@@ -474,12 +476,20 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         if (_fastBuffer is not null && _codec == "utf-8" && _fastBuffer.WriteUtf8(text))
         {
         }
+        else if (_fastRaw is not null && _codec == "utf-8" && IsWellFormed(text))
+        {
+            WriteRaw(Encoding.UTF8.GetBytes(text));
+        }
         else
         {
             var bytes = Codecs.Encode(new PyStr(text), _codec, _errors);
             if (_fastBuffer is not null)
             {
                 _fastBuffer.WriteBytes(bytes);
+            }
+            else if (_fastRaw is not null)
+            {
+                WriteRaw(bytes);
             }
             else
             {
@@ -497,6 +507,38 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         }
     }
 
+    /// <summary>No lone surrogates (which UTF-8 cannot encode strictly).</summary>
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogate(text[i]))
+            {
+                if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Unbuffered output (-u) straight to an exact FileIO, as its write would.</summary>
+    private void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            var n = _fastRaw!.WriteFrom(bytes);
+            if (n < 0)
+            {
+                throw new PyException((PyBaseException)Ops.Call(PyExc.BlockingIOError,
+                    [PyInt.From(Native.EAGAIN), new PyStr("write could not complete without blocking"), PyInt.From(0)], null));
+            }
+            bytes = bytes[n..];
+        }
+    }
+
     /// <summary>Whether print may call <see cref="WriteString"/> directly.</summary>
     public bool CanWriteFast => _buffer is not null && Type == TypeObject && !BufferClosed;
 
@@ -505,6 +547,11 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         if (_fastBuffer is not null && _fastBuffer.Type == PyBufferedWriter.TypeObject)
         {
             ((PyBufferedWriter)_fastBuffer).Flush();
+        }
+        else if (_fastRaw is not null)
+        {
+            // FileIO's flush only checks that it is open.
+            _fastRaw.IOBaseFlushChecked();
         }
         else
         {
@@ -889,6 +936,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         Ops.CallMethod(this, "flush");
         _buffer = null;
         _fastBuffer = null;
+        _fastRaw = null;
         _detached = true;
         return buffer;
     }
