@@ -74,6 +74,7 @@ internal sealed record Model(
     bool Subclassable,
     bool InstanceType,
     bool Unhashable,
+    bool Generic,
     string? FlagsExpr,
     string? Doc,
     bool IsModule,
@@ -85,6 +86,7 @@ internal sealed record Model(
         var subclassable = false;
         var instanceType = false;
         var unhashable = false;
+        var generic = false;
         string? flags = null;
         string? doc = null;
         var module = "builtins";
@@ -104,8 +106,11 @@ internal sealed record Model(
                 case "Unhashable":
                     unhashable = (bool)arg.Value.Value!;
                     break;
+                case "Generic":
+                    generic = (bool)arg.Value.Value!;
+                    break;
                 case "Flags":
-                    flags = "(global::Taipan.Runtime.Objects.TypeFlags)" + Convert.ToInt32(arg.Value.Value);
+                    flags = "(global::Taipan.Runtime.Objects.TypeFlags)" + Convert.ToInt64(arg.Value.Value) + "L";
                     break;
                 case "Doc":
                     doc = arg.Value.Value as string;
@@ -126,6 +131,7 @@ internal sealed record Model(
             subclassable,
             instanceType,
             unhashable,
+            generic,
             flags,
             doc,
             false,
@@ -150,6 +156,7 @@ internal sealed record Model(
             (string)attr.ConstructorArguments[0].Value!,
             null,
             (string)attr.ConstructorArguments[0].Value!,
+            false,
             false,
             false,
             false,

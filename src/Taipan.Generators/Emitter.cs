@@ -52,9 +52,19 @@ internal static class Emitter
         {
             sb.AppendLine($"        {O}.SlotDefs.AddWrappers(t, {Lit(s.Slot)});");
         }
+        if (m.Generic)
+        {
+            var qual = Lit(m.PyName + ".__class_getitem__");
+            sb.AppendLine($"        t.AddBuiltin(\"__class_getitem__\", new {O}.PyClassMethodDescriptor(t, \"__class_getitem__\", static (self, args, kwnames) =>");
+            sb.AppendLine("        {");
+            sb.AppendLine($"            {A}.NoKeywords({qual}, kwnames);");
+            sb.AppendLine($"            {A}.ExactlyOne({qual}, args.Length);");
+            sb.AppendLine($"            return {O}.PyGenericAlias.ClassGetItem(({O}.PyType)self, args[0]);");
+            sb.AppendLine("        }, \"See PEP 585\"));");
+        }
         foreach (var member in m.Members.Items.Where(x => x.Kind is not (MemberKind.Slot or MemberKind.Setter)))
         {
-            var qual = m.PyName + "." + member.PyName;
+            var qual = m.PyName.Substring(m.PyName.LastIndexOf('.') + 1) + "." + member.PyName;
             switch (member.Kind)
             {
                 case MemberKind.Getter:
@@ -66,7 +76,17 @@ internal static class Emitter
                 case MemberKind.Method:
                     sb.AppendLine($"        t.AddBuiltin({Lit(member.PyName)}, new {O}.PyMethodDescriptor(t, {Lit(member.PyName)}, static (self, args, kwnames) =>");
                     sb.AppendLine("        {");
-                    EmitBody(sb, fields, member, member.IsStatic ? null : $"(({m.ClassName})self)", m.ClassName, member.PyName, qual, "            ");
+                    if (member.IsStatic && member.Params.Items.Length > 0 && member.Params.Items[0].Name == "self")
+                    {
+                        // A static method taking `self` serves receivers of any C# class
+                        // (object's methods apply to every object).
+                        EmitBody(sb, fields, member with { Params = new EquatableArray<Param>(member.Params.Items.Skip(1).ToArray()) },
+                            null, m.ClassName, member.PyName, qual, "            ", firstArg: "self");
+                    }
+                    else
+                    {
+                        EmitBody(sb, fields, member, member.IsStatic ? null : $"(({m.ClassName})self)", m.ClassName, member.PyName, qual, "            ");
+                    }
                     sb.AppendLine($"        }}, {Lit(member.Doc)}));");
                     break;
                 case MemberKind.ClassMethod:

@@ -33,7 +33,9 @@ public static partial class GcModule
         {
             throw PyErr.ValueError("invalid generation");
         }
-        GC.Collect(generation);
+        // A full blocking collection whatever the generation, so that objects dropped by the
+        // program are gone and their weak references' callbacks have run when it returns.
+        WeakRefs.Collect();
         return 0;
     }
 

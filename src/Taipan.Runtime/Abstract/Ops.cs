@@ -132,24 +132,15 @@ public static class Ops
         return (slot is null ? GenericGetAttr(o, name) : slot(o, name)) ?? throw PyErr.NoAttribute(o, name);
     }
 
-    /// <summary><c>_PyObject_LookupAttr</c>: null when the attribute is missing, no exception.</summary>
+    /// <summary><c>_PyObject_LookupAttr</c>: null when the attribute is missing. Lookups report
+    /// a miss by returning null; an AttributeError raised on the way (by <c>__getattr__</c>, a
+    /// property, a getter) is a miss too.</summary>
     public static PyObject? TryGetAttr(PyObject o, PyStr name)
-    {
-        var slot = o.Type.Slots.GetAttr;
-        if (slot is null)
-        {
-            return GenericGetAttr(o, name);
-        }
-        return o.Type.HasFlag(TypeFlags.HeapType) ? TryGetAttrHook(slot, o, name) : slot(o, name);
-    }
-
-    /// <summary>A class's <c>__getattr__</c> or <c>__getattribute__</c> reports a missing
-    /// attribute by raising AttributeError, which a lookup turns into null.</summary>
-    private static PyObject? TryGetAttrHook(GetAttrSlot slot, PyObject o, PyStr name)
     {
         try
         {
-            return slot(o, name);
+            var slot = o.Type.Slots.GetAttr;
+            return slot is null ? GenericGetAttr(o, name) : slot(o, name);
         }
         catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.AttributeError))
         {
@@ -252,15 +243,38 @@ public static class Ops
         }
     }
 
-    /// <summary><c>isinstance(obj, classinfo)</c>, with tuples of classes.</summary>
+    /// <summary><c>_PyObject_LookupSpecial</c>: a special method looked up on the type and
+    /// bound to <paramref name="obj"/>; null when the type has none.</summary>
+    public static PyObject? LookupSpecial(PyObject obj, PyStr name)
+    {
+        var descr = obj.Type.Lookup(name);
+        if (descr is null)
+        {
+            return null;
+        }
+        return descr.Type.Slots.DescrGet is { } get ? get(descr, obj, obj.Type) : descr;
+    }
+
+    /// <summary><c>PyObject_IsInstance</c>: <c>isinstance(obj, classinfo)</c> with tuples,
+    /// unions and <c>__instancecheck__</c>.</summary>
     public static bool IsInstance(PyObject obj, PyObject classInfo)
     {
-        if (classInfo is PyType t)
+        if (ReferenceEquals(obj.Type, classInfo))
         {
-            return obj.Type.IsSubtypeOf(t);
+            return true;
+        }
+        // type's own __instancecheck__ is known.
+        if (classInfo is PyType t && ReferenceEquals(t.Type, PyType.TypeObject))
+        {
+            return ObjectIsInstance(obj, t);
+        }
+        if (classInfo is PyUnion union)
+        {
+            classInfo = union.Args;
         }
         if (classInfo is PyTuple tuple)
         {
+            using var guard = Python.RecursionGuard.Enter(" in __instancecheck__");
             foreach (var item in tuple.Items)
             {
                 if (IsInstance(obj, item))
@@ -270,8 +284,120 @@ public static class Ops
             }
             return false;
         }
-        throw PyErr.TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+        if (LookupSpecial(classInfo, PyStr.Intern("__instancecheck__")) is { } checker)
+        {
+            using var guard = Python.RecursionGuard.Enter(" in __instancecheck__");
+            return IsTrue(Call(checker, [obj], null));
+        }
+        return ObjectIsInstance(obj, classInfo);
     }
+
+    /// <summary><c>object_isinstance</c>: the default check, which also honours an instance's
+    /// <c>__class__</c> attribute (proxies) and classes that are not types but have
+    /// <c>__bases__</c>.</summary>
+    public static bool ObjectIsInstance(PyObject obj, PyObject cls)
+    {
+        if (cls is PyType type)
+        {
+            if (obj.Type.IsSubtypeOf(type))
+            {
+                return true;
+            }
+            return TryGetAttr(obj, PyStr.Intern("__class__")) is PyType icls && !ReferenceEquals(icls, obj.Type) && icls.IsSubtypeOf(type);
+        }
+        CheckClass(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return TryGetAttr(obj, PyStr.Intern("__class__")) is { } c && AbstractIsSubclass(c, cls);
+    }
+
+    /// <summary><c>PyObject_IsSubclass</c>: <c>issubclass(cls, classinfo)</c>.</summary>
+    public static bool IsSubclass(PyObject derived, PyObject classInfo)
+    {
+        if (classInfo is PyType t && ReferenceEquals(t.Type, PyType.TypeObject))
+        {
+            return ReferenceEquals(derived, classInfo) || RecursiveIsSubclass(derived, classInfo);
+        }
+        if (classInfo is PyUnion union)
+        {
+            classInfo = union.Args;
+        }
+        if (classInfo is PyTuple tuple)
+        {
+            using var guard = Python.RecursionGuard.Enter(" in __subclasscheck__");
+            foreach (var item in tuple.Items)
+            {
+                if (IsSubclass(derived, item))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (LookupSpecial(classInfo, PyStr.Intern("__subclasscheck__")) is { } checker)
+        {
+            using var guard = Python.RecursionGuard.Enter(" in __subclasscheck__");
+            return IsTrue(Call(checker, [derived], null));
+        }
+        return RecursiveIsSubclass(derived, classInfo);
+    }
+
+    /// <summary><c>recursive_issubclass</c>: the default check.</summary>
+    public static bool RecursiveIsSubclass(PyObject derived, PyObject cls)
+    {
+        if (cls is PyType t && derived is PyType d)
+        {
+            return d.IsSubtypeOf(t);
+        }
+        CheckClass(derived, "issubclass() arg 1 must be a class");
+        if (cls is not PyUnion)
+        {
+            CheckClass(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        return AbstractIsSubclass(derived, cls);
+    }
+
+    private static PyTuple? AbstractBases(PyObject cls) => TryGetAttr(cls, PyStr.Intern("__bases__")) as PyTuple;
+
+    private static void CheckClass(PyObject cls, string message)
+    {
+        if (AbstractBases(cls) is null)
+        {
+            throw PyErr.TypeError(message);
+        }
+    }
+
+    /// <summary><c>abstract_issubclass</c>: walks <c>__bases__</c> depth first.</summary>
+    private static bool AbstractIsSubclass(PyObject derived, PyObject cls)
+    {
+        using var guard = Python.RecursionGuard.Enter(" in __subclasscheck__");
+        while (true)
+        {
+            if (ReferenceEquals(derived, cls))
+            {
+                return true;
+            }
+            if (AbstractBases(derived) is not { Count: > 0 } bases)
+            {
+                return false;
+            }
+            if (bases.Count == 1)
+            {
+                derived = bases[0];
+                continue;
+            }
+            foreach (var b in bases.Items)
+            {
+                if (AbstractIsSubclass(b, cls))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary><c>PyObject_GetItem</c>: <c>o[key]</c>.</summary>
+    public static PyObject GetItem(PyObject container, PyObject key) =>
+        container.Type.Slots.GetItem is { } get ? get(container, key) : PyType.ClassGetItem(container, key);
 
     // ---- calls ----
 

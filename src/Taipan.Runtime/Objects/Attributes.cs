@@ -25,6 +25,10 @@ public sealed class PyTypeAttribute(string name) : Attribute
     /// <summary>Instances cannot be hashed: <c>__hash__</c> is None, as for list and dict.</summary>
     public bool Unhashable { get; init; }
 
+    /// <summary>Subscripting the class makes a <c>types.GenericAlias</c> (PEP 585:
+    /// <c>list[int]</c>).</summary>
+    public bool Generic { get; init; }
+
     /// <summary>Extra <see cref="Objects.TypeFlags"/> for the type.</summary>
     public Objects.TypeFlags Flags { get; init; }
 

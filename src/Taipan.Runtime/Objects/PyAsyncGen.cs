@@ -8,7 +8,7 @@ namespace Taipan.Runtime.Objects;
 /// <c>yield</c> returns. Its frame yields two kinds of values: those of its own <c>yield</c>
 /// (wrapped by ASYNC_GEN_WRAP), which end the awaitable <c>asend()</c> returned with
 /// StopIteration(value), and those of the awaits inside it, which pass out to the event loop.</summary>
-[PyType("async_generator")]
+[PyType("async_generator", Generic = true, Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyAsyncGen(Frame frame) : PyGenBase(frame)
 {
     protected override string Kind => "async generator";

@@ -50,6 +50,10 @@ public partial class PyBaseObject : PyObject
         {
             return new PyBaseObject();
         }
+        if (type.HasFlag(TypeFlags.IsAbstract))
+        {
+            throw Errors.PyErr.TypeError(type.AbstractInstantiationMessage());
+        }
         if (!type.HasFlag(TypeFlags.HeapType))
         {
             throw Errors.PyErr.TypeError($"object.__new__({type.Name}) is not safe, use {type.Name}.__new__()");
@@ -124,7 +128,8 @@ public partial class PyBaseObject : PyObject
         {
             throw Errors.PyErr.TypeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
-        if (!ReferenceEquals(newType.SolidBase, oldType.SolidBase))
+        if (!ReferenceEquals(newType.SolidBase, oldType.SolidBase) || newType.SlotCount != oldType.SlotCount
+            || newType.HasFlag(TypeFlags.HasDict) != oldType.HasFlag(TypeFlags.HasDict))
         {
             throw Errors.PyErr.TypeError($"__class__ assignment: '{newType.Name}' object layout differs from '{oldType.Name}'");
         }

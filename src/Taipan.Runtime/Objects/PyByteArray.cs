@@ -7,9 +7,33 @@ namespace Taipan.Runtime.Objects;
 
 /// <summary><c>bytearray</c>: a mutable sequence of bytes.</summary>
 [PyType("bytearray", Unhashable = true, Doc = "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer")]
-public sealed partial class PyByteArray : PyObject
+public sealed partial class PyByteArray : PyObject, IBuffer
 {
     private readonly List<byte> _data;
+    private int _exports;
+
+    Span<byte> IBuffer.BufferSpan => CollectionsMarshal.AsSpan(_data);
+
+    bool IBuffer.BufferReadOnly => false;
+
+    void IBuffer.BufferExport(int delta) => Interlocked.Add(ref _exports, delta);
+
+    /// <summary>Refuses a change of size while memoryviews hold the data (_canresize). Views
+    /// the program dropped but the collector has not finalized yet would refuse it wrongly,
+    /// so a refusal first lets them go.</summary>
+    private void Resizing(int newCount)
+    {
+        if (newCount == _data.Count || Volatile.Read(ref _exports) == 0)
+        {
+            return;
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        if (Volatile.Read(ref _exports) != 0)
+        {
+            throw PyErr.New(PyExc.BufferError, "Existing exports of data: object cannot be re-sized");
+        }
+    }
 
     public PyByteArray() => _data = [];
 
@@ -31,6 +55,7 @@ public sealed partial class PyByteArray : PyObject
     {
         var buffer = new PyObject?[3];
         Python.ArgParse.UnpackKeywords("bytearray", args, kwnames, s_initNames, 0, 3, 0, buffer);
+        Resizing(0);
         _data.Clear();
         if (buffer[0] is null)
         {
@@ -80,6 +105,7 @@ public sealed partial class PyByteArray : PyObject
         var i = BytesMethods.ItemIndex(key, _data.Count, "bytearray", "bytearray index out of range");
         if (value is null)
         {
+            Resizing(_data.Count - 1);
             _data.RemoveAt(i);
             return;
         }
@@ -93,9 +119,11 @@ public sealed partial class PyByteArray : PyObject
         {
             if (step == 1 || n <= 1)
             {
+                Resizing(_data.Count - (int)n);
                 _data.RemoveRange((int)start, (int)n);
                 return;
             }
+            Resizing(_data.Count - (int)n);
             var drop = new bool[_data.Count];
             for (long i = 0, j = start; i < n; i++, j += step)
             {
@@ -129,6 +157,7 @@ public sealed partial class PyByteArray : PyObject
         if (step == 1)
         {
             var length = (int)Math.Max(0, stop - start);
+            Resizing(_data.Count - length + seq.Length);
             _data.RemoveRange((int)start, length);
             _data.InsertRange((int)start, seq);
             return;
@@ -172,6 +201,7 @@ public sealed partial class PyByteArray : PyObject
         {
             throw PyErr.TypeError($"can't concat {other.Type.Name} to {self.Type.Name}");
         }
+        a.Resizing(a._data.Count + b.Length);
         a._data.AddRange(b.ToArray());
         return a;
     }
@@ -188,6 +218,7 @@ public sealed partial class PyByteArray : PyObject
     {
         var a = (PyByteArray)self;
         var repeated = BytesMethods.Repeat(a.Data, PySlice.RepeatCount(count, a._data.Count));
+        a.Resizing(repeated.Length);
         a._data.Clear();
         a._data.AddRange(repeated);
         return a;
@@ -198,7 +229,12 @@ public sealed partial class PyByteArray : PyObject
         left is PyByteArray format ? new PyByteArray(Python.PercentFormat.FormatBytes(format.Data, right)) : PyNotImplemented.Value;
 
     [PyMethod]
-    public void Append(PyObject item) => _data.Add(PyBytes.ByteValue(item));
+    public void Append(PyObject item)
+    {
+        var b = PyBytes.ByteValue(item);
+        Resizing(_data.Count + 1);
+        _data.Add(b);
+    }
 
     [PyMethod]
     public void Extend(PyObject iterable_of_ints)
@@ -206,6 +242,7 @@ public sealed partial class PyByteArray : PyObject
         var buffer = PyBytes.BufferOf(iterable_of_ints, out var ok);
         if (ok)
         {
+            Resizing(_data.Count + buffer.Length);
             _data.AddRange(buffer.ToArray());
             return;
         }
@@ -218,11 +255,15 @@ public sealed partial class PyByteArray : PyObject
             // Its items are str, never ints: the first one fails as CPython's does.
             foreach (var item in Ops.Iterate(iterable_of_ints))
             {
-                _data.Add(PyBytes.ByteValue(item));
+                var b = PyBytes.ByteValue(item);
+                Resizing(_data.Count + 1);
+                _data.Add(b);
             }
             return;
         }
-        _data.AddRange(PyBytes.FromObject(iterable_of_ints, "byte must be in range(0, 256)"));
+        var items = PyBytes.FromObject(iterable_of_ints, "byte must be in range(0, 256)");
+        Resizing(_data.Count + items.Length);
+        _data.AddRange(items);
     }
 
     [PyMethod]
@@ -238,6 +279,7 @@ public sealed partial class PyByteArray : PyObject
             throw PyErr.IndexError("pop index out of range");
         }
         var b = _data[(int)i];
+        Resizing(_data.Count - 1);
         _data.RemoveAt((int)i);
         return PyInt.From(b);
     }
@@ -247,6 +289,7 @@ public sealed partial class PyByteArray : PyObject
     {
         var b = PyBytes.ByteValue(item);
         var i = index < 0 ? Math.Max(0, index + _data.Count) : Math.Min(index, _data.Count);
+        Resizing(_data.Count + 1);
         _data.Insert((int)i, b);
     }
 
@@ -258,11 +301,16 @@ public sealed partial class PyByteArray : PyObject
         {
             throw PyErr.ValueError("value not found in bytearray");
         }
+        Resizing(_data.Count - 1);
         _data.RemoveAt(i);
     }
 
     [PyMethod]
-    public void Clear() => _data.Clear();
+    public void Clear()
+    {
+        Resizing(0);
+        _data.Clear();
+    }
 
     [PyMethod]
     public PyByteArray Copy() => new(Data);

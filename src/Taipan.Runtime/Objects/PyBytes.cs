@@ -6,8 +6,16 @@ namespace Taipan.Runtime.Objects;
 
 /// <summary><c>bytes</c>: an immutable sequence of bytes.</summary>
 [PyType("bytes", Flags = TypeFlags.BytesSubclass, Doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer")]
-public sealed partial class PyBytes : PyObject
+public sealed partial class PyBytes : PyObject, IBuffer
 {
+    Span<byte> IBuffer.BufferSpan => _data;
+
+    bool IBuffer.BufferReadOnly => true;
+
+    void IBuffer.BufferExport(int delta)
+    {
+    }
+
     public static readonly PyBytes Empty = new([]);
 
     private readonly byte[] _data;
@@ -70,6 +78,8 @@ public sealed partial class PyBytes : PyObject
                 return b._data;
             case PyByteArray ba:
                 return ba.Data.ToArray();
+            case PyMemoryView mv:
+                return mv.ToBytes();
             case PyStr:
                 throw PyErr.TypeError("string argument without an encoding");
         }
@@ -120,6 +130,10 @@ public sealed partial class PyBytes : PyObject
         if (o is PyByteArray ba)
         {
             return ba.Data;
+        }
+        if (o is PyMemoryView mv)
+        {
+            return mv.ContiguousBytes();
         }
         ok = false;
         return default;

@@ -7,7 +7,7 @@ namespace Taipan.Runtime.Objects;
 
 /// <summary><c>code</c>: a <see cref="CodeObject"/> with its constants and names turned into
 /// Python objects once, so the interpreter indexes ready-made values.</summary>
-[PyType("code")]
+[PyType("code", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyCode : PyObject
 {
     public PyCode(CodeObject code)

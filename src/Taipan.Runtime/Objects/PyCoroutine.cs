@@ -7,7 +7,7 @@ namespace Taipan.Runtime.Objects;
 
 /// <summary><c>coroutine</c>: the object an <c>async def</c> function returns. It is driven
 /// by <c>send</c>/<c>throw</c> (an event loop, or <c>await</c> in another coroutine).</summary>
-[PyType("coroutine")]
+[PyType("coroutine", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyCoroutine(Frame frame) : PyGenBase(frame)
 {
     protected override string Kind => "coroutine";

@@ -10,7 +10,7 @@ namespace Taipan.Runtime.Objects;
 /// <c>__eq__</c>, and <see cref="Version"/> changes on every mutation, for iteration checks and
 /// the interpreter's global caches.
 /// </summary>
-[PyType("dict", Subclassable = true, Unhashable = true, Flags = TypeFlags.DictSubclass)]
+[PyType("dict", Subclassable = true, Generic = true, Unhashable = true, Flags = TypeFlags.DictSubclass)]
 public partial class PyDict : PyObject
 {
     private const int Empty = -1;

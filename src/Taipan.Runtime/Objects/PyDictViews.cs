@@ -385,7 +385,7 @@ public sealed partial class PyDictValues(PyDict dict) : PyDictView(dict)
 }
 
 /// <summary><c>mappingproxy</c> (Objects/descrobject.c): a read-only view of a mapping.</summary>
-[PyType("mappingproxy")]
+[PyType("mappingproxy", Generic = true)]
 public sealed partial class PyMappingProxy(PyDict mapping) : PyObject
 {
     [PySlot("mp_length")]

@@ -2,7 +2,7 @@
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>enumerate(iterable, start=0)</c>.</summary>
-[PyType("enumerate")]
+[PyType("enumerate", Generic = true)]
 public sealed partial class PyEnumerate(PyObject iterator, PyInt start) : PyObject
 {
     private PyInt _index = start;

@@ -4,7 +4,7 @@ namespace Taipan.Runtime.Objects;
 /// <summary><c>function</c>: a code object with the globals it runs in, its defaults and its
 /// closure. Called from C#, it runs a new interpreter loop; called from Python code, the
 /// interpreter pushes its frame without recursing.</summary>
-[PyType("function")]
+[PyType("function", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyFunction(PyCode code, PyDict globals, PyStr qualName) : PyObject
 {
     public PyCode Code { get; set; } = code;
@@ -155,7 +155,7 @@ public sealed partial class PyFunction(PyCode code, PyDict globals, PyStr qualNa
 }
 
 /// <summary><c>method</c>: a function bound to an instance.</summary>
-[PyType("method")]
+[PyType("method", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyMethod(PyObject function, PyObject self) : PyObject
 {
     public PyObject Function { get; } = function;

@@ -289,7 +289,7 @@ public abstract class PyGenBase(Frame frame) : PyObject
 }
 
 /// <summary><c>generator</c>.</summary>
-[PyType("generator")]
+[PyType("generator", Flags = TypeFlags.Weakrefable)]
 public sealed partial class PyGenerator(Frame frame) : PyGenBase(frame)
 {
     protected override string Kind => "generator";

@@ -2,7 +2,7 @@
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>list</c>: a growable array of objects.</summary>
-[PyType("list", Subclassable = true, Unhashable = true, Flags = TypeFlags.ListSubclass)]
+[PyType("list", Subclassable = true, Generic = true, Unhashable = true, Flags = TypeFlags.ListSubclass)]
 public partial class PyList : PyObject
 {
     private PyObject[] _items;

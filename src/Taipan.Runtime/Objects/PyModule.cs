@@ -2,7 +2,7 @@
 namespace Taipan.Runtime.Objects;
 
 /// <summary>A module: a namespace dict with <c>__name__</c> and <c>__doc__</c>.</summary>
-[PyType("module", Subclassable = true, InstanceType = true)]
+[PyType("module", Subclassable = true, InstanceType = true, Flags = TypeFlags.Weakrefable)]
 public partial class PyModule : PySubclassableObject
 {
     /// <summary>A module the runtime makes (builtin modules, imported sources, __main__).</summary>
@@ -54,6 +54,15 @@ public partial class PyModule : PySubclassableObject
     public PyDict Dict { get; }
 
     public override PyDict? InstanceDict => Dict;
+
+    [PyGetter("__dict__")]
+    public PyDict DictGetter() => Dict;
+
+    /// <summary><c>module.__dir__</c>: the module's own <c>__dir__</c> function if it defines
+    /// one (PEP 562), else the keys of its dict.</summary>
+    [PyMethod("__dir__")]
+    public PyObject DirMethod() =>
+        Dict.TryGetValue(PyStr.Intern("__dir__"), out var dir) ? Abstract.Ops.Call(dir, [], null) : new PyList([.. Dict.Items().Select(kv => kv.Key)]);
 
     public void AddBuiltin(string name, PyObject value) => Dict[PyStr.Intern(name)] = value;
 

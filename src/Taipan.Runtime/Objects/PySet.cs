@@ -681,7 +681,7 @@ public abstract class PyAnySet : PyObject
 }
 
 /// <summary><c>set</c>.</summary>
-[PyType("set", Subclassable = true, Unhashable = true)]
+[PyType("set", Subclassable = true, Generic = true, Unhashable = true, Flags = TypeFlags.Weakrefable)]
 public partial class PySet : PyAnySet
 {
     protected override PyAnySet NewEmpty() => new PySet();
@@ -904,7 +904,7 @@ public partial class PySet : PyAnySet
 }
 
 /// <summary><c>frozenset</c>: an immutable, hashable set.</summary>
-[PyType("frozenset", Subclassable = true)]
+[PyType("frozenset", Subclassable = true, Generic = true, Flags = TypeFlags.Weakrefable)]
 public partial class PyFrozenSet : PyAnySet
 {
     public static readonly PyFrozenSet EmptySet = new();

@@ -2,7 +2,7 @@
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>tuple</c>: an immutable array of objects.</summary>
-[PyType("tuple", Subclassable = true, Flags = TypeFlags.TupleSubclass)]
+[PyType("tuple", Subclassable = true, Generic = true, Flags = TypeFlags.TupleSubclass)]
 public partial class PyTuple : PyObject
 {
     public static readonly PyTuple Empty = new([]);

@@ -3,29 +3,34 @@ using System.Runtime.CompilerServices;
 
 namespace Taipan.Runtime.Objects;
 
+/// <summary>The type flags, with CPython's bit values so that <c>__flags__</c> reads the same
+/// for the bits Python code tests (<c>inspect</c> tests Py_TPFLAGS_IS_ABSTRACT).</summary>
 [Flags]
-public enum TypeFlags
+public enum TypeFlags : long
 {
     None = 0,
-    /// <summary>Created by a class statement or <c>type(name, bases, ns)</c> (Py_TPFLAGS_HEAPTYPE).</summary>
-    HeapType = 1 << 0,
-    /// <summary>May be subclassed (Py_TPFLAGS_BASETYPE).</summary>
-    BaseType = 1 << 1,
-    /// <summary>Instances have a <c>__dict__</c>.</summary>
-    HasDict = 1 << 2,
+    /// <summary>Instances have a <c>__dict__</c> (Py_TPFLAGS_MANAGED_DICT).</summary>
+    HasDict = 1 << 4,
     /// <summary>Attributes may not be set on the type (builtin types, Py_TPFLAGS_IMMUTABLETYPE).</summary>
-    Immutable = 1 << 3,
-    IsAbstract = 1 << 4,
+    Immutable = 1 << 8,
+    /// <summary>Created by a class statement or <c>type(name, bases, ns)</c> (Py_TPFLAGS_HEAPTYPE).</summary>
+    HeapType = 1 << 9,
+    /// <summary>May be subclassed (Py_TPFLAGS_BASETYPE).</summary>
+    BaseType = 1 << 10,
+    IsAbstract = 1 << 20,
+    /// <summary>Instances may be weakly referenced (a nonzero tp_weaklistoffset); a bit CPython
+    /// does not use, hidden from <c>__flags__</c>.</summary>
+    Weakrefable = 1L << 40,
     // The fast subclass bits of CPython (Py_TPFLAGS_LONG_SUBCLASS ...): isinstance checks for
     // the common builtins test one bit instead of walking the MRO.
-    IntSubclass = 1 << 8,
-    ListSubclass = 1 << 9,
-    TupleSubclass = 1 << 10,
-    BytesSubclass = 1 << 11,
-    StrSubclass = 1 << 12,
-    DictSubclass = 1 << 13,
-    BaseExceptionSubclass = 1 << 14,
-    TypeSubclass = 1 << 15,
+    IntSubclass = 1L << 24,
+    ListSubclass = 1L << 25,
+    TupleSubclass = 1L << 26,
+    BytesSubclass = 1L << 27,
+    StrSubclass = 1L << 28,
+    DictSubclass = 1L << 29,
+    BaseExceptionSubclass = 1L << 30,
+    TypeSubclass = 1L << 31,
 }
 
 /// <summary>
@@ -33,7 +38,7 @@ public enum TypeFlags
 /// <see cref="Slots"/>; <see cref="VersionTag"/> changes whenever the type or one of its bases
 /// changes, so inline caches and the method cache validate with one integer comparison.
 /// </summary>
-[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass)]
+[PyType("type", InstanceType = true, Subclassable = true, Flags = TypeFlags.TypeSubclass | TypeFlags.Weakrefable)]
 public sealed partial class PyType : PyObject
 {
     private static uint s_nextVersion = 1;
@@ -45,8 +50,10 @@ public sealed partial class PyType : PyObject
     /// on first use, so start-up does not pay for types a program never touches.</summary>
     public PyType(string name, PyType? @base, TypeFlags flags, Action<PyType>? initialize = null, string module = "builtins")
     {
+        // A builtin type of another module is named "module.name" (CPython's tp_name, which
+        // messages show); __name__ and __qualname__ are the last part.
         Name = name;
-        QualName = name;
+        QualName = name[(name.LastIndexOf('.') + 1)..];
         Module = module;
         Base = @base;
         Bases = @base is null ? [] : [@base];
@@ -129,6 +136,10 @@ public sealed partial class PyType : PyObject
             b.EnsureReady();
         }
         init!(this);
+        if (!Dict.ContainsKey(PyStr.Intern("__doc__")))
+        {
+            Dict.SetItem(PyStr.Intern("__doc__"), Doc is null ? PyNone.Value : new PyStr(Doc));
+        }
     }
 
     /// <summary><c>_PyType_Lookup</c>: the attribute <paramref name="name"/> found along the MRO,
@@ -306,7 +317,8 @@ public sealed partial class PyType : PyObject
     public PyObject BaseGetter() => (PyObject?)Base ?? PyNone.Value;
 
     [PyGetter("__module__")]
-    public PyObject ModuleGetter() => Dict.TryGetValue(PyStr.Intern("__module__"), out var m) ? m : new PyStr(Module);
+    public PyObject ModuleGetter() =>
+        HasFlag(TypeFlags.HeapType) && Dict.TryGetValue(PyStr.Intern("__module__"), out var m) ? m : new PyStr(Module);
 
     // Stated here, not inherited: type's slots are copied before object's exist (see the
     // constructor).
@@ -317,7 +329,7 @@ public sealed partial class PyType : PyObject
     public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");
 
     [PyGetter("__name__")]
-    public PyStr NameGetter() => new(Name);
+    public PyStr NameGetter() => new(HasFlag(TypeFlags.HeapType) ? Name : QualName);
 
     [PyGetter("__qualname__")]
     public PyStr QualNameGetter() => new(QualName);

@@ -37,29 +37,7 @@ public static partial class Builtins
 
     /// <summary><c>issubclass(cls, class_or_tuple)</c>.</summary>
     [PyMethod("issubclass")]
-    public static bool IsSubclass(PyObject cls, PyObject classInfo)
-    {
-        if (classInfo is PyTuple tuple)
-        {
-            foreach (var item in tuple.Items)
-            {
-                if (IsSubclass(cls, item))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (cls is not PyType type)
-        {
-            throw PyErr.TypeError("issubclass() arg 1 must be a class");
-        }
-        if (classInfo is not PyType target)
-        {
-            throw PyErr.TypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        }
-        return type.IsSubtypeOf(target);
-    }
+    public static bool IsSubclass(PyObject cls, PyObject classInfo) => Ops.IsSubclass(cls, classInfo);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyObject, System.Runtime.CompilerServices.StrongBox<long>> s_ids = [];
     private static long s_lastId = 0x7f0000000000;
@@ -75,46 +53,16 @@ public static partial class Builtins
     [PyMethod("dir")]
     public static PyList Dir(PyObject? obj = null)
     {
-        PyList names;
         if (obj is null)
         {
-            names = new PyList([.. Locals().Items().Select(kv => kv.Key)]);
+            var locals = new PyList([.. Locals().Items().Select(kv => kv.Key)]);
+            locals.Sort();
+            return locals;
         }
-        else if (Ops.TryGetAttr(obj.Type, PyStr.Intern("__dir__")) is { } dirMethod)
-        {
-            names = new PyList([.. Ops.Iterate(Ops.Call(dirMethod, [obj], null))]);
-        }
-        else
-        {
-            var seen = new PyDict();
-            if (obj is PyModule module)
-            {
-                Merge(seen, module.Dict);
-            }
-            else
-            {
-                if (obj.InstanceDict is { } own)
-                {
-                    Merge(seen, own);
-                }
-                // A class lists its own and its bases' attributes, not its metaclass's.
-                foreach (var t in (obj as PyType ?? obj.Type).Mro)
-                {
-                    Merge(seen, t.Dict);
-                }
-            }
-            names = new PyList([.. seen.Items().Select(kv => kv.Key)]);
-        }
+        var dirMethod = Ops.LookupSpecial(obj, PyStr.Intern("__dir__")) ?? throw PyErr.TypeError("object does not provide __dir__");
+        var names = new PyList([.. Ops.Iterate(Ops.Call(dirMethod, [], null))]);
         names.Sort();
         return names;
-
-        static void Merge(PyDict into, PyDict from)
-        {
-            foreach (var (key, _) in from.Items())
-            {
-                into.SetItem(key, PyNone.Value);
-            }
-        }
     }
 
     private static PyStr AttributeName(PyObject name) =>

@@ -228,7 +228,7 @@ public static partial class Builtins
         module.AddBuiltin("False", PyBool.False);
         module.AddBuiltin("Ellipsis", PyEllipsis.Value);
         module.AddBuiltin("NotImplemented", PyNotImplemented.Value);
-        foreach (var t in new[] { PyBaseObject.TypeObject, PyType.TypeObject, PyInt.TypeObject, PyBool.TypeObject, PyFloat.TypeObject, PyComplex.TypeObject, PyStr.TypeObject, PyBytes.TypeObject, PyByteArray.TypeObject, PyTuple.TypeObject, PyList.TypeObject, PyDict.TypeObject, PyRange.TypeObject, PySlice.TypeObject, PySet.TypeObject, PyFrozenSet.TypeObject, PyEnumerate.TypeObject, PyReversed.TypeObject, PyZip.TypeObject, PyMap.TypeObject, PyFilter.TypeObject, PyStaticMethod.TypeObject, PyClassMethod.TypeObject, PyProperty.TypeObject, PySuper.TypeObject })
+        foreach (var t in new[] { PyBaseObject.TypeObject, PyType.TypeObject, PyInt.TypeObject, PyBool.TypeObject, PyFloat.TypeObject, PyComplex.TypeObject, PyStr.TypeObject, PyBytes.TypeObject, PyByteArray.TypeObject, PyTuple.TypeObject, PyList.TypeObject, PyDict.TypeObject, PyRange.TypeObject, PySlice.TypeObject, PySet.TypeObject, PyFrozenSet.TypeObject, PyEnumerate.TypeObject, PyReversed.TypeObject, PyZip.TypeObject, PyMap.TypeObject, PyFilter.TypeObject, PyStaticMethod.TypeObject, PyClassMethod.TypeObject, PyProperty.TypeObject, PySuper.TypeObject, PyMemoryView.TypeObject })
         {
             module.AddBuiltin(t.Name, t);
         }

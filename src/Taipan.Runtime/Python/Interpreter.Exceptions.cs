@@ -8,17 +8,7 @@ namespace Taipan.Runtime.Python;
 
 public static partial class Interpreter
 {
-    /// <summary><c>_PyObject_LookupSpecial</c>: a special method looked up on the type and
-    /// bound to <paramref name="obj"/>; null when the type has none.</summary>
-    private static PyObject? LookupSpecial(PyObject obj, string name)
-    {
-        var descr = obj.Type.Lookup(PyStr.Intern(name));
-        if (descr is null)
-        {
-            return null;
-        }
-        return descr.Type.Slots.DescrGet is { } get ? get(descr, obj, obj.Type) : descr;
-    }
+    private static PyObject? LookupSpecial(PyObject obj, string name) => Ops.LookupSpecial(obj, PyStr.Intern(name));
 
     /// <summary>BEFORE_WITH and BEFORE_ASYNC_WITH: replaces the manager on top of the stack
     /// by its bound <c>__exit__</c> and pushes what <c>__enter__</c> returns.</summary>

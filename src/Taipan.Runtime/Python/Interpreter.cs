@@ -1371,14 +1371,7 @@ public static partial class Interpreter
         return false;
     }
 
-    private static PyObject GetItem(PyObject container, PyObject key)
-    {
-        if (container.Type.Slots.GetItem is { } get)
-        {
-            return get(container, key);
-        }
-        return PyType.ClassGetItem(container, key);
-    }
+    private static PyObject GetItem(PyObject container, PyObject key) => Ops.GetItem(container, key);
 
     private static void SetItem(PyObject container, PyObject key, PyObject? value)
     {

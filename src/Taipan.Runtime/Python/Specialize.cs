@@ -188,7 +188,7 @@ internal static class Specialize
     /// descriptor (whose <c>__get__</c>/<c>__set__</c> take precedence over the dict).</summary>
     private static AttrCache? InstanceCache(PyType type, PyStr name, bool forStore)
     {
-        if (!name.IsInterned)
+        if (!name.IsInterned || !type.HasFlag(TypeFlags.HasDict))
         {
             return null;
         }
@@ -238,7 +238,7 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool LoadMethodMiss(PyObject obj, PyCode code, int index, PyStr name, out PyObject method)
     {
-        if (obj is PyInstance inst)
+        if (obj is PyInstance { InstanceDict: not null } inst)
         {
             if (InstanceCache(inst.Type, name, forStore: false) is { Descr: PyFunction } c)
             {
