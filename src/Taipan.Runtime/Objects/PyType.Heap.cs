@@ -271,7 +271,7 @@ public sealed partial class PyType
         {
             t = t.Base!;
         }
-        return t;
+        return t.HasFlag(TypeFlags.HeapType) ? t : LayoutRoot(t);
     }
 
     private static PyType SolidBaseOf(PyType[] bases)
@@ -293,22 +293,21 @@ public sealed partial class PyType
         foreach (var b in bases)
         {
             var s = b.HasFlag(TypeFlags.HeapType) ? b.SolidBase : b;
-            // Builtin exceptions all share BaseException's layout (class X(OSError, ValueError)).
-            if (s.IsSubtypeOf(PyExc.BaseException))
-            {
-                s = PyExc.BaseException;
-            }
             if (solid is null || s.IsSubtypeOf(solid))
             {
                 solid = s;
             }
-            else if (!solid.IsSubtypeOf(s))
+            else if (!solid.IsSubtypeOf(s) && !ReferenceEquals(LayoutRoot(s), LayoutRoot(solid)))
             {
                 throw PyErr.TypeError("multiple bases have instance lay-out conflict");
             }
         }
         return solid!;
     }
+
+    /// <summary>Builtin exceptions all share BaseException's layout (their extra fields are
+    /// kept by name), so <c>class E(ArithmeticError, TypeError)</c> is allowed.</summary>
+    private static PyType LayoutRoot(PyType t) => t.IsSubtypeOf(PyExc.BaseException) ? PyExc.BaseException : t;
 
     /// <summary>The C3 linearization (<c>mro_implementation</c>) of the bases; the class itself
     /// goes in front.</summary>
