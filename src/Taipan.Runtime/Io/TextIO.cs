@@ -1037,7 +1037,8 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
     [PySlot("tp_repr")]
     public PyStr Repr()
     {
-        var typeName = Type.HasFlag(TypeFlags.HeapType) ? Type.Name : "_io." + Type.Name;
+        // CPython names the class _io.TextIOWrapper whatever the subclass.
+        const string typeName = "_io.TextIOWrapper";
         if (!_ok)
         {
             return new PyStr($"<{typeName}>");
