@@ -30,6 +30,13 @@ public static partial class IoModule
         module.AddBuiltin("DEFAULT_BUFFER_SIZE", PyInt.From(DefaultBufferSize));
         module.AddBuiltin("UnsupportedOperation", UnsupportedOperation);
         module.AddBuiltin("BlockingIOError", PyExc.BlockingIOError);
+        // builtins.open is io.open in CPython: once _io exists, the builtin stand-in (same
+        // arguments, same code) gives way to the module's function.
+        var open = PyStr.Intern("open");
+        if (Builtins.Module.Dict.TryGetValue(open, out var current) && current is PyBuiltinFunction { Name: "open", ModuleName: "builtins" })
+        {
+            Builtins.Module.Dict.SetItem(open, module.Dict[open]!);
+        }
         foreach (var t in new[]
         {
             PyIOBase.TypeObject, PyRawIOBase.TypeObject, PyBufferedIOBase.TypeObject, PyTextIOBase.TypeObject,
