@@ -111,6 +111,67 @@ public abstract class PyBuffered : PyBufferedIOBase
         _rbuf = CanRead ? new byte[_bufferSize] : [];
         _wbuf = CanWrite ? new byte[_bufferSize] : [];
         _rpos = _rlen = _wlen = 0;
+        if (CanWrite)
+        {
+            TrackWriter(this);
+        }
+    }
+
+    // ---- what CPython's deallocation does: unclosed writers lose no data ----
+
+    private static readonly List<WeakReference<PyBuffered>> s_writers = [];
+    private static int s_pruneAt = 64;
+
+    /// <summary>Remembers a writer so the data it still holds is written at exit, when CPython
+    /// finalizes it; the first one registers the exit handler.</summary>
+    private static void TrackWriter(PyBuffered writer)
+    {
+        lock (s_writers)
+        {
+            if (s_writers.Count == 0)
+            {
+                PythonRun.RegisterExitHandler(FlushAllWriters);
+            }
+            if (s_writers.Count >= s_pruneAt)
+            {
+                s_writers.RemoveAll(w => !w.TryGetTarget(out _));
+                s_pruneAt = Math.Max(64, s_writers.Count * 2);
+            }
+            s_writers.Add(new WeakReference<PyBuffered>(writer));
+        }
+    }
+
+    private static void FlushAllWriters()
+    {
+        PyBuffered[] alive;
+        lock (s_writers)
+        {
+            alive = [.. s_writers.Select(w => w.TryGetTarget(out var b) ? b : null).OfType<PyBuffered>()];
+        }
+        foreach (var writer in alive)
+        {
+            try
+            {
+                writer.FlushFast();
+            }
+            catch (PyException)
+            {
+                // As a failing flush in a finalizer: nothing to report it to here.
+            }
+        }
+    }
+
+    /// <summary>An unreachable writer over a FileIO writes what it holds and closes the file, as
+    /// its deallocation does in CPython (only native calls: no Python code runs on the
+    /// finalizer thread).</summary>
+    ~PyBuffered()
+    {
+        if (_fileRaw is { Closed: false } raw && _wlen > 0)
+        {
+            raw.WriteFromFinalizer(_wbuf.AsSpan(0, _wlen));
+            _wlen = 0;
+        }
+        _fileRaw?.CloseFromFinalizer();
     }
 
     // ---- the raw stream ----

@@ -284,6 +284,33 @@ public sealed partial class PyFileIO : PyRawIOBase
 
     internal void IOBaseFlushChecked() => IOBaseFlush();
 
+    /// <summary>Writes all of it, ignoring errors (a finalizer has nobody to tell).</summary>
+    internal void WriteFromFinalizer(ReadOnlySpan<byte> data)
+    {
+        while (data.Length > 0 && _fd >= 0)
+        {
+            var n = Native.Write(_fd, data);
+            if (n < 0 && Native.Errno == Native.EINTR)
+            {
+                continue;
+            }
+            if (n <= 0)
+            {
+                return;
+            }
+            data = data[(int)n..];
+        }
+    }
+
+    internal void CloseFromFinalizer()
+    {
+        if (_fd >= 0 && _closefd)
+        {
+            Native.Close(_fd);
+            _fd = -1;
+        }
+    }
+
     [PyMethod("read")]
     public PyObject Read(PyObject? size = null)
     {
