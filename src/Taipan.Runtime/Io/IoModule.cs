@@ -170,10 +170,6 @@ public static partial class IoModule
         {
             throw PyErr.ValueError("binary mode doesn't take a newline argument");
         }
-        if (nl is not (null or "" or "\n" or "\r" or "\r\n"))
-        {
-            throw PyErr.ValueError($"illegal newline value: {nl}");
-        }
         if (binary && buffering == 1)
         {
             Warn("line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used");

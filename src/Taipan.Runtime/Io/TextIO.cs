@@ -386,7 +386,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
         _ = nlGiven;
         if (newline is not (null or "" or "\n" or "\r" or "\r\n"))
         {
-            throw PyErr.ValueError($"illegal newline value: {Ops.Repr(new PyStr(newline)).Value}");
+            throw PyErr.ValueError($"illegal newline value: {newline}");
         }
         if (encoding is null or "locale")
         {
@@ -957,7 +957,7 @@ public sealed partial class PyTextIOWrapper : PyTextIOBase
             : throw PyErr.TypeError($"reconfigure() argument 'newline' must be str or None, not {a[2]!.Type.Name}");
         if (newlineGiven && newline is not (null or "" or "\n" or "\r" or "\r\n"))
         {
-            throw PyErr.ValueError($"illegal newline value: {Ops.Repr(new PyStr(newline!)).Value}");
+            throw PyErr.ValueError($"illegal newline value: {newline}");
         }
         if ((_decoded.Length > 0 || _chunkBytes is not null) && (encoding is not null || newlineGiven))
         {

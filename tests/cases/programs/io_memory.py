@@ -156,3 +156,7 @@ print(issubclass(_io.UnsupportedOperation, OSError), issubclass(_io.UnsupportedO
 print(_io.DEFAULT_BUFFER_SIZE, _io.text_encoding(None), _io.text_encoding("latin-1"))
 print(_io.BlockingIOError is BlockingIOError)
 print(open is _io.open)
+show(lambda: _io.TextIOWrapper(_io.BytesIO(), newline="x"))
+show(lambda: _io.TextIOWrapper(_io.BytesIO()).reconfigure(newline="y"))
+show(lambda: _io._IOBase().readline())
+show(lambda: _io.StringIO().nonexistent)
