@@ -42,7 +42,7 @@ public static class PyErr
     /// <summary>A type's tp_name: a builtin type outside builtins is named with its module
     /// ('_io.TextIOWrapper'), a class by its name.</summary>
     public static string TpName(PyType t) =>
-        t.HasFlag(TypeFlags.HeapType) || t.Module == "builtins" ? t.Name : t.Module + "." + t.Name;
+        t.HasFlag(TypeFlags.HeapType) || t.Module == "builtins" || t.Name.Contains('.') ? t.Name : t.Module + "." + t.Name;
 
     /// <summary>The AttributeError of a missing attribute, worded as CPython words it, with
     /// the name and object that "did you mean" suggestions look at.</summary>
