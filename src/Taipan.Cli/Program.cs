@@ -141,6 +141,8 @@ public static class Program
         Stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = !config.BufferedStdio },
         Stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true },
         Stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false)),
+        FileDescriptorStdio = true,
+        BufferedStdio = config.BufferedStdio,
     };
 
     /// <summary><c>sys.executable</c>: this program's absolute path (under "dotnet taipan.dll",

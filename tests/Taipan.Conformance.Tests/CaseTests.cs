@@ -6,7 +6,8 @@ namespace Taipan.Conformance.Tests;
 /// requires exactly the stdout, stderr and exit code that CPython 3.11 gave for it
 /// (recorded beside the program by tools/record-cases). Programs listed in
 /// tests/cases/known-failures.txt, each with its reason, must still fail: one that starts
-/// passing fails the test until it is taken off the list, so the list only shrinks.</summary>
+/// passing fails the test until it is taken off the list, so the list only shrinks. A case
+/// reads NAME.stdin as its standard input when that file exists.</summary>
 public class CaseTests
 {
     private static readonly string CasesDir = FindCasesDir();
@@ -49,9 +50,21 @@ public class CaseTests
             UseShellExecute = false,
         };
         psi.ArgumentList.Add(relativePath);
+        // The environment tools/record-cases gives CPython: no other PYTHON* or locale settings.
+        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("PYTHON", StringComparison.Ordinal) || k.StartsWith("LC_", StringComparison.Ordinal)).ToList())
+        {
+            psi.Environment.Remove(key);
+        }
+        psi.Environment["LANG"] = "C.UTF-8";
         psi.Environment["PYTHONHASHSEED"] = "0";
         psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         using var process = Process.Start(psi)!;
+        // A case's standard input is NAME.stdin when it exists.
+        if (File.Exists(basePath + ".stdin"))
+        {
+            var input = await File.ReadAllBytesAsync(basePath + ".stdin");
+            await process.StandardInput.BaseStream.WriteAsync(input);
+        }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

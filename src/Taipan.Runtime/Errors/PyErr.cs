@@ -39,6 +39,11 @@ public static class PyErr
     /// <summary><c>KeyError(key)</c>: its args hold the key itself, so str() shows its repr.</summary>
     public static PyException KeyError(PyObject key) => new(new PyBaseException(PyExc.KeyError, PyTuple.Create(key)));
 
+    /// <summary>A type's tp_name: a builtin type outside builtins is named with its module
+    /// ('_io.TextIOWrapper'), a class by its name.</summary>
+    public static string TpName(PyType t) =>
+        t.HasFlag(TypeFlags.HeapType) || t.Module == "builtins" || t.Name.Contains('.') ? t.Name : t.Module + "." + t.Name;
+
     /// <summary>The AttributeError of a missing attribute, worded as CPython words it, with
     /// the name and object that "did you mean" suggestions look at.</summary>
     public static PyException NoAttribute(PyObject obj, PyStr name)
@@ -47,7 +52,7 @@ public static class PyErr
             ? AttributeError($"type object '{t.Name}' has no attribute '{name.Value}'")
             : obj is PyModule m
                 ? AttributeError($"module '{m.Name}' has no attribute '{name.Value}'")
-                : AttributeError($"'{obj.Type.Name}' object has no attribute '{name.Value}'");
+                : AttributeError($"'{TpName(obj.Type)}' object has no attribute '{name.Value}'");
         e.Value.Members["name"] = name;
         e.Value.Members["obj"] = obj;
         return e;

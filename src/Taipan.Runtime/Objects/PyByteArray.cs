@@ -42,6 +42,9 @@ public sealed partial class PyByteArray : PyObject, IBuffer
     /// <summary>The current contents; invalid once the bytearray changes size.</summary>
     public ReadOnlySpan<byte> Data => CollectionsMarshal.AsSpan(_data);
 
+    /// <summary>The contents to write into in place (readinto); same lifetime as <see cref="Data"/>.</summary>
+    public Span<byte> WritableData => CollectionsMarshal.AsSpan(_data);
+
     private static readonly string[] s_initNames = ["source", "encoding", "errors"];
 
     [PySlot("tp_new")]

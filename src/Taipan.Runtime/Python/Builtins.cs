@@ -79,6 +79,26 @@ public static partial class Builtins
         {
             return;
         }
+        // A text file of _io gets the whole text in one write, without a method call.
+        if (file is Io.PyTextIOWrapper { CanWriteFast: true } wrapper)
+        {
+            var sb = new StringBuilder();
+            for (var i = 0; i < npos; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(sep);
+                }
+                sb.Append(Ops.Str(args[i]).Value);
+            }
+            sb.Append(end);
+            wrapper.WriteString(sb.ToString());
+            if (flush)
+            {
+                wrapper.Flush();
+            }
+            return;
+        }
         // Another stream gets each piece through its write method, as CPython's print does.
         for (var i = 0; i < npos; i++)
         {

@@ -31,6 +31,13 @@ public sealed record RunConfig
     public TextWriter Stderr { get; init; } = Console.Error;
     public TextReader Stdin { get; init; } = Console.In;
 
+    /// <summary>The standard streams are _io objects over file descriptors 0, 1 and 2 (the
+    /// command line), not the writers above (embedding and tests).</summary>
+    public bool FileDescriptorStdio { get; init; }
+
+    /// <summary>False with -u / PYTHONUNBUFFERED: stdout and stderr write through.</summary>
+    public bool BufferedStdio { get; init; } = true;
+
     /// <summary>The standard library's directory (<c>sys.prefix</c>/lib/python3.11).</summary>
     public const string Prefix = "/usr";
 }

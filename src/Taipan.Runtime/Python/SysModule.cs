@@ -70,14 +70,26 @@ public static partial class SysModule
     static partial void Initialize(PyModule module)
     {
         var c = s_config;
-        var stdin = new PyStdPrinter(0, "<stdin>", null, c.Stdin);
-        s_stdout = new PyStdPrinter(1, "<stdout>", c.Stdout, null);
-        var stderr = new PyStdPrinter(2, "<stderr>", c.Stderr, null);
+        PyObject stdin, stdout, stderr;
+        if (c.FileDescriptorStdio)
+        {
+            s_stdout = null;
+            var errors = Io.IoModule.StdioErrors();
+            stdin = Io.IoModule.CreateStdio(0, false, "<stdin>", errors, c.BufferedStdio);
+            stdout = Io.IoModule.CreateStdio(1, true, "<stdout>", errors, c.BufferedStdio);
+            stderr = Io.IoModule.CreateStdio(2, true, "<stderr>", "backslashreplace", c.BufferedStdio);
+        }
+        else
+        {
+            stdin = new PyStdPrinter(0, "<stdin>", null, c.Stdin);
+            stdout = s_stdout = new PyStdPrinter(1, "<stdout>", c.Stdout, null);
+            stderr = new PyStdPrinter(2, "<stderr>", c.Stderr, null);
+        }
         module.AddBuiltin("stdin", stdin);
-        module.AddBuiltin("stdout", s_stdout);
+        module.AddBuiltin("stdout", stdout);
         module.AddBuiltin("stderr", stderr);
         module.AddBuiltin("__stdin__", stdin);
-        module.AddBuiltin("__stdout__", s_stdout);
+        module.AddBuiltin("__stdout__", stdout);
         module.AddBuiltin("__stderr__", stderr);
 
         module.AddBuiltin("argv", StrList(c.Argv));
