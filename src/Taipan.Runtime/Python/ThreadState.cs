@@ -14,6 +14,9 @@ public sealed class ThreadState
 
     public Frame? Frame { get; set; }
 
+    /// <summary>The current <c>contextvars</c> context; null until a variable is first set.</summary>
+    public PyContext? Context { get; set; }
+
     /// <summary>The exception currently being handled by an <c>except</c> block.</summary>
     public PyBaseException? HandledException { get; set; }
 
