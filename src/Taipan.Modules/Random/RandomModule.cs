@@ -7,7 +7,8 @@ using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
 using Taipan.Runtime.Python;
 
-namespace Taipan.Modules.Random;
+// Not Taipan.Modules.Random: that namespace would hide System.Random in Taipan.Modules.*.
+namespace Taipan.Modules.MersenneTwister;
 
 /// <summary><c>_random</c>: the Mersenne Twister behind <c>random.Random</c>.</summary>
 [PyModule("_random", Doc = "Module implements the Mersenne Twister random number generator.")]
