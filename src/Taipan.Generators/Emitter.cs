@@ -64,7 +64,7 @@ internal static class Emitter
         }
         foreach (var member in m.Members.Items.Where(x => x.Kind is not (MemberKind.Slot or MemberKind.Setter)))
         {
-            var qual = m.PyName + "." + member.PyName;
+            var qual = m.PyName.Substring(m.PyName.LastIndexOf('.') + 1) + "." + member.PyName;
             switch (member.Kind)
             {
                 case MemberKind.Getter:
@@ -76,7 +76,17 @@ internal static class Emitter
                 case MemberKind.Method:
                     sb.AppendLine($"        t.AddBuiltin({Lit(member.PyName)}, new {O}.PyMethodDescriptor(t, {Lit(member.PyName)}, static (self, args, kwnames) =>");
                     sb.AppendLine("        {");
-                    EmitBody(sb, fields, member, member.IsStatic ? null : $"(({m.ClassName})self)", m.ClassName, member.PyName, qual, "            ");
+                    if (member.IsStatic && member.Params.Items.Length > 0 && member.Params.Items[0].Name == "self")
+                    {
+                        // A static method taking `self` serves receivers of any C# class
+                        // (object's methods apply to every object).
+                        EmitBody(sb, fields, member with { Params = new EquatableArray<Param>(member.Params.Items.Skip(1).ToArray()) },
+                            null, m.ClassName, member.PyName, qual, "            ", firstArg: "self");
+                    }
+                    else
+                    {
+                        EmitBody(sb, fields, member, member.IsStatic ? null : $"(({m.ClassName})self)", m.ClassName, member.PyName, qual, "            ");
+                    }
                     sb.AppendLine($"        }}, {Lit(member.Doc)}));");
                     break;
                 case MemberKind.ClassMethod:

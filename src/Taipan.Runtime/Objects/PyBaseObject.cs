@@ -129,7 +129,8 @@ public partial class PyBaseObject : PyObject
         {
             throw Errors.PyErr.TypeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
-        if (!ReferenceEquals(newType.SolidBase, oldType.SolidBase))
+        if (!ReferenceEquals(newType.SolidBase, oldType.SolidBase) || newType.SlotCount != oldType.SlotCount
+            || newType.HasFlag(TypeFlags.HasDict) != oldType.HasFlag(TypeFlags.HasDict))
         {
             throw Errors.PyErr.TypeError($"__class__ assignment: '{newType.Name}' object layout differs from '{oldType.Name}'");
         }

@@ -38,6 +38,18 @@ public sealed partial class PyMethodDescriptor(PyType owner, string name, Method
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"<method '{Name}' of '{Owner.Name}' objects>");
+
+    [PyGetter("__name__")]
+    public string NameGetter() => Name;
+
+    [PyGetter("__qualname__")]
+    public string QualName() => $"{Owner.QualName}.{Name}";
+
+    [PyGetter("__objclass__")]
+    public PyType ObjClass() => Owner;
+
+    [PyGetter("__doc__")]
+    public PyObject DocGetter() => Doc is null ? PyNone.Value : new PyStr(Doc);
 }
 
 /// <summary><c>classmethod_descriptor</c>: a classmethod of a builtin type.</summary>
@@ -408,10 +420,93 @@ public sealed partial class PyBuiltinFunction(string name, string? module, Metho
 
     [PySlot("tp_call")]
     public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        Function(Self is PyModule or null ? PyNone.Value : Self, args, kwnames);
+        Function(Self is null || Self is PyModule && ModuleName is not null ? PyNone.Value : Self, args, kwnames);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => Self is null or PyModule
+    public PyStr Repr() => Self is null || Self is PyModule && ModuleName is not null
         ? new PyStr($"<built-in function {Name}>")
         : new PyStr($"<built-in method {Name} of {Self.Type.Name} object at 0x{Python.PyHash.Pointer(Self) & 0xffffffffffffL:x}>");
+
+    [PyGetter("__name__")]
+    public string NameGetter() => Name;
+
+    /// <summary>A method is qualified by its receiver's class (the class itself for class
+    /// methods); a module function by nothing.</summary>
+    [PyGetter("__qualname__")]
+    public string QualName() => Self is null || Self is PyModule && ModuleName is not null
+        ? Name
+        : $"{(Self as PyType ?? Self.Type).QualName}.{Name}";
+
+    [PyGetter("__self__")]
+    public PyObject SelfGetter() => Self ?? PyNone.Value;
+
+    [PyGetter("__module__")]
+    public PyObject ModuleGetter() => ModuleName is null ? PyNone.Value : new PyStr(ModuleName);
+
+    [PyGetter("__doc__")]
+    public PyObject DocGetter() => Doc is null ? PyNone.Value : new PyStr(Doc);
+
+    [PyGetter("__text_signature__")]
+    public PyObject TextSignature() => PyNone.Value;
+}
+
+/// <summary><c>member_descriptor</c>: one of the <c>__slots__</c> of a class, stored in the
+/// instance's slot array rather than its dict.</summary>
+[PyType("member_descriptor")]
+public sealed partial class PyMemberDescriptor(PyType owner, string name, int index) : PyObject
+{
+    public PyType Owner { get; } = owner;
+    public string Name { get; } = name;
+    public int Index { get; } = index;
+
+    /// <summary>Slots of instances whose C# layout is not <see cref="PyInstance"/> (subclasses
+    /// of builtin types with <c>__slots__</c>, which are rare).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyObject, PyObject?[]> s_sideSlots = [];
+
+    private static PyObject?[] SlotsOf(PyObject instance) => instance is PyInstance { SlotValues: { } values }
+        ? values
+        : s_sideSlots.GetValue(instance, static o => new PyObject?[o.Type.SlotCount]);
+
+    private void Check(PyObject instance)
+    {
+        if (!instance.Type.IsSubtypeOf(Owner))
+        {
+            throw Errors.PyErr.TypeError($"descriptor '{Name}' for '{Owner.Name}' objects doesn't apply to a '{instance.Type.Name}' object");
+        }
+    }
+
+    [PySlot("tp_descr_get")]
+    public PyObject Get(PyObject? instance, PyType? owner)
+    {
+        if (instance is null)
+        {
+            return this;
+        }
+        Check(instance);
+        return SlotsOf(instance)[Index] ?? throw Errors.PyErr.AttributeError($"'{instance.Type.Name}' object has no attribute '{Name}'");
+    }
+
+    [PySlot("tp_descr_set")]
+    public void Set(PyObject instance, PyObject? value)
+    {
+        Check(instance);
+        var slots = SlotsOf(instance);
+        if (value is null && slots[Index] is null)
+        {
+            throw Errors.PyErr.AttributeError(Name);
+        }
+        slots[Index] = value;
+    }
+
+    [PySlot("tp_repr")]
+    public PyStr Repr() => new($"<member '{Name}' of '{Owner.Name}' objects>");
+
+    [PyGetter("__name__")]
+    public string NameGetter() => Name;
+
+    [PyGetter("__qualname__")]
+    public string QualName() => $"{Owner.QualName}.{Name}";
+
+    [PyGetter("__objclass__")]
+    public PyType ObjClass() => Owner;
 }

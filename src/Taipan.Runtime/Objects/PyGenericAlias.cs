@@ -88,19 +88,7 @@ public sealed partial class PyGenericAlias : PySubclassableObject
             {
                 sb.Append(", ");
             }
-            if (Args[i] is PyList list)
-            {
-                sb.Append('[');
-                for (var j = 0; j < list.Count; j++)
-                {
-                    sb.Append(j > 0 ? ", " : "").Append(ReprItem(list[j]));
-                }
-                sb.Append(']');
-            }
-            else
-            {
-                sb.Append(ReprItem(Args[i]));
-            }
+            sb.Append(ReprItem(Args[i]));
         }
         return new PyStr(sb.Append(']').ToString());
     }

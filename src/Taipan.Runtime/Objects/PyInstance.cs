@@ -12,20 +12,41 @@ public interface IHeapInstance
     void SetDict(PyDict dict);
 }
 
-/// <summary>An instance of a class defined in Python whose layout is object's.</summary>
-public sealed class PyInstance(PyType type) : PyObject, IHeapInstance
+/// <summary>An instance of a class defined in Python whose layout is object's: a
+/// <c>__dict__</c> unless the class's <c>__slots__</c> leave it out, and the values of its
+/// slots.</summary>
+public sealed class PyInstance : PyObject, IHeapInstance
 {
-    private PyType _type = type;
+    private PyType _type;
+    private PyDict? _dict;
+
+    public PyInstance(PyType type)
+    {
+        _type = type;
+        if (type.HasFlag(TypeFlags.HasDict))
+        {
+            _dict = new PyDict();
+        }
+        if (type.SlotCount > 0)
+        {
+            SlotValues = new PyObject?[type.SlotCount];
+        }
+    }
 
     public override PyType Type => _type;
 
-    public PyDict Dict { get; private set; } = new();
+    /// <summary>The instance dict; only for classes with one (the attribute caches check the
+    /// class's <see cref="TypeFlags.HasDict"/> before they use it).</summary>
+    public PyDict Dict => _dict!;
 
-    public override PyDict? InstanceDict => Dict;
+    public override PyDict? InstanceDict => _dict;
+
+    /// <summary>The <c>__slots__</c> values, indexed as the class's member descriptors say.</summary>
+    public PyObject?[]? SlotValues { get; }
 
     public void SetType(PyType type) => _type = type;
 
-    public void SetDict(PyDict dict) => Dict = dict;
+    public void SetDict(PyDict dict) => _dict = dict;
 }
 
 /// <summary>The layout of builtin types whose instances are few (descriptors, modules, I/O

@@ -663,11 +663,13 @@ public partial class PyInt
             {
                 throw Errors.PyErr.TypeError("int() missing string argument");
             }
-            if (x is not PyStr str)
+            return x switch
             {
-                throw Errors.PyErr.TypeError("int() can't convert non-string with explicit base");
-            }
-            return Parse(str.Value, (int)Python.ArgParse.ToLong(baseArg));
+                PyStr str => Parse(str.Value, (int)Python.ArgParse.ToLong(baseArg)),
+                // bytes and bytearray hold ASCII digits (re's _mk_bitmap parses bytes in base 2).
+                PyBytes or PyByteArray => Parse(Latin1(x), (int)Python.ArgParse.ToLong(baseArg)),
+                _ => throw Errors.PyErr.TypeError("int() can't convert non-string with explicit base"),
+            };
         }
         return x switch
         {
@@ -676,6 +678,7 @@ public partial class PyInt
             PyInt i when i.GetType() == typeof(PyInt) => i,
             PyFloat f => FromDouble(f.Value),
             PyStr s => Parse(s.Value, 10),
+            PyBytes or PyByteArray => Parse(Latin1(x), 10),
             _ when x.Type.Slots.Int is { } toInt => toInt(x) as PyInt ?? throw Errors.PyErr.TypeError($"__int__ returned non-int (type {toInt(x).Type.Name})"),
             _ when x.Type.Slots.Index is not null => Abstract.Ops.Index(x),
             _ => throw Errors.PyErr.TypeError($"int() argument must be a string, a bytes-like object or a real number, not '{x.Type.Name}'"),
@@ -683,6 +686,9 @@ public partial class PyInt
     }
 
     private static readonly string[] s_newNames = ["x", "base"];
+
+    private static string Latin1(PyObject bytesLike) =>
+        System.Text.Encoding.Latin1.GetString(bytesLike is PyBytes b ? b.Data : ((PyByteArray)bytesLike).Data);
 
     /// <summary>The int a float truncates to.</summary>
     public static PyInt FromDouble(double d)

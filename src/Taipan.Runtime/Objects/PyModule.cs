@@ -58,6 +58,12 @@ public partial class PyModule : PySubclassableObject
     [PyGetter("__dict__")]
     public PyDict DictGetter() => Dict;
 
+    /// <summary><c>module.__dir__</c>: the module's own <c>__dir__</c> function if it defines
+    /// one (PEP 562), else the keys of its dict.</summary>
+    [PyMethod("__dir__")]
+    public PyObject DirMethod() =>
+        Dict.TryGetValue(PyStr.Intern("__dir__"), out var dir) ? Abstract.Ops.Call(dir, [], null) : new PyList([.. Dict.Items().Select(kv => kv.Key)]);
+
     public void AddBuiltin(string name, PyObject value) => Dict[PyStr.Intern(name)] = value;
 
     /// <summary>module_repr: from its file, a namespace package (a <c>__path__</c> and no file),

@@ -95,6 +95,21 @@ public sealed partial class PySuper(PyType type, PyType thisClass, PyObject? obj
         return Abstract.Ops.GenericGetAttr(self, name);
     }
 
+    /// <summary><c>super_descr_get</c>: an unbound super stored in a class binds to the
+    /// instance it is read through.</summary>
+    [PySlot("tp_descr_get")]
+    public PyObject Get(PyObject? instance, PyType? owner) =>
+        instance is null || Obj is not null ? this : new PySuper(Type, ThisClass, instance, CheckObject(ThisClass, instance));
+
+    [PyGetter("__thisclass__")]
+    public PyType ThisClassGetter() => ThisClass;
+
+    [PyGetter("__self__")]
+    public PyObject SelfGetter() => Obj ?? PyNone.Value;
+
+    [PyGetter("__self_class__")]
+    public PyObject SelfClassGetter() => (PyObject?)ObjType ?? PyNone.Value;
+
     [PySlot("tp_repr")]
     public PyStr Repr() => ObjType is null
         ? new PyStr($"<super: <class '{ThisClass.Name}'>, NULL>")

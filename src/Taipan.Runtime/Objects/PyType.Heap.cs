@@ -35,6 +35,27 @@ public sealed partial class PyType
         }
     }
 
+    /// <summary><c>_PyType_CalculateMetaclass</c>: the most derived metaclass among
+    /// <paramref name="meta"/> and the bases' types.</summary>
+    public static PyType CalculateMetaclass(PyType meta, ReadOnlySpan<PyObject> bases)
+    {
+        foreach (var b in bases)
+        {
+            var bt = b.Type;
+            if (meta.IsSubtypeOf(bt))
+            {
+                continue;
+            }
+            if (bt.IsSubtypeOf(meta))
+            {
+                meta = bt;
+                continue;
+            }
+            throw PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+        }
+        return meta;
+    }
+
     /// <summary><c>type.__new__(metatype, name, bases, namespace)</c>: a class.</summary>
     public static PyType CreateHeapType(PyType metatype, string name, PyType[] bases, PyDict ns)
     {
@@ -58,6 +79,14 @@ public sealed partial class PyType
         }
         var type = new PyType(name, bases, mro, dict, metatype);
         type.SolidBase = SolidBaseOf(bases);
+        if (dict.TryGetValue(PyStr.Intern("__slots__"), out var slots))
+        {
+            type.AddSlots(name, slots);
+        }
+        else
+        {
+            type.SlotCount = type.Base!.SlotCount;
+        }
         if (dict.TryGetValue(PyStr.Intern("__qualname__"), out var qualname))
         {
             type.QualName = (qualname as PyStr ?? throw PyErr.TypeError($"type __qualname__ must be a str, not {qualname.Type.Name}")).Value;
@@ -92,7 +121,7 @@ public sealed partial class PyType
                 dict.SetItem(key, new PyClassMethod(value));
             }
         }
-        if (!dict.ContainsKey(PyStr.Intern("__dict__")) && type.Base!.Lookup(PyStr.Intern("__dict__")) is null)
+        if (type.HasFlag(TypeFlags.HasDict) && !dict.ContainsKey(PyStr.Intern("__dict__")) && type.Base!.Lookup(PyStr.Intern("__dict__")) is null)
         {
             dict.SetItem(PyStr.Intern("__dict__"), new PyGetSetDescriptor(type, "__dict__", InstanceDictGetter, InstanceDictSetter, null));
         }
@@ -103,6 +132,74 @@ public sealed partial class PyType
         }
         type.SetNames();
         return type;
+    }
+
+    /// <summary>The number of <c>__slots__</c> values instances of this class carry, its
+    /// bases' included.</summary>
+    public int SlotCount { get; private set; }
+
+    /// <summary>Slots added by this class itself (a class with its own slots has its own layout).</summary>
+    private int _ownSlots;
+
+    /// <summary><c>type_new_slots</c>: member descriptors for the names in <c>__slots__</c>
+    /// (sorted and mangled as CPython lays them out); without <c>"__dict__"</c> among them, the
+    /// instances have no dict unless a base gives them one.</summary>
+    private void AddSlots(string className, PyObject slots)
+    {
+        var items = slots is PyStr ? [slots] : new List<PyObject>(Ops.Iterate(slots));
+        if (items.Count > 0 && (SolidBase.HasFlag(TypeFlags.IntSubclass) || SolidBase.HasFlag(TypeFlags.TupleSubclass) || SolidBase.HasFlag(TypeFlags.BytesSubclass)))
+        {
+            throw PyErr.TypeError($"nonempty __slots__ not supported for subtype of '{SolidBase.Name}'");
+        }
+        var baseHasDict = Base!.HasFlag(TypeFlags.HeapType) ? Base.HasFlag(TypeFlags.HasDict) : !ReferenceEquals(SolidBase, PyBaseObject.TypeObject);
+        var addDict = false;
+        var addWeakref = false;
+        var names = new List<string>();
+        foreach (var item in items)
+        {
+            var slot = item as PyStr ?? throw PyErr.TypeError($"__slots__ items must be strings, not '{item.Type.Name}'");
+            if (!slot.IsIdentifier())
+            {
+                throw PyErr.TypeError("__slots__ must be identifiers");
+            }
+            switch (slot.Value)
+            {
+                case "__dict__":
+                    if (baseHasDict || addDict)
+                    {
+                        throw PyErr.TypeError("__dict__ slot disallowed: we already got one");
+                    }
+                    addDict = true;
+                    break;
+                case "__weakref__":
+                    if (addWeakref)
+                    {
+                        throw PyErr.TypeError("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                    }
+                    addWeakref = true;
+                    break;
+                default:
+                    names.Add(Taipan.Compiler.Symtable.Mangling.Mangle(className, slot.Value));
+                    break;
+            }
+        }
+        names.Sort(string.CompareOrdinal);
+        var index = Base.SlotCount;
+        foreach (var slotName in names)
+        {
+            var key = PyStr.Intern(slotName);
+            if (Dict.ContainsKey(key))
+            {
+                throw PyErr.ValueError($"{Ops.Repr(key).Value} in __slots__ conflicts with class variable");
+            }
+            Dict.SetItem(key, new PyMemberDescriptor(this, slotName, index++));
+        }
+        SlotCount = index;
+        _ownSlots = names.Count;
+        if (!addDict && !baseHasDict)
+        {
+            Flags &= ~TypeFlags.HasDict;
+        }
     }
 
     /// <summary><c>type_new_set_names</c>: tells each attribute that has <c>__set_name__</c>
@@ -186,8 +283,33 @@ public sealed partial class PyType
         instance.SetDict(d);
     }
 
+    /// <summary>The class whose layout instances have, for the conflict check: the nearest
+    /// class along the bases that added slots, else the builtin layout.</summary>
+    private PyType LayoutBase()
+    {
+        var t = this;
+        while (t.HasFlag(TypeFlags.HeapType) && t._ownSlots == 0)
+        {
+            t = t.Base!;
+        }
+        return t.HasFlag(TypeFlags.HeapType) ? t : LayoutRoot(t);
+    }
+
     private static PyType SolidBaseOf(PyType[] bases)
     {
+        PyType? layout = null;
+        foreach (var b in bases)
+        {
+            var l = b.LayoutBase();
+            if (layout is null || l.IsSubtypeOf(layout))
+            {
+                layout = l;
+            }
+            else if (!layout.IsSubtypeOf(l))
+            {
+                throw PyErr.TypeError("multiple bases have instance lay-out conflict");
+            }
+        }
         PyType? solid = null;
         foreach (var b in bases)
         {
@@ -196,13 +318,17 @@ public sealed partial class PyType
             {
                 solid = s;
             }
-            else if (!solid.IsSubtypeOf(s))
+            else if (!solid.IsSubtypeOf(s) && !ReferenceEquals(LayoutRoot(s), LayoutRoot(solid)))
             {
                 throw PyErr.TypeError("multiple bases have instance lay-out conflict");
             }
         }
         return solid!;
     }
+
+    /// <summary>Builtin exceptions all share BaseException's layout (their extra fields are
+    /// kept by name), so <c>class E(ArithmeticError, TypeError)</c> is allowed.</summary>
+    private static PyType LayoutRoot(PyType t) => t.IsSubtypeOf(PyExc.BaseException) ? PyExc.BaseException : t;
 
     /// <summary>The C3 linearization (<c>mro_implementation</c>) of the bases; the class itself
     /// goes in front.</summary>

@@ -10,6 +10,15 @@ public sealed partial class PyType
     [PyMethod("mro")]
     public PyList MroMethod() => new([.. Mro]);
 
+    /// <summary><c>type.__dir__</c>: the class's and its bases' attributes, not the metaclass's.</summary>
+    [PyMethod("__dir__")]
+    public PyList DirMethod()
+    {
+        var names = new PyDict();
+        PyBaseObject.MergeClassDict(names, this);
+        return new PyList([.. names.Items().Select(kv => kv.Key)]);
+    }
+
     [PyMethod("__subclasses__")]
     public PyList SubclassesMethod() => new([.. Subclasses()]);
 

@@ -50,8 +50,10 @@ public sealed partial class PyType : PyObject
     /// on first use, so start-up does not pay for types a program never touches.</summary>
     public PyType(string name, PyType? @base, TypeFlags flags, Action<PyType>? initialize = null, string module = "builtins")
     {
+        // A builtin type of another module is named "module.name" (CPython's tp_name, which
+        // messages show); __name__ and __qualname__ are the last part.
         Name = name;
-        QualName = name;
+        QualName = name[(name.LastIndexOf('.') + 1)..];
         Module = module;
         Base = @base;
         Bases = @base is null ? [] : [@base];
@@ -134,6 +136,10 @@ public sealed partial class PyType : PyObject
             b.EnsureReady();
         }
         init!(this);
+        if (!Dict.ContainsKey(PyStr.Intern("__doc__")))
+        {
+            Dict.SetItem(PyStr.Intern("__doc__"), Doc is null ? PyNone.Value : new PyStr(Doc));
+        }
     }
 
     /// <summary><c>_PyType_Lookup</c>: the attribute <paramref name="name"/> found along the MRO,
@@ -254,6 +260,16 @@ public sealed partial class PyType : PyObject
         var name = args[0] as PyStr ?? throw Errors.PyErr.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
         var bases = args[1] as PyTuple ?? throw Errors.PyErr.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
         var ns = args[2] as PyDict ?? throw Errors.PyErr.TypeError($"type.__new__() argument 3 must be dict, not {args[2].Type.Name}");
+        // type(name, bases, ns) with bases of a more derived metaclass is that metaclass's call.
+        var winner = CalculateMetaclass(metatype, bases.Items);
+        if (!ReferenceEquals(winner, metatype))
+        {
+            if (!ReferenceEquals(winner.Slots.New, TypeObject.Slots.New))
+            {
+                return winner.Slots.New!(winner, args, kwnames);
+            }
+            metatype = winner;
+        }
         var baseTypes = new PyType[bases.Count];
         for (var i = 0; i < baseTypes.Length; i++)
         {
@@ -323,7 +339,7 @@ public sealed partial class PyType : PyObject
     public PyStr Repr() => new(Module is "builtins" ? $"<class '{QualName}'>" : $"<class '{Module}.{QualName}'>");
 
     [PyGetter("__name__")]
-    public PyStr NameGetter() => new(Name);
+    public PyStr NameGetter() => new(HasFlag(TypeFlags.HeapType) ? Name : QualName);
 
     [PyGetter("__qualname__")]
     public PyStr QualNameGetter() => new(QualName);

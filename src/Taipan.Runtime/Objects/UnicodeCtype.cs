@@ -149,6 +149,24 @@ public static partial class UnicodeCtype
         AppendMapped(sb, cp, FoldKeys, FoldValues);
     }
 
+    /// <summary><c>_PyUnicode_ToLowercase</c>: a single code point, the first of the full mapping
+    /// (what the regular expression engine compares under IGNORECASE).</summary>
+    public static int ToLower(int cp) => cp < 0x80 ? (cp is >= 'A' and <= 'Z' ? cp + 32 : cp) : FirstMapped(cp, LowerKeys, LowerValues);
+
+    /// <summary><c>_PyUnicode_ToUppercase</c>: the first code point of the full mapping.</summary>
+    public static int ToUpper(int cp) => cp < 0x80 ? (cp is >= 'a' and <= 'z' ? cp - 32 : cp) : FirstMapped(cp, UpperKeys, UpperValues);
+
+    private static int FirstMapped(int cp, int[] keys, string[] values)
+    {
+        var i = Array.BinarySearch(keys, cp);
+        if (i < 0)
+        {
+            return cp;
+        }
+        var v = values[i];
+        return v.Length > 1 && char.IsHighSurrogate(v[0]) && char.IsLowSurrogate(v[1]) ? char.ConvertToUtf32(v[0], v[1]) : v[0];
+    }
+
     public static void AppendCodePoint(StringBuilder sb, int cp)
     {
         if (cp <= 0xffff)

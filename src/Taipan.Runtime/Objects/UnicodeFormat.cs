@@ -80,55 +80,61 @@ public static class UnicodeFormat
         return new PyStr(sb.ToString());
     }
 
-    private static void Build(StringBuilder sb, string s, Source source, int depth)
+    /// <summary>One step of a format string (<c>MarkupIterator_next</c>): literal text, then the
+    /// replacement field after it when <see cref="FieldPresent"/>. An escaped brace ends the
+    /// literal with the brace itself. Positions index the format string.</summary>
+    public readonly record struct Markup(int LiteralStart, int LiteralEnd, bool FieldPresent, int NameStart, int NameEnd,
+        char Conversion, int SpecStart, int SpecEnd, bool SpecNeedsExpanding);
+
+    /// <summary>The next piece of <paramref name="s"/> from <paramref name="pos"/>, false at the
+    /// end; malformed markup raises ValueError with CPython's messages. <c>string.Formatter</c>
+    /// (<c>_string.formatter_parser</c>) iterates with this too.</summary>
+    public static bool NextMarkup(string s, ref int pos, out Markup markup)
     {
-        if (depth <= 0)
+        markup = default;
+        if (pos >= s.Length)
         {
-            throw PyErr.ValueError("Max string recursion exceeded");
+            return false;
         }
-        var pos = 0;
+        // Literal text up to a brace; a doubled brace is one literal brace.
+        var start = pos;
+        var c = '\0';
         while (pos < s.Length)
         {
-            // Literal text up to a brace; a doubled brace is one literal brace.
-            var start = pos;
-            var c = '\0';
-            while (pos < s.Length)
+            c = s[pos++];
+            if (c is '{' or '}')
             {
-                c = s[pos++];
-                if (c is '{' or '}')
-                {
-                    break;
-                }
-                c = '\0';
+                break;
             }
-            var atEnd = pos >= s.Length;
-            if (c == '}' && (atEnd || s[pos] != '}'))
-            {
-                throw PyErr.ValueError("Single '}' encountered in format string");
-            }
-            if (atEnd && c == '{')
-            {
-                throw PyErr.ValueError("Single '{' encountered in format string");
-            }
-            if (c == '\0')
-            {
-                sb.Append(s, start, pos - start);
-                continue;
-            }
-            sb.Append(s, start, pos - 1 - start);
-            if (s[pos] == c)
-            {
-                sb.Append(c);
-                pos++;
-                continue;
-            }
-            pos = Field(sb, s, pos, source, depth);
+            c = '\0';
         }
+        var atEnd = pos >= s.Length;
+        if (c == '}' && (atEnd || s[pos] != '}'))
+        {
+            throw PyErr.ValueError("Single '}' encountered in format string");
+        }
+        if (atEnd && c == '{')
+        {
+            throw PyErr.ValueError("Single '{' encountered in format string");
+        }
+        if (c == '\0')
+        {
+            markup = new Markup(start, pos, false, 0, 0, '\0', 0, 0, false);
+            return true;
+        }
+        if (s[pos] == c)
+        {
+            pos++;
+            markup = new Markup(start, pos - 1, false, 0, 0, '\0', 0, 0, false);
+            return true;
+        }
+        var literalEnd = pos - 1;
+        markup = ParseField(s, ref pos) with { LiteralStart = start, LiteralEnd = literalEnd };
+        return true;
     }
 
-    /// <summary>Parses and renders the field starting after its '{'; returns the position
-    /// after its closing '}'.</summary>
-    private static int Field(StringBuilder sb, string s, int pos, Source source, int depth)
+    /// <summary><c>parse_field</c>: the field starting after its '{', up to its closing '}'.</summary>
+    private static Markup ParseField(string s, ref int pos)
     {
         var nameStart = pos;
         var c = '\0';
@@ -156,7 +162,7 @@ public static class UnicodeFormat
         }
         var nameEnd = pos - 1;
         var conversion = '\0';
-        string spec = "";
+        int specStart = pos, specEnd = pos;
         var specNeedsExpanding = false;
         if (c is '!' or ':')
         {
@@ -174,6 +180,7 @@ public static class UnicodeFormat
                     if (next == '}')
                     {
                         done = true;
+                        specStart = specEnd = pos;
                     }
                     else if (next != ':')
                     {
@@ -183,7 +190,7 @@ public static class UnicodeFormat
             }
             if (!done)
             {
-                var specStart = pos;
+                specStart = pos;
                 var count = 1;
                 while (true)
                 {
@@ -202,17 +209,40 @@ public static class UnicodeFormat
                         break;
                     }
                 }
-                spec = s[specStart..(pos - 1)];
+                specEnd = pos - 1;
             }
         }
         else if (c != '}')
         {
             throw PyErr.ValueError("expected '}' before end of string");
         }
+        return new Markup(0, 0, true, nameStart, nameEnd, conversion, specStart, specEnd, specNeedsExpanding);
+    }
 
-        var obj = FieldObject(s, nameStart, nameEnd, source);
-        if (conversion != '\0')
+    private static void Build(StringBuilder sb, string s, Source source, int depth)
+    {
+        if (depth <= 0)
         {
+            throw PyErr.ValueError("Max string recursion exceeded");
+        }
+        var pos = 0;
+        while (NextMarkup(s, ref pos, out var m))
+        {
+            sb.Append(s, m.LiteralStart, m.LiteralEnd - m.LiteralStart);
+            if (m.FieldPresent)
+            {
+                Field(sb, s, m, source, depth);
+            }
+        }
+    }
+
+    /// <summary>Renders one replacement field.</summary>
+    private static void Field(StringBuilder sb, string s, Markup m, Source source, int depth)
+    {
+        var obj = FieldObject(s, m.NameStart, m.NameEnd, source);
+        if (m.Conversion != '\0')
+        {
+            var conversion = m.Conversion;
             obj = conversion switch
             {
                 'r' => Ops.Repr(obj),
@@ -223,24 +253,78 @@ public static class UnicodeFormat
                     : $"Unknown conversion specifier \\x{(int)conversion:x}"),
             };
         }
-        if (specNeedsExpanding)
+        var spec = s[m.SpecStart..m.SpecEnd];
+        if (m.SpecNeedsExpanding)
         {
             var expanded = new StringBuilder();
             Build(expanded, spec, source, depth - 1);
             spec = expanded.ToString();
         }
         sb.Append((Python.FormatterUnicode.FormatBuiltin(obj, spec) ?? Ops.Format(obj, new PyStr(spec))).Value);
-        return pos;
     }
 
-    /// <summary>The value a field name designates: an argument, then attributes and items.</summary>
-    private static PyObject FieldObject(string s, int start, int end, Source source)
+    /// <summary><c>field_name_split</c>: the end of a field name's first part (before any
+    /// '.' or '[').</summary>
+    public static int FirstFieldPartEnd(string s, int start, int end)
     {
         var i = start;
         while (i < end && s[i] is not ('.' or '['))
         {
             i++;
         }
+        return i;
+    }
+
+    /// <summary><c>FieldNameIterator_next</c>: the next <c>.attr</c> or <c>[key]</c> of a field
+    /// name from <paramref name="i"/>; false at <paramref name="end"/>.</summary>
+    public static bool NextFieldPart(string s, ref int i, int end, out bool isAttribute, out string name)
+    {
+        isAttribute = false;
+        name = "";
+        if (i >= end)
+        {
+            return false;
+        }
+        var c = s[i++];
+        if (c == '.')
+        {
+            isAttribute = true;
+            var nameStart = i;
+            while (i < end && s[i] is not ('.' or '['))
+            {
+                i++;
+            }
+            name = s[nameStart..i];
+        }
+        else if (c == '[')
+        {
+            var keyStart = i;
+            while (i < end && s[i] != ']')
+            {
+                i++;
+            }
+            if (i >= end)
+            {
+                throw PyErr.ValueError("Missing ']' in format string");
+            }
+            name = s[keyStart..i];
+            i++;
+        }
+        else
+        {
+            throw PyErr.ValueError("Only '.' or '[' may follow ']' in format field specifier");
+        }
+        if (name.Length == 0)
+        {
+            throw PyErr.ValueError("Empty attribute in format string");
+        }
+        return true;
+    }
+
+    /// <summary>The value a field name designates: an argument, then attributes and items.</summary>
+    private static PyObject FieldObject(string s, int start, int end, Source source)
+    {
+        var i = FirstFieldPartEnd(s, start, end);
         var first = s[start..i];
         var index = Integer(first);
         var empty = first.Length == 0;
@@ -264,43 +348,12 @@ public static class UnicodeFormat
             }
         }
         var obj = index == -1 ? source.Keyword(first) : source.Positional(index);
-        while (i < end)
+        while (NextFieldPart(s, ref i, end, out var isAttribute, out var name))
         {
-            var c = s[i++];
-            string name;
-            if (c == '.')
+            if (isAttribute)
             {
-                var nameStart = i;
-                while (i < end && s[i] is not ('.' or '['))
-                {
-                    i++;
-                }
-                name = s[nameStart..i];
-                if (name.Length == 0)
-                {
-                    throw PyErr.ValueError("Empty attribute in format string");
-                }
                 obj = Ops.GetAttr(obj, new PyStr(name));
                 continue;
-            }
-            if (c != '[')
-            {
-                throw PyErr.ValueError("Only '.' or '[' may follow ']' in format field specifier");
-            }
-            var keyStart = i;
-            while (i < end && s[i] != ']')
-            {
-                i++;
-            }
-            if (i >= end)
-            {
-                throw PyErr.ValueError("Missing ']' in format string");
-            }
-            name = s[keyStart..i];
-            i++;
-            if (name.Length == 0)
-            {
-                throw PyErr.ValueError("Empty attribute in format string");
             }
             var n = Integer(name);
             PyObject key = n == -1 ? new PyStr(name) : PyInt.From(n);
@@ -312,7 +365,7 @@ public static class UnicodeFormat
     }
 
     /// <summary><c>get_integer</c>: the value of an all-digit name, or -1.</summary>
-    private static long Integer(string s)
+    public static long Integer(string s)
     {
         if (s.Length == 0)
         {

@@ -53,46 +53,16 @@ public static partial class Builtins
     [PyMethod("dir")]
     public static PyList Dir(PyObject? obj = null)
     {
-        PyList names;
         if (obj is null)
         {
-            names = new PyList([.. Locals().Items().Select(kv => kv.Key)]);
+            var locals = new PyList([.. Locals().Items().Select(kv => kv.Key)]);
+            locals.Sort();
+            return locals;
         }
-        else if (Ops.TryGetAttr(obj.Type, PyStr.Intern("__dir__")) is { } dirMethod)
-        {
-            names = new PyList([.. Ops.Iterate(Ops.Call(dirMethod, [obj], null))]);
-        }
-        else
-        {
-            var seen = new PyDict();
-            if (obj is PyModule module)
-            {
-                Merge(seen, module.Dict);
-            }
-            else
-            {
-                if (obj.InstanceDict is { } own)
-                {
-                    Merge(seen, own);
-                }
-                // A class lists its own and its bases' attributes, not its metaclass's.
-                foreach (var t in (obj as PyType ?? obj.Type).Mro)
-                {
-                    Merge(seen, t.Dict);
-                }
-            }
-            names = new PyList([.. seen.Items().Select(kv => kv.Key)]);
-        }
+        var dirMethod = Ops.LookupSpecial(obj, PyStr.Intern("__dir__")) ?? throw PyErr.TypeError("object does not provide __dir__");
+        var names = new PyList([.. Ops.Iterate(Ops.Call(dirMethod, [], null))]);
         names.Sort();
         return names;
-
-        static void Merge(PyDict into, PyDict from)
-        {
-            foreach (var (key, _) in from.Items())
-            {
-                into.SetItem(key, PyNone.Value);
-            }
-        }
     }
 
     private static PyStr AttributeName(PyObject name) =>

@@ -70,7 +70,7 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
-        if (code.InlineCaches[index] is { } o && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
+        if (code.InlineCaches[index] is { } o && locals.GetType() == typeof(PyDict) && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
         {
             return;
         }
@@ -80,6 +80,12 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StoreNameMiss(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
+        if (locals.GetType() != typeof(PyDict))
+        {
+            // A class namespace from __prepare__ (enum's _EnumDict) sees every assignment.
+            locals.Type.Slots.SetItem!(locals, name, value);
+            return;
+        }
         locals.SetItem(name, value);
         code.InlineCaches[index] = new NameHint { Index = locals.IndexOfIdentical(name) };
     }
@@ -188,7 +194,7 @@ internal static class Specialize
     /// descriptor (whose <c>__get__</c>/<c>__set__</c> take precedence over the dict).</summary>
     private static AttrCache? InstanceCache(PyType type, PyStr name, bool forStore)
     {
-        if (!name.IsInterned)
+        if (!name.IsInterned || !type.HasFlag(TypeFlags.HasDict))
         {
             return null;
         }
@@ -238,7 +244,7 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool LoadMethodMiss(PyObject obj, PyCode code, int index, PyStr name, out PyObject method)
     {
-        if (obj is PyInstance inst)
+        if (obj is PyInstance { InstanceDict: not null } inst)
         {
             if (InstanceCache(inst.Type, name, forStore: false) is { Descr: PyFunction } c)
             {

@@ -1,0 +1,130 @@
+# _collections.deque and its iterators: methods, maxlen, errors and mutation checks.
+from _collections import deque
+import _collections
+
+
+def t(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+
+t("empty pop", lambda: deque().pop())
+t("empty popleft", lambda: deque().popleft())
+t("remove missing", lambda: deque([1]).remove(2))
+t("index missing", lambda: deque([1]).index(2))
+t("insert full", lambda: deque([1], maxlen=1).insert(0, 1))
+t("getitem range", lambda: deque([1])[5])
+t("setitem range", lambda: deque([1]).__setitem__(5, 1))
+t("delitem range", lambda: deque([1]).__delitem__(5))
+t("getitem str", lambda: deque([1])['a'])
+t("getitem slice", lambda: deque([1])[1:2])
+t("concat list", lambda: deque([1]) + [1])
+t("mul str", lambda: deque([1]) * 'a')
+t("maxlen neg", lambda: deque([1], maxlen=-1))
+t("maxlen str", lambda: deque([1], maxlen='a'))
+t("too many", lambda: deque([1], 2, 3))
+t("bad kw", lambda: deque([1], foo=3))
+t("reduce", lambda: deque([1]).__reduce__()[:3])
+t("reduce maxlen", lambda: deque([1], 3).__reduce__()[:3])
+t("reduce iter", lambda: list(deque([1, 2]).__reduce__()[3]))
+t("rotate str", lambda: deque([1]).rotate('a'))
+t("rotate two", lambda: deque([1]).rotate(1, 2))
+t("lt list", lambda: deque([1]) < [1])
+t("hash", lambda: hash(deque()))
+t("iter types", lambda: (type(iter(deque())).__name__, type(reversed(deque())).__name__))
+t("iter reduce", lambda: iter(deque([1, 2])).__reduce__())
+t("deque_iterator", lambda: list(_collections._deque_iterator(deque([1, 2, 3]), 1)))
+t("deque_reverse_iterator", lambda: list(_collections._deque_reverse_iterator(deque([1, 2, 3]), 1)))
+t("module", lambda: (deque.__module__, deque.__name__, repr(deque)))
+t("maxlen attr", lambda: (deque([1]).maxlen, deque([1], 5).maxlen))
+t("copy", lambda: (deque([1, 2]).__copy__(), deque([1, 2], 3).copy()))
+t("index range", lambda: deque([1, 2, 3]).index(3, 0, 2))
+t("index neg", lambda: deque([1, 2, 3]).index(3, -1))
+t("index start", lambda: deque([1, 2, 3, 1]).index(1, 1))
+t("index big", lambda: deque([1, 2, 3]).index(2, -100, 10 ** 30))
+t("remove", lambda: (lambda d: (d.remove('b'), d))(deque('abc')))
+t("insert args", lambda: deque().insert(1))
+t("index noargs", lambda: deque().index())
+t("index many", lambda: deque().index(1, 2, 3, 4))
+t("append noargs", lambda: deque().append())
+t("append two", lambda: deque().append(1, 2))
+t("count noargs", lambda: deque().count())
+t("extend noargs", lambda: deque().extend())
+t("pop arg", lambda: deque().pop(1))
+t("index str", lambda: deque().index(1, 'a'))
+t("insert str", lambda: deque().insert('a', 1))
+
+d = deque([1, 2, 3])
+i = iter(d)
+next(i)
+d.append(4)
+t("mutated", lambda: next(i))
+t("mutated again", lambda: next(i))
+t("mutated hint", lambda: i.__length_hint__())
+d = deque([1, 2, 3])
+def grow():
+    for x in d:
+        d.append(x)
+t("mutated loop", grow)
+i = iter(deque([1, 2, 3]))
+next(i)
+t("hint", lambda: (i.__length_hint__(), list(i), i.__length_hint__()))
+
+d = deque([1, 2, 3], maxlen=3)
+d.append(4); print(d)
+d.appendleft(0); print(d)
+d.extend([7, 8]); print(d)
+d.extendleft([9, 10]); print(d)
+d = deque(maxlen=0); d.append(1); d.extend([1, 2]); d.appendleft(3); print(d)
+d = deque([1, 2, 3]); d *= 2; print(d)
+d += 'ab'; print(d)
+d += d; print(d)
+d2 = deque([1, 2, 3], 4); print(d2 * 3, 3 * d2, d2 * 0, d2 * -1)
+d3 = deque([1, 2], 5); d3 *= 2; print(d3); d3 *= 0; print(d3)
+print(deque([1, 2]) == deque([1, 2]), deque([1]) < deque([1, 0]), deque([2]) > deque([1, 9]), deque() == [])
+print(deque([1, 2]) != deque([1, 2]), deque([1, 2]) <= deque([1, 2]), deque([1, 3]) >= deque([1, 2, 5]))
+d = deque(range(5)); d.rotate(2); print(d); d.rotate(-3); print(d); d.rotate(); print(d)
+d.rotate(12); print(d); d.rotate(-7); print(d)
+d = deque(); d.rotate(3); print(d)
+d = deque('abc'); d.insert(10, 'z'); d.insert(-10, 'y'); d.insert(1, 'x'); d.insert(-1, 'w'); print(d)
+d = deque('abc'); d.__init__('xy'); print(d); d.__init__(); print(d)
+d = deque([1]); d.append(d); print(d)
+class D(deque):
+    pass
+print(D([1, 2]), D([1], 2), D([1]).copy(), type(D([1]).copy()).__name__, type(D([1]) + D([2])).__name__, type(D([1]) * 2).__name__)
+print(D([1]).__reduce__()[:3])
+x = D([1]); x.attr = 5; print(x.__reduce__()[:3])
+print(len(deque(range(10))), bool(deque()), bool(deque([0])), 3 in deque([3]), 4 in deque([3]), deque([1, 2, 3])[-1])
+d = deque(range(4)); del d[1]; d[0] = 'a'; print(d); del d[-1]; print(d)
+print(list(reversed(deque('abc'))), deque('abc').count('b'), deque('abbb').count('b'))
+d = deque([1, 2]); d.reverse(); print(d); d.clear(); print(d)
+d = deque('abcd'); d.reverse(); print(d)
+d = deque('abc'); print(d.pop(), d.popleft(), d)
+d = deque(); d.extend(d); d.extend([1, 2]); d.extend(d); print(d); d.extendleft(d); print(d)
+
+# a ring buffer that wraps around many times
+d = deque()
+total = 0
+for k in range(1000):
+    d.append(k)
+    if k % 3 == 0:
+        total += d.popleft()
+print(len(d), total, d[0], d[-1], sum(d))
+d = deque(range(20))
+for _ in range(15):
+    d.appendleft(d.pop())
+print(d)
+d = deque(range(100), maxlen=7)
+print(d, d.maxlen)
+class Weird:
+    def __eq__(self, other):
+        d.clear()
+        return False
+d = deque([Weird(), 1])
+t("count mutated", lambda: d.count(1))
+d = deque([Weird(), 1])
+t("index mutated", lambda: d.index(1))
+d = deque([Weird(), 1])
+t("contains mutated", lambda: 1 in d)
