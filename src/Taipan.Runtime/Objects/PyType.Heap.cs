@@ -105,6 +105,23 @@ public sealed partial class PyType
         {
             dict.SetItem(PyStr.Intern("__hash__"), PyNone.Value);
         }
+        // The slots were copied from the first base; special methods of classes that come
+        // later in the MRO (mixins after the first base) are found as fixup_slot_dispatchers
+        // finds them.
+        foreach (var t in type.Mro)
+        {
+            if (ReferenceEquals(t, type) || !t.HasFlag(TypeFlags.HeapType) || type.Base!.IsSubtypeOf(t))
+            {
+                continue;
+            }
+            foreach (var (key, _) in t.Dict.Items())
+            {
+                if (key is PyStr k)
+                {
+                    type.UpdateSlot(k.Value);
+                }
+            }
+        }
         foreach (var (key, value) in dict.Items().ToList())
         {
             if (key is PyStr k)

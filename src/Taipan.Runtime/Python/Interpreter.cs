@@ -739,7 +739,7 @@ public static partial class Interpreter
                     var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
                     var result = CallWithDict(callable, positional, kwargs);
                     sp--;
-                    Array.Clear(s, sp, 4);
+                    Array.Clear(s, sp, kwargs is null ? 3 : 4);
                     s[sp++] = result;
                     break;
                 }
