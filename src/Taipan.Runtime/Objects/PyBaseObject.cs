@@ -94,6 +94,7 @@ public partial class PyBaseObject : PyObject
         t.AddBuiltin("__class__", new PyGetSetDescriptor(t, "__class__", static self => self.Type, SetClass, "the object's class"));
         t.AddBuiltin("__init_subclass__", new PyClassMethodDescriptor(t, "__init_subclass__", InitSubclass,
             "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\noverridden to extend subclasses.\n"));
+        AddSizeOf(t);
     }
 
     /// <summary><c>object.__init_subclass__</c>: accepts nothing, so that keywords of a class

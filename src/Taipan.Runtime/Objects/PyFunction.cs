@@ -161,6 +161,48 @@ public sealed partial class PyMethod(PyObject function, PyObject self) : PyObjec
     public PyObject Function { get; } = function;
     public PyObject Self { get; } = self;
 
+    /// <summary><c>types.MethodType(function, instance)</c>.</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        Python.ArgParse.NoKeywords("method", kwnames);
+        Python.ArgParse.CheckPositional("method", args.Length, 2, 2);
+        if (args[0].Type.Slots.Call is null)
+        {
+            throw Errors.PyErr.TypeError("first argument must be callable");
+        }
+        if (args[1] is PyNone)
+        {
+            throw Errors.PyErr.TypeError("instance must not be None");
+        }
+        return new PyMethod(args[0], args[1]);
+    }
+
+    /// <summary>Equal when bound to the same instance with equal functions (meth_richcompare).</summary>
+    [PySlot("tp_richcompare")]
+    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
+    {
+        if (op is not (CompareOp.Eq or CompareOp.Ne) || left is not PyMethod a || right is not PyMethod b)
+        {
+            return PyNotImplemented.Value;
+        }
+        var equal = ReferenceEquals(a.Self, b.Self) && Abstract.Ops.RichCompareBool(a.Function, b.Function, CompareOp.Eq);
+        return PyBool.From(equal == (op == CompareOp.Eq));
+    }
+
+    [PySlot("tp_hash")]
+    public long Hash()
+    {
+        var h = Python.PyHash.Pointer(Self) ^ Abstract.Ops.Hash(Function);
+        return h == -1 ? -2 : h;
+    }
+
+    [PyGetter("__func__", Doc = "the function (or other callable) implementing a method")]
+    public PyObject FuncGetter() => Function;
+
+    [PyGetter("__self__", Doc = "the instance to which a method is bound")]
+    public PyObject SelfGetter() => Self;
+
     [PySlot("tp_call")]
     public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {

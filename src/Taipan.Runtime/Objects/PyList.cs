@@ -29,6 +29,9 @@ public partial class PyList : PyObject
 
     public ReadOnlySpan<PyObject> Items => _items.AsSpan(0, _count);
 
+    /// <summary>The allocated slots (<c>allocated</c>), for <c>__sizeof__</c>.</summary>
+    internal int Capacity => _items.Length;
+
     public PyObject this[int index]
     {
         get => _items[index];

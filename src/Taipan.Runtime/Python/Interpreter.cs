@@ -234,7 +234,11 @@ public static partial class Interpreter
     }
 
     /// <summary>The dispatch loop. Returns the entry frame's return value; throws when an
-    /// instruction fails, with <c>frame.LastInstruction</c> at the failing instruction.</summary>
+    /// instruction fails, with <c>frame.LastInstruction</c> at the failing instruction.
+    /// Optimized from the first call: the quick JIT keeps every temporary of this method alive
+    /// until it returns, which would keep objects the program dropped from being collected
+    /// (weak references would not die at <c>gc.collect()</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PyObject Run(ref Frame frame, Frame entry, ThreadState ts)
     {
     load_frame:
