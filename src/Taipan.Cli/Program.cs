@@ -33,6 +33,10 @@ public static class Program
         thread.Start();
         thread.Join();
         Console.Out.Flush();
+        if (PythonRun.UnhandledKeyboardInterrupt)
+        {
+            Signals.ExitBySigint();
+        }
         return exitCode;
     }
 

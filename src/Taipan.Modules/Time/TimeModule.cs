@@ -68,14 +68,9 @@ public static partial class TimeModule
         {
             throw PyErr.OverflowError("timestamp too large to convert to C _PyTime_t");
         }
-        // Thread.Sleep takes at most int.MaxValue milliseconds at a time.
-        var remaining = TimeSpan.FromTicks((long)Math.Ceiling(seconds * 1e7));
-        while (remaining > TimeSpan.Zero)
-        {
-            var step = remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining;
-            Thread.Sleep(step);
-            remaining -= step;
-        }
+        // Without the interpreter lock; in the main thread a signal's handler runs at once and
+        // the sleep goes on afterwards unless it raised (PEP 475).
+        Gil.Wait(new object(), static () => false, TimeSpan.FromTicks((long)Math.Ceiling(seconds * 1e7)));
     }
 
     [PyMethod]

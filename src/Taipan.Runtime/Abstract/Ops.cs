@@ -395,6 +395,28 @@ public static class Ops
         }
     }
 
+    /// <summary><c>PySequence_Contains</c>: <c>item in container</c>, by iteration when the
+    /// container has no <c>__contains__</c>.</summary>
+    public static bool Contains(PyObject container, PyObject item)
+    {
+        if (container.Type.Slots.Contains is { } contains)
+        {
+            return contains(container, item);
+        }
+        foreach (var x in Iterate(container))
+        {
+            if (RichCompareBool(x, item, CompareOp.Eq))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary><c>PyObject_Size</c>: <c>len(o)</c>.</summary>
+    public static long Length(PyObject o) =>
+        (o.Type.Slots.Length ?? throw PyErr.TypeError($"object of type '{o.Type.Name}' has no len()"))(o);
+
     /// <summary><c>PyObject_GetItem</c>: <c>o[key]</c>.</summary>
     public static PyObject GetItem(PyObject container, PyObject key) =>
         container.Type.Slots.GetItem is { } get ? get(container, key) : PyType.ClassGetItem(container, key);

@@ -384,40 +384,69 @@ public sealed partial class PyDictValues(PyDict dict) : PyDictView(dict)
     public PyObject Mapping() => MappingProxy();
 }
 
-/// <summary><c>mappingproxy</c> (Objects/descrobject.c): a read-only view of a mapping.</summary>
+/// <summary><c>mappingproxy</c> (Objects/descrobject.c): a read-only view of a mapping (a
+/// class's dict, or any mapping given to <c>types.MappingProxyType</c>).</summary>
 [PyType("mappingproxy", Generic = true)]
-public sealed partial class PyMappingProxy(PyDict mapping) : PyObject
+public sealed partial class PyMappingProxy(PyObject mapping) : PyObject
 {
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[1];
+        Python.ArgParse.UnpackKeywords("mappingproxy", args, kwnames, s_names, 1, 1, 0, buffer);
+        var m = buffer[0]!;
+        if (m.Type.Slots.GetItem is null || m is PyList or PyTuple)
+        {
+            throw Errors.PyErr.TypeError($"mappingproxy() argument must be a mapping, not {m.Type.Name}");
+        }
+        return new PyMappingProxy(m);
+    }
+
+    private static readonly string[] s_names = ["mapping"];
+
     [PySlot("mp_length")]
-    public long Length() => mapping.Count;
+    public long Length() => mapping is PyDict d ? d.Count : Abstract.Ops.Length(mapping);
 
     [PySlot("mp_subscript")]
-    public PyObject GetItem(PyObject key) => mapping.GetItem(key);
+    public PyObject GetItem(PyObject key) => mapping is PyDict d ? d.GetItem(key) : Abstract.Ops.GetItem(mapping, key);
 
     [PySlot("sq_contains")]
-    public bool Contains(PyObject key) => mapping.ContainsKey(key);
+    public bool Contains(PyObject key) => mapping is PyDict d ? d.ContainsKey(key) : Abstract.Ops.Contains(mapping, key);
 
     [PySlot("tp_iter")]
-    public PyObject Iter() => mapping.Iter();
+    public PyObject Iter() => Abstract.Ops.GetIter(mapping);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => new($"mappingproxy({mapping.Repr().Value})");
+    public PyStr Repr() => new($"mappingproxy({Abstract.Ops.Repr(mapping).Value})");
 
     [PySlot("tp_str")]
     public PyStr Str() => Abstract.Ops.Str(mapping);
 
-    [PyMethod]
-    public PyObject Get(PyObject key, PyObject? @default = null) => mapping.Get(key, @default);
+    [PySlot("tp_richcompare")]
+    public PyObject RichCompare(PyObject other, CompareOp op) => Abstract.Ops.RichCompare(mapping, other, op);
+
+    [PySlot("nb_or")]
+    public static PyObject Or(PyObject left, PyObject right) =>
+        Abstract.Ops.Or(left is PyMappingProxy l ? l.Mapping : left, right is PyMappingProxy r ? r.Mapping : right);
+
+    private PyObject Mapping => mapping;
 
     [PyMethod]
-    public PyObject Keys() => mapping.Keys();
+    public PyObject Get(PyObject key, PyObject? @default = null) =>
+        mapping is PyDict d ? d.Get(key, @default) : Abstract.Ops.CallMethod(mapping, "get", key, @default ?? PyNone.Value);
 
     [PyMethod]
-    public PyObject Values() => mapping.Values();
+    public PyObject Keys() => Abstract.Ops.CallMethod(mapping, "keys");
 
     [PyMethod]
-    public PyObject Items() => mapping.ItemsView();
+    public PyObject Values() => Abstract.Ops.CallMethod(mapping, "values");
 
     [PyMethod]
-    public PyObject Copy() => mapping.Copy();
+    public PyObject Items() => Abstract.Ops.CallMethod(mapping, "items");
+
+    [PyMethod]
+    public PyObject Copy() => Abstract.Ops.CallMethod(mapping, "copy");
+
+    [PyMethod("__reversed__")]
+    public PyObject Reversed() => Abstract.Ops.Call(PyReversed.TypeObject, [mapping], null);
 }

@@ -52,6 +52,7 @@ public sealed partial class PyStdPrinter : PyObject
         var reader = Reader ?? throw Unsupported("not readable");
         // Character by character, so the newline is kept and the last line may lack one.
         var sb = new System.Text.StringBuilder();
+        using var unlocked = Python.Gil.Release();
         while (size < 0 || sb.Length < size)
         {
             var c = reader.Read();
@@ -73,6 +74,7 @@ public sealed partial class PyStdPrinter : PyObject
     {
         CheckOpen();
         var reader = Reader ?? throw Unsupported("not readable");
+        using var unlocked = Python.Gil.Release();
         if (size < 0)
         {
             return new PyStr(reader.ReadToEnd());

@@ -35,6 +35,27 @@ public sealed partial class PyType
         }
     }
 
+    /// <summary><c>_PyType_CalculateMetaclass</c>: the most derived metaclass among
+    /// <paramref name="meta"/> and the bases' types.</summary>
+    public static PyType CalculateMetaclass(PyType meta, ReadOnlySpan<PyObject> bases)
+    {
+        foreach (var b in bases)
+        {
+            var bt = b.Type;
+            if (meta.IsSubtypeOf(bt))
+            {
+                continue;
+            }
+            if (bt.IsSubtypeOf(meta))
+            {
+                meta = bt;
+                continue;
+            }
+            throw PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+        }
+        return meta;
+    }
+
     /// <summary><c>type.__new__(metatype, name, bases, namespace)</c>: a class.</summary>
     public static PyType CreateHeapType(PyType metatype, string name, PyType[] bases, PyDict ns)
     {
@@ -83,6 +104,23 @@ public sealed partial class PyType
         if (dict.ContainsKey(PyStr.Intern("__eq__")) && !dict.ContainsKey(PyStr.Intern("__hash__")))
         {
             dict.SetItem(PyStr.Intern("__hash__"), PyNone.Value);
+        }
+        // The slots were copied from the first base; special methods of classes that come
+        // later in the MRO (mixins after the first base) are found as fixup_slot_dispatchers
+        // finds them.
+        foreach (var t in type.Mro)
+        {
+            if (ReferenceEquals(t, type) || !t.HasFlag(TypeFlags.HeapType) || type.Base!.IsSubtypeOf(t))
+            {
+                continue;
+            }
+            foreach (var (key, _) in t.Dict.Items())
+            {
+                if (key is PyStr k)
+                {
+                    type.UpdateSlot(k.Value);
+                }
+            }
         }
         foreach (var (key, value) in dict.Items().ToList())
         {
@@ -271,7 +309,7 @@ public sealed partial class PyType
         {
             t = t.Base!;
         }
-        return t;
+        return t.HasFlag(TypeFlags.HeapType) ? t : LayoutRoot(t);
     }
 
     private static PyType SolidBaseOf(PyType[] bases)
@@ -297,13 +335,17 @@ public sealed partial class PyType
             {
                 solid = s;
             }
-            else if (!solid.IsSubtypeOf(s))
+            else if (!solid.IsSubtypeOf(s) && !ReferenceEquals(LayoutRoot(s), LayoutRoot(solid)))
             {
                 throw PyErr.TypeError("multiple bases have instance lay-out conflict");
             }
         }
         return solid!;
     }
+
+    /// <summary>Builtin exceptions all share BaseException's layout (their extra fields are
+    /// kept by name), so <c>class E(ArithmeticError, TypeError)</c> is allowed.</summary>
+    private static PyType LayoutRoot(PyType t) => t.IsSubtypeOf(PyExc.BaseException) ? PyExc.BaseException : t;
 
     /// <summary>The C3 linearization (<c>mro_implementation</c>) of the bases; the class itself
     /// goes in front.</summary>

@@ -260,6 +260,16 @@ public sealed partial class PyType : PyObject
         var name = args[0] as PyStr ?? throw Errors.PyErr.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
         var bases = args[1] as PyTuple ?? throw Errors.PyErr.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
         var ns = args[2] as PyDict ?? throw Errors.PyErr.TypeError($"type.__new__() argument 3 must be dict, not {args[2].Type.Name}");
+        // type(name, bases, ns) with bases of a more derived metaclass is that metaclass's call.
+        var winner = CalculateMetaclass(metatype, bases.Items);
+        if (!ReferenceEquals(winner, metatype))
+        {
+            if (!ReferenceEquals(winner.Slots.New, TypeObject.Slots.New))
+            {
+                return winner.Slots.New!(winner, args, kwnames);
+            }
+            metatype = winner;
+        }
         var baseTypes = new PyType[bases.Count];
         for (var i = 0; i < baseTypes.Length; i++)
         {

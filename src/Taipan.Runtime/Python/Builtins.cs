@@ -96,11 +96,7 @@ public static partial class Builtins
     }
 
     [PyMethod]
-    public static long Len(PyObject obj)
-    {
-        var slot = obj.Type.Slots.Length ?? throw Errors.PyErr.TypeError($"object of type '{obj.Type.Name}' has no len()");
-        return slot(obj);
-    }
+    public static long Len(PyObject obj) => Ops.Length(obj);
 
     [PyMethod]
     public static PyStr Repr(PyObject obj) => Ops.Repr(obj);
@@ -139,21 +135,7 @@ public static partial class Builtins
         var meta = metaclass ?? (bases.Length > 0 ? bases[0].Type : PyType.TypeObject);
         if (meta is PyType metaType)
         {
-            foreach (var b in bases)
-            {
-                var bt = b.Type;
-                if (metaType.IsSubtypeOf(bt))
-                {
-                    continue;
-                }
-                if (bt.IsSubtypeOf(metaType))
-                {
-                    metaType = bt;
-                    continue;
-                }
-                throw Errors.PyErr.TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
-            }
-            meta = metaType;
+            meta = PyType.CalculateMetaclass(metaType, bases);
         }
         var basesTuple = new PyTuple(bases);
         var ns = Ops.TryGetAttr(meta, PyStr.Intern("__prepare__")) is { } prepare

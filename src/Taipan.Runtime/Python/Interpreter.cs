@@ -231,8 +231,14 @@ public static partial class Interpreter
             switch (op)
             {
                 case Opcode.NOP:
-                case Opcode.RESUME:
                 case Opcode.CACHE:
+                    break;
+
+                case Opcode.RESUME:
+                    if (Gil.EvalBreaker != 0)
+                    {
+                        Gil.HandleEvalBreaker(ts);
+                    }
                     break;
 
                 case Opcode.EXTENDED_ARG:
@@ -298,10 +304,7 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.DELETE_NAME:
-                    if (!frame.Locals!.Remove(names[arg]))
-                    {
-                        throw NameError(names[arg]);
-                    }
+                    DeleteName(frame.Locals!, names[arg]);
                     break;
 
                 case Opcode.STORE_GLOBAL:
@@ -521,6 +524,10 @@ public static partial class Interpreter
                     if (!IsTrue(s[--sp]!))
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -529,6 +536,10 @@ public static partial class Interpreter
                     if (IsTrue(s[--sp]!))
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -553,6 +564,10 @@ public static partial class Interpreter
                     if (s[--sp] is PyNone)
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -561,6 +576,10 @@ public static partial class Interpreter
                     if (s[--sp] is not PyNone)
                     {
                         ip -= arg;
+                        if (Gil.EvalBreaker != 0)
+                        {
+                            Gil.HandleEvalBreaker(ts);
+                        }
                     }
                     s[sp] = null;
                     break;
@@ -592,6 +611,13 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.JUMP_BACKWARD:
+                    ip -= arg;
+                    if (Gil.EvalBreaker != 0)
+                    {
+                        Gil.HandleEvalBreaker(ts);
+                    }
+                    break;
+
                 case Opcode.JUMP_BACKWARD_NO_INTERRUPT:
                     ip -= arg;
                     break;
@@ -709,7 +735,7 @@ public static partial class Interpreter
                     var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
                     var result = CallWithDict(callable, positional, kwargs);
                     sp--;
-                    Array.Clear(s, sp, 4);
+                    Array.Clear(s, sp, kwargs is null ? 3 : 4);
                     s[sp++] = result;
                     break;
                 }
@@ -1241,11 +1267,47 @@ public static partial class Interpreter
 
     internal static PyObject LoadName(Frame frame, PyStr name)
     {
-        if (frame.Locals!.TryGetValue(name, out var v) || frame.Globals.TryGetValue(name, out v) || frame.Builtins.TryGetValue(name, out v))
+        var locals = frame.Locals!;
+        if (locals.GetType() != typeof(PyDict))
+        {
+            // A class namespace from __prepare__ may be a dict subclass with its own __getitem__.
+            try
+            {
+                return Ops.GetItem(locals, name);
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.KeyError))
+            {
+            }
+        }
+        else if (locals.TryGetValue(name, out var own))
+        {
+            return own;
+        }
+        if (frame.Globals.TryGetValue(name, out var v) || frame.Builtins.TryGetValue(name, out v))
         {
             return v;
         }
         throw NameError(name);
+    }
+
+    private static void DeleteName(PyDict locals, PyStr name)
+    {
+        if (locals.GetType() != typeof(PyDict))
+        {
+            try
+            {
+                SetItem(locals, name, null);
+                return;
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.KeyError))
+            {
+                throw NameError(name);
+            }
+        }
+        if (!locals.Remove(name))
+        {
+            throw NameError(name);
+        }
     }
 
     /// <summary>IMPORT_NAME (import_name): the builtin <c>__import__</c> is called directly, a
@@ -1355,21 +1417,7 @@ public static partial class Interpreter
         };
     }
 
-    private static bool Contains(PyObject container, PyObject item)
-    {
-        if (container.Type.Slots.Contains is { } contains)
-        {
-            return contains(container, item);
-        }
-        foreach (var x in Ops.Iterate(container))
-        {
-            if (Ops.RichCompareBool(x, item, CompareOp.Eq))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool Contains(PyObject container, PyObject item) => Ops.Contains(container, item);
 
     private static PyObject GetItem(PyObject container, PyObject key) => Ops.GetItem(container, key);
 

@@ -20,6 +20,10 @@ public static class PythonRun
 
     private static readonly List<Action> s_exitHandlers = [];
 
+    /// <summary>The run ended with an uncaught KeyboardInterrupt: the process should end by
+    /// SIGINT (<see cref="Signals.ExitBySigint"/>) once its output is flushed.</summary>
+    public static bool UnhandledKeyboardInterrupt { get; private set; }
+
     /// <summary>Registers a function to run at exit, before the streams are flushed
     /// (<c>_PyAtExit_Call</c>; the atexit module registers its runner here).</summary>
     public static void RegisterExitHandler(Action handler)
@@ -35,6 +39,8 @@ public static class PythonRun
     {
         Builtins.Stdout = config.Stdout;
         SysModule.Configure(config);
+        Gil.InitMainThread();
+        Signals.Install();
     }
 
     /// <summary>Compiles a program and runs it as <c>__main__</c> (with <c>__file__</c> when it
@@ -259,7 +265,12 @@ public static class PythonRun
                 SysModule.Write("stderr", Traceback.Format(exc));
             }
         }
-        return exc.Type.IsSubtypeOf(PyExc.KeyboardInterrupt) ? KeyboardInterruptStatus : 1;
+        if (exc.Type.IsSubtypeOf(PyExc.KeyboardInterrupt))
+        {
+            UnhandledKeyboardInterrupt = true;
+            return KeyboardInterruptStatus;
+        }
+        return 1;
     }
 
     /// <summary><c>_Py_HandleSystemExit</c>: None is 0, an int is the status (a C long; an
@@ -293,6 +304,7 @@ public static class PythonRun
     /// standard streams flushed.</summary>
     private static int Finish(int status)
     {
+        WaitForThreadShutdown();
         Action[] handlers;
         lock (s_exitHandlers)
         {
@@ -303,6 +315,36 @@ public static class PythonRun
             handler();
         }
         SysModule.FlushStdFiles();
+        Gil.FinalizeRun();
         return status;
+    }
+
+    /// <summary>wait_for_thread_shutdown: <c>threading._shutdown()</c> joins the threads that
+    /// are not daemons, if threading was imported; its failure is reported as unraisable.</summary>
+    private static void WaitForThreadShutdown()
+    {
+        if (!Import.Modules.TryGetValue(PyStr.Intern("threading"), out var threading))
+        {
+            return;
+        }
+        try
+        {
+            Ops.CallMethod(threading, "_shutdown");
+        }
+        catch (PyException e)
+        {
+            string what;
+            try
+            {
+                what = Ops.Repr(threading).Value;
+            }
+            catch (PyException)
+            {
+                what = "<object repr() failed>";
+            }
+            SysModule.FlushStdFiles();
+            SysModule.Write("stderr", $"Exception ignored in: {what}\n");
+            SysModule.Write("stderr", Traceback.Format(e.Value));
+        }
     }
 }

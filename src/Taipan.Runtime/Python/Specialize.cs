@@ -70,7 +70,7 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
-        if (code.InlineCaches[index] is { } o && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
+        if (code.InlineCaches[index] is { } o && locals.GetType() == typeof(PyDict) && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
         {
             return;
         }
@@ -80,6 +80,12 @@ internal static class Specialize
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StoreNameMiss(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
+        if (locals.GetType() != typeof(PyDict))
+        {
+            // A class namespace from __prepare__ (enum's _EnumDict) sees every assignment.
+            locals.Type.Slots.SetItem!(locals, name, value);
+            return;
+        }
         locals.SetItem(name, value);
         code.InlineCaches[index] = new NameHint { Index = locals.IndexOfIdentical(name) };
     }

@@ -279,8 +279,6 @@ public static partial class SysModule
     }
 
     private static readonly List<PyObject> s_auditHooks = [];
-    private static double s_switchInterval = 0.005;
-
     /// <summary><c>sys.audit(event, *args)</c>: calls the audit hooks with the event and the
     /// arguments as a tuple; a hook's exception propagates (it vetoes the action).</summary>
     [PyMethod]
@@ -331,7 +329,7 @@ public static partial class SysModule
     }
 
     [PyMethod]
-    public static double GetSwitchInterval() => s_switchInterval;
+    public static double GetSwitchInterval() => Gil.SwitchInterval;
 
     [PyMethod]
     public static void SetSwitchInterval(PyObject interval)
@@ -346,7 +344,7 @@ public static partial class SysModule
         {
             throw PyErr.ValueError("switch interval must be strictly positive");
         }
-        s_switchInterval = seconds;
+        Gil.SwitchInterval = seconds;
     }
 
     [PyMethod]

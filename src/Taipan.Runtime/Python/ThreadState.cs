@@ -32,6 +32,19 @@ public sealed class ThreadState
     /// <summary>Set by RERAISE so the unwinder does not add the frame to the traceback again.</summary>
     public bool Reraising { get; set; }
 
+    /// <summary><c>threading.get_ident()</c>: the thread's pthread_t, as in CPython.</summary>
+    public ulong Ident { get; } = Signals.Native.PthreadSelf();
+
+    /// <summary><c>threading.get_native_id()</c>: the kernel's id of the thread.</summary>
+    public int NativeId { get; } = Signals.Native.GetTid();
+
+    /// <summary>Run when a thread started by <c>_thread</c> ends (the sentinel locks that
+    /// <c>Thread.join</c> waits on are released there).</summary>
+    public List<Action> ExitActions { get; } = [];
+
+    /// <summary>This thread holds the global interpreter lock (<see cref="Gil"/>).</summary>
+    public bool HoldsGil { get; set; }
+
     /// <summary><c>sys.getrecursionlimit()</c>.</summary>
     public static int RecursionLimit { get; set; } = 1000;
 }
