@@ -16,7 +16,9 @@ public static class Codecs
     public static string StrArg(string function, string name, int position, PyObject o) =>
         o is PyStr s ? s.Value : throw PyErr.TypeError($"{function}() argument '{name}' must be str, not {o.Type.Name}");
 
-    private static Codec Lookup(string encoding)
+    /// <summary>The codecs implemented here; other names go through the codec registry
+    /// (<c>_codecs.lookup</c>, filled by the <c>encodings</c> package).</summary>
+    private static Codec? Lookup(string encoding)
     {
         var n = encoding.ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
         return n switch
@@ -24,7 +26,7 @@ public static class Codecs
             "utf_8" or "utf8" or "u8" or "utf" or "cp65001" => Codec.Utf8,
             "ascii" or "us_ascii" or "646" or "us" => Codec.Ascii,
             "latin_1" or "latin1" or "latin" or "l1" or "iso_8859_1" or "iso8859_1" or "8859" or "cp819" or "iso_ir_100" => Codec.Latin1,
-            _ => throw PyErr.New(PyExc.LookupError, $"unknown encoding: {encoding}"),
+            _ => null,
         };
     }
 
@@ -39,7 +41,12 @@ public static class Codecs
 
     public static string Decode(ReadOnlySpan<byte> data, string encoding, string errors)
     {
-        var codec = Lookup(encoding);
+        if (Lookup(encoding) is not { } codec)
+        {
+            var decoded = CodecsModule.Decode(new PyBytes(data.ToArray()), encoding, errors);
+            return decoded is PyStr s ? s.Value
+                : throw PyErr.TypeError($"'{encoding}' decoder returned '{decoded.Type.Name}' instead of 'str'; use codecs.decode() to decode to arbitrary types");
+        }
         if (codec == Codec.Latin1)
         {
             return Encoding.Latin1.GetString(data);
@@ -163,7 +170,12 @@ public static class Codecs
 
     public static byte[] Encode(PyStr str, string encoding, string errors)
     {
-        var codec = Lookup(encoding);
+        if (Lookup(encoding) is not { } codec)
+        {
+            var encoded = CodecsModule.Encode(str, encoding, errors);
+            return encoded is PyBytes b ? b.Data.ToArray()
+                : throw PyErr.TypeError($"'{encoding}' encoder returned '{encoded.Type.Name}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types");
+        }
         var s = str.Value;
         var limit = codec switch { Codec.Ascii => 0x80, Codec.Latin1 => 0x100, _ => 0x110000 };
         var output = new List<byte>(s.Length);

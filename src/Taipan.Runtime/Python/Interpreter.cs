@@ -400,6 +400,12 @@ public static partial class Interpreter
                     Array.Clear(s, bottom, sp - bottom);
                     sp = bottom;
                     s[sp++] = result;
+                    // As CPython 3.11 after a call of a C function: a signal that arrived
+                    // during the call is handled at its line.
+                    if (Gil.EvalBreaker != 0)
+                    {
+                        Gil.HandleEvalBreaker(ts);
+                    }
                     break;
                 }
 
@@ -735,8 +741,12 @@ public static partial class Interpreter
                     var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
                     var result = CallWithDict(callable, positional, kwargs);
                     sp--;
-                    Array.Clear(s, sp, kwargs is null ? 3 : 4);
+                    Array.Clear(s, sp, (arg & 1) != 0 ? 4 : 3);
                     s[sp++] = result;
+                    if (Gil.EvalBreaker != 0)
+                    {
+                        Gil.HandleEvalBreaker(ts);
+                    }
                     break;
                 }
 

@@ -91,8 +91,16 @@ public static partial class Signals
             {
                 s_handlers[i] = PyInt.From(i is SigPipe or SigXfsz ? SigIgn : SigDfl);
             }
-            s_handlers[SigInt] = s_defaultIntHandler;
-            Register(SigInt);
+            // A SIGINT ignored by the parent (a background job of a shell) stays ignored.
+            if (InheritedIgnored(SigInt))
+            {
+                s_handlers[SigInt] = PyInt.From(SigIgn);
+            }
+            else
+            {
+                s_handlers[SigInt] = s_defaultIntHandler;
+                Register(SigInt);
+            }
         }
     }
 
@@ -160,11 +168,14 @@ public static partial class Signals
     [PyMethod("raise_signal")]
     public static void RaiseSignal(int signalnum)
     {
-        CheckNumber(signalnum);
-        PyObject? handler;
-        lock (s_handlers)
+        // Like C's raise(), which checks the number itself (0 is the null signal).
+        PyObject? handler = null;
+        if (signalnum is > 0 and < Nsig)
         {
-            handler = s_handlers[signalnum];
+            lock (s_handlers)
+            {
+                handler = s_handlers[signalnum];
+            }
         }
         if (handler is PyInt { IsSmall: true, Small: SigIgn })
         {
@@ -176,7 +187,8 @@ public static partial class Signals
         }
         else if (Native.Raise(signalnum) != 0)
         {
-            throw OSError(Marshal.GetLastPInvokeError(), "Invalid argument");
+            var errno = Marshal.GetLastPInvokeError();
+            throw OSError(errno, Marshal.GetPInvokeErrorMessage(errno));
         }
         CheckSignals();
     }
@@ -392,6 +404,15 @@ public static partial class Signals
         Native.Kill(Native.GetPid(), SigInt);
     }
 
+    /// <summary>The process started with the signal ignored (.NET leaves that disposition in
+    /// place).</summary>
+    private static unsafe bool InheritedIgnored(int signum)
+    {
+        // struct sigaction begins with the handler; the buffer is larger than the struct.
+        var buffer = stackalloc byte[512];
+        return Native.SigAction(signum, null, buffer) == 0 && *(nint*)buffer == SigIgn;
+    }
+
     private static void CheckNumber(int signalnum)
     {
         if (signalnum < 1 || signalnum >= Nsig)
@@ -417,6 +438,9 @@ public static partial class Signals
 
         [LibraryImport("libc", EntryPoint = "signal")]
         public static partial nint SetDefaultAction(int sig, nint handler);
+
+        [LibraryImport("libc", EntryPoint = "sigaction")]
+        public static unsafe partial int SigAction(int sig, void* act, void* oldact);
 
         [LibraryImport("libc", EntryPoint = "alarm")]
         public static partial uint Alarm(uint seconds);
