@@ -25,7 +25,6 @@ public static class Program
             Console.Out.Flush();
             return exitCode;
         }
-        CheckWarnOptions(config);
         StandardModules.Register();
         // A thread with a large stack: deep nesting must end in a Python error, never in a
         // .NET stack overflow.
@@ -185,6 +184,10 @@ public static class Program
         }
         // Since 3.9 the script's path is made absolute (it becomes __main__.__file__).
         path = Path.GetFullPath(path);
+        if (PythonRun.IsPycFile(path, bytes))
+        {
+            return PythonRun.RunPyc(CreateRunConfig(config, args, Path.GetDirectoryName(path) ?? ""), bytes, path);
+        }
         return RunMain(config, args, bytes, path, fromFile: true, Path.GetDirectoryName(path) ?? "");
     }
 
@@ -194,40 +197,5 @@ public static class Program
         // A script is read as the C file reader reads it; -c's text is already a string.
         SourceText Read() => fromFile ? SourceText.FromFile(bytes, filename) : SourceText.FromUtf8(bytes, filename);
         return PythonRun.RunMain(CreateRunConfig(config, args, firstPathEntry), Read, filename.StartsWith('<') ? null : filename);
-    }
-
-    /// <summary><c>warnings._processoptions</c>: a malformed -W / PYTHONWARNINGS entry is
-    /// reported and ignored at start-up.</summary>
-    private static void CheckWarnOptions(PyConfig config)
-    {
-        foreach (var arg in config.WarnOptions)
-        {
-            var error = WarnOptionError(arg);
-            if (error is not null)
-            {
-                Console.Error.WriteLine($"Invalid -W option ignored: {error}");
-            }
-        }
-    }
-
-    private static string? WarnOptionError(string arg)
-    {
-        var parts = arg.Split(':');
-        if (parts.Length > 5)
-        {
-            return $"too many fields (max 5): {Taipan.Syntax.Ast.PyRepr.Str(arg)}";
-        }
-        var action = parts[0].Trim();
-        if (action.Length > 0 && action != "all"
-            && !new[] { "default", "always", "ignore", "module", "once", "error" }.Any(a => a.StartsWith(action, StringComparison.Ordinal)))
-        {
-            return $"invalid action: {Taipan.Syntax.Ast.PyRepr.Str(action)}";
-        }
-        if (parts.Length == 5 && parts[4].Trim() is { Length: > 0 } lineno
-            && (!int.TryParse(lineno, out var n) || n < 0))
-        {
-            return $"invalid lineno {Taipan.Syntax.Ast.PyRepr.Str(lineno)}";
-        }
-        return null;
     }
 }

@@ -54,7 +54,7 @@ internal static class Emitter
         }
         if (m.Generic)
         {
-            var qual = Lit(m.PyName + ".__class_getitem__");
+            var qual = Lit(m.PyName.Substring(m.PyName.LastIndexOf('.') + 1) + ".__class_getitem__");
             sb.AppendLine($"        t.AddBuiltin(\"__class_getitem__\", new {O}.PyClassMethodDescriptor(t, \"__class_getitem__\", static (self, args, kwnames) =>");
             sb.AppendLine("        {");
             sb.AppendLine($"            {A}.NoKeywords({qual}, kwnames);");

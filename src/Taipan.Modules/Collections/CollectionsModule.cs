@@ -60,7 +60,7 @@ public static partial class CollectionsModule
 /// <summary><c>deque([iterable[, maxlen]])</c>: a ring buffer whose capacity is a power of
 /// two, so positions wrap with a mask. <see cref="_state"/> changes on every mutation, which
 /// is how iterators and searches detect one.</summary>
-[PyType("collections.deque", Module = "collections", Subclassable = true, InstanceType = true, Unhashable = true)]
+[PyType("collections.deque", Module = "collections", Subclassable = true, Generic = true, InstanceType = true, Unhashable = true)]
 public sealed partial class Deque : PySubclassableObject
 {
     private PyObject?[] _items = new PyObject?[8];
@@ -747,7 +747,7 @@ public sealed partial class DequeReverseIterator(PyType type, Deque deque) : PyS
 /// <summary><c>defaultdict(default_factory=None, /, ...)</c>: a dict whose missing keys are
 /// filled by calling the factory. A real dict (a C# subclass of <see cref="PyDict"/>) that
 /// carries its type, so Python subclasses of it share this class.</summary>
-[PyType("collections.defaultdict", Base = typeof(PyDict), Module = "collections", Subclassable = true, InstanceType = true)]
+[PyType("collections.defaultdict", Base = typeof(PyDict), Module = "collections", Subclassable = true, Generic = true, InstanceType = true)]
 public sealed partial class DefaultDict(PyType type) : PyDict, IHeapInstance
 {
     private PyType _type = type;

@@ -57,7 +57,7 @@ public static partial class FunctoolsModule
 
 /// <summary><c>partial(func, /, *args, **keywords)</c>. A partial of a plain partial (one
 /// without instance attributes) is flattened into one.</summary>
-[PyType("functools.partial", Module = "functools", Subclassable = true, InstanceType = true)]
+[PyType("functools.partial", Module = "functools", Subclassable = true, Generic = true, InstanceType = true)]
 public sealed partial class Partial(PyType type) : PyObject, IHeapInstance
 {
     private PyType _type = type;

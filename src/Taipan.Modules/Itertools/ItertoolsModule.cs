@@ -266,10 +266,11 @@ public sealed partial class Cycle(PyType type, PyObject it) : PySubclassableObje
     {
         if (_it is null)
         {
+            // An iterator over the saved items, already at the current position.
             var it = Ops.GetIter(_saved);
-            if (_index != 0)
+            for (var i = 0; i < _index; i++)
             {
-                Ops.CallMethod(it, "__setstate__", PyInt.From(_index));
+                Ops.Next(it);
             }
             return PyTuple.Create(Type, PyTuple.Create(it), PyTuple.Create(_saved, PyBool.True));
         }
@@ -409,7 +410,7 @@ public sealed partial class Accumulate(PyType type, PyObject it, PyObject? func,
 }
 
 /// <summary><c>chain(*iterables)</c> and <c>chain.from_iterable(iterable)</c>.</summary>
-[PyType("itertools.chain", Module = "itertools", Subclassable = true, InstanceType = true)]
+[PyType("itertools.chain", Module = "itertools", Subclassable = true, Generic = true, InstanceType = true)]
 public sealed partial class Chain : PySubclassableObject
 {
     private PyObject? _source;
@@ -484,7 +485,7 @@ public sealed partial class Chain : PySubclassableObject
         }
         if (t.Count is < 1 or > 2)
         {
-            throw PyErr.TypeError(t.Count == 0 ? "chain.__setstate__ expected at least 1 argument, got 0" : $"chain.__setstate__ expected at most 2 arguments, got {t.Count}");
+            throw PyErr.TypeError(t.Count == 0 ? "function takes at least 1 argument (0 given)" : $"function takes at most 2 arguments ({t.Count} given)");
         }
         if (t[0].Type.Slots.IterNext is null || (t.Count == 2 && t[1].Type.Slots.IterNext is null))
         {
@@ -1221,9 +1222,13 @@ public sealed partial class Tee(PyType type, TeeDataObject data, int index) : Py
     [PyMethod("__setstate__")]
     public void SetState(PyObject state)
     {
-        if (state is not PyTuple { Count: 2 } t)
+        if (state is not PyTuple t)
         {
             throw PyErr.TypeError("state is not a tuple");
+        }
+        if (t.Count != 2)
+        {
+            throw PyErr.TypeError($"function takes exactly 2 arguments ({t.Count} given)");
         }
         var data = t[0] as TeeDataObject ?? throw PyErr.TypeError($"_tee.__setstate__() argument 1 must be itertools._tee_dataobject, not {t[0].Type.Name}");
         var index = ArgParse.ToInt(t[1]);

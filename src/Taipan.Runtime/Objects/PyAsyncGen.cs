@@ -77,6 +77,9 @@ public sealed partial class PyAsyncGen(Frame frame) : PyGenBase(frame)
     [PyGetter("ag_await")]
     public PyObject AwaitGetter() => YieldFrom() ?? PyNone.Value;
 
+    [PyGetter("ag_frame")]
+    public PyObject FrameGetter() => FrameObject();
+
     [PyGetter("ag_code")]
     public PyCode CodeGetter() => Code;
 }

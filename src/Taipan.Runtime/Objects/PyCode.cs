@@ -11,14 +11,25 @@ namespace Taipan.Runtime.Objects;
 public sealed partial class PyCode : PyObject
 {
     public PyCode(CodeObject code)
+        : this(code, null)
+    {
+    }
+
+    /// <summary>A code object whose constants are given as runtime objects (the <c>code</c>
+    /// constructor, <c>replace</c>): they may be anything, not only what marshal writes.</summary>
+    internal PyCode(CodeObject code, PyObject[]? consts)
     {
         Code = code;
         Instructions = code.Code;
-        Consts = new PyObject[code.Consts.Length];
-        for (var i = 0; i < Consts.Length; i++)
+        if (consts is null)
         {
-            Consts[i] = ConvertConstant(code.Consts[i]);
+            consts = new PyObject[code.Consts.Length];
+            for (var i = 0; i < consts.Length; i++)
+            {
+                consts[i] = ConvertConstant(code.Consts[i]);
+            }
         }
+        Consts = consts;
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         LocalsPlusNames = Array.ConvertAll(code.LocalsPlusNames, PyStr.Intern);
         Name = PyStr.Intern(code.Name);
@@ -77,6 +88,8 @@ public sealed partial class PyCode : PyObject
         ConstantTuple t => new PyTuple(Array.ConvertAll(t.AsSpan().ToArray(), ConvertConstant)),
         ConstantFrozenSet f => PyFrozenSet.FromConstant(f.Select(ConvertConstant).ToArray()),
         CodeObject c => new PyCode(c),
+        // A constant the code constructor was given that marshal cannot represent.
+        PyObject o => o,
         _ => throw Errors.PyErr.New(PyExc.SystemError, $"constants of type {value?.GetType().Name ?? "null"} are not supported yet"),
     };
 

@@ -51,6 +51,9 @@ public sealed partial class PyCoroutine(Frame frame) : PyGenBase(frame)
     [PyGetter("cr_await")]
     public PyObject AwaitGetter() => YieldFrom() ?? PyNone.Value;
 
+    [PyGetter("cr_frame")]
+    public PyObject FrameGetter() => FrameObject();
+
     [PyGetter("cr_code")]
     public PyCode CodeGetter() => Code;
 

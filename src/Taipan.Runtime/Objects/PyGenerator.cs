@@ -203,6 +203,19 @@ public abstract class PyGenBase(Frame frame) : PyObject
         }
     }
 
+    /// <summary><c>gi_frame</c> / <c>cr_frame</c> / <c>ag_frame</c>: the frame object until the
+    /// generator finishes, then None.</summary>
+    public PyObject FrameObject()
+    {
+        if (_frame is null)
+        {
+            return PyNone.Value;
+        }
+        var f = PyFrameObject.Of(_frame);
+        f.Generator = this;
+        return f;
+    }
+
     /// <summary><c>gen_close</c>.</summary>
     public void CloseCore()
     {
@@ -345,6 +358,9 @@ public sealed partial class PyGenerator(Frame frame) : PyGenBase(frame)
 
     [PyGetter("gi_yieldfrom")]
     public PyObject YieldFromGetter() => YieldFrom() ?? PyNone.Value;
+
+    [PyGetter("gi_frame")]
+    public PyObject FrameGetter() => FrameObject();
 
     [PyGetter("gi_code")]
     public PyCode CodeGetter() => Code;

@@ -138,6 +138,26 @@ public sealed partial class PyType
                 dict.SetItem(key, new PyClassMethod(value));
             }
         }
+        // Slots come from the whole MRO, not only the first base's table: class U(Mixin, G)
+        // calls G.__init__ (inherit_slots over every base in CPython).
+        if (bases.Length > 1)
+        {
+            for (var i = 1; i < type.Mro.Length; i++)
+            {
+                var t = type.Mro[i];
+                if (!t.HasFlag(TypeFlags.HeapType))
+                {
+                    continue;
+                }
+                foreach (var (key, _) in t.Dict.Items().ToList())
+                {
+                    if (key is PyStr k && k.Value.StartsWith("__", StringComparison.Ordinal) && !dict.ContainsKey(k))
+                    {
+                        type.UpdateSlot(k.Value);
+                    }
+                }
+            }
+        }
         if (type.HasFlag(TypeFlags.HasDict) && !dict.ContainsKey(PyStr.Intern("__dict__")) && type.Base!.Lookup(PyStr.Intern("__dict__")) is null)
         {
             dict.SetItem(PyStr.Intern("__dict__"), new PyGetSetDescriptor(type, "__dict__", InstanceDictGetter, InstanceDictSetter, null));

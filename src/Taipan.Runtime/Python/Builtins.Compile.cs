@@ -150,7 +150,7 @@ public static partial class Builtins
         }
         try
         {
-            return new PyCode(Compiler.CodeGen.Compiler.CompileSource(SourceText.FromString(text, filename), mode, flags, optimize));
+            return new PyCode(Warnings.CompileSource(SourceText.FromString(text, filename), mode, flags, optimize));
         }
         catch (PythonException e)
         {

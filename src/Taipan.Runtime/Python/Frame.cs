@@ -60,6 +60,9 @@ public sealed class Frame
     /// inline by the interpreter: the call's result once <c>__init__</c> returns None.</summary>
     public PyObject? Constructed { get; set; }
 
+    /// <summary>The frame's Python object, once asked for (it holds <c>f_trace</c> too).</summary>
+    internal PyFrameObject? FrameObject;
+
     /// <summary>The line being executed (<c>f_lineno</c>).</summary>
     public int LineNumber => Code.LineAt(LastInstruction);
 }

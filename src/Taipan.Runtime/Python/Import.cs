@@ -302,7 +302,7 @@ public static class Import
         }
         try
         {
-            return new PyCode(Compiler.CodeGen.Compiler.CompileSource(SourceText.FromFile(bytes, path), optimize: optimize));
+            return new PyCode(Warnings.CompileSource(SourceText.FromFile(bytes, path), optimize: optimize));
         }
         catch (PythonException e)
         {

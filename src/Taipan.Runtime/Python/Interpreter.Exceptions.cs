@@ -79,6 +79,8 @@ public static partial class Interpreter
     private static PyObject MakeGenerator(Frame frame)
     {
         var flags = frame.Code.Flags;
+        // FRAME_CREATED: not running, so without f_back until it first runs.
+        frame.Suspended = true;
         return (flags & CodeFlags.Coroutine) != 0 ? new PyCoroutine(frame)
             : (flags & CodeFlags.AsyncGenerator) != 0 ? new PyAsyncGen(frame)
             : new PyGenerator(frame);

@@ -108,9 +108,16 @@ public static partial class Interpreter
         var frame = entry;
         try
         {
-            if (pending is not null && !Unwind(ref frame, entry, ts, pending))
+            if (pending is not null)
             {
-                throw new PyException(pending);
+                if (ts.UseTracing)
+                {
+                    pending = TraceThrowEntry(entry, pending, ts);
+                }
+                if (!Unwind(ref frame, entry, ts, pending))
+                {
+                    throw new PyException(pending);
+                }
             }
             while (true)
             {
@@ -123,6 +130,14 @@ public static partial class Interpreter
                     if (!Unwind(ref frame, entry, ts, e.Value))
                     {
                         throw;
+                    }
+                }
+                catch (Exception e) when (IsInternalFault(e))
+                {
+                    var fault = InternalFault(e, frame);
+                    if (!Unwind(ref frame, entry, ts, fault))
+                    {
+                        throw new PyException(fault);
                     }
                 }
             }
@@ -157,6 +172,10 @@ public static partial class Interpreter
             if (!reraise)
             {
                 exc.Traceback = new PyTraceback(exc.Traceback as PyTraceback, frame, frame.LastInstruction);
+                if (ts.UseTracing)
+                {
+                    exc = TraceException(frame, exc, ts);
+                }
             }
             reraise = false;
             var offset = frame.LastInstruction;
@@ -165,6 +184,11 @@ public static partial class Interpreter
                 if (offset >= h.Start && offset < h.End)
                 {
                     var sp = frame.StackBase + h.Depth;
+                    if (h.Depth < 0 || sp > frame.StackPointer || sp + 2 > frame.Slots.Length)
+                    {
+                        // A damaged exception table: the entry is unusable, the exception goes on.
+                        continue;
+                    }
                     Array.Clear(frame.Slots, sp, frame.StackPointer - sp);
                     if (h.Lasti)
                     {
@@ -175,6 +199,10 @@ public static partial class Interpreter
                     frame.NextInstruction = h.Target;
                     return true;
                 }
+            }
+            if (ts.UseTracing)
+            {
+                TraceUnwind(frame, ts);
             }
             if (ReferenceEquals(frame, entry))
             {
@@ -223,6 +251,11 @@ public static partial class Interpreter
 
         while (true)
         {
+            if (ts.UseTracing)
+            {
+                ip = TraceInstruction(frame, ip, ts);
+                sp = frame.StackPointer;
+            }
             frame.LastInstruction = ip;
             var op = (Opcode)instr[ip * 2];
             var arg = instr[ip * 2 + 1] | extended;
@@ -395,7 +428,9 @@ public static partial class Interpreter
                         frame = PushInit(frame, cls, init, s, sp, arg, ip, ts);
                         goto load_frame;
                     }
-                    var result = Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
+                    var result = ts.UseTracing
+                        ? ProfiledCall(frame, callable, StackSpan(s, argsStart, nargs), kw, ts)
+                        : Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
                     var bottom = sp - arg - 2;
                     Array.Clear(s, bottom, sp - bottom);
                     sp = bottom;
@@ -1158,7 +1193,7 @@ public static partial class Interpreter
                 }
 
                 default:
-                    throw PyErr.New(PyExc.SystemError, $"unknown opcode {(int)op} ({op})");
+                    throw UnknownOpcode(frame, op);
             }
             // Keep the frame consistent for tracebacks and for frames that call into C#.
             frame.StackPointer = sp;

@@ -62,7 +62,7 @@ public static partial class MarshalModule
 
     /// <summary>Runtime objects to constants, one constant per object so that an object met twice
     /// is written once and referenced after, as CPython writes it.</summary>
-    private sealed class ToConstant
+    internal sealed class ToConstant
     {
         private readonly Dictionary<PyObject, object?> _seen = new(ReferenceEqualityComparer.Instance);
 

@@ -41,6 +41,20 @@ public static class PythonRun
         SysModule.Configure(config);
         Gil.InitMainThread();
         Signals.Install();
+        Warnings.Reset();
+        if (config.WarnOptions.Count > 0)
+        {
+            // init_interp_main: the warnings module applies -W and PYTHONWARNINGS.
+            try
+            {
+                Import.ImportModuleLevel(PyStr.Intern("warnings"), null, null, 0);
+            }
+            catch (PyException e)
+            {
+                SysModule.Write("stderr", "'import warnings' failed; traceback:\n");
+                SysModule.Write("stderr", Traceback.Format(e.Value));
+            }
+        }
     }
 
     /// <summary>Compiles a program and runs it as <c>__main__</c> (with <c>__file__</c> when it
@@ -54,7 +68,7 @@ public static class PythonRun
             try
             {
                 // Reading can fail too: an unknown encoding, undecodable bytes.
-                code = new PyCode(Compiler.CodeGen.Compiler.CompileSource(read(), optimize: config.Optimize));
+                code = new PyCode(Warnings.CompileSource(read(), optimize: config.Optimize));
             }
             catch (PythonSyntaxError e)
             {
@@ -72,6 +86,52 @@ public static class PythonRun
                 main.AddBuiltin("__file__", new PyStr(file));
             }
             main.AddBuiltin("__cached__", PyNone.Value);
+            return Finish(Execute(code, main));
+        }
+        finally
+        {
+            config.Stdout.Flush();
+            config.Stderr.Flush();
+        }
+    }
+
+    /// <summary>True when <paramref name="file"/> is to be run as a compiled file
+    /// (<c>maybe_pyc_file</c>): its name ends in ".pyc" or it starts with the magic number.</summary>
+    public static bool IsPycFile(string file, ReadOnlySpan<byte> data) =>
+        file.EndsWith(".pyc", StringComparison.Ordinal) || (data.Length >= 2 && data[..2].SequenceEqual(Bytecode.Pyc.MagicNumber[..2]));
+
+    /// <summary><c>run_pyc_file</c>: runs the code object of a .pyc as <c>__main__</c>.</summary>
+    public static int RunPyc(RunConfig config, byte[] data, string file)
+    {
+        Initialize(config);
+        try
+        {
+            var main = MainModule();
+            main.AddBuiltin("__file__", new PyStr(file));
+            main.AddBuiltin("__cached__", PyNone.Value);
+            PyCode code;
+            try
+            {
+                if (data.Length < 4 || !data.AsSpan(0, 4).SequenceEqual(Bytecode.Pyc.MagicNumber))
+                {
+                    throw PyErr.RuntimeError("Bad magic number in .pyc file");
+                }
+                object? value;
+                try
+                {
+                    value = Bytecode.Marshal.Loads(data.AsSpan(Math.Min(data.Length, Bytecode.Pyc.HeaderSize)));
+                }
+                catch (PythonException)
+                {
+                    // run_pyc_file reports any unreadable body the same way.
+                    value = null;
+                }
+                code = value is Bytecode.CodeObject c ? new PyCode(c) : throw PyErr.RuntimeError("Bad code object in .pyc file");
+            }
+            catch (PyException e)
+            {
+                return Finish(HandleException(e.Value));
+            }
             return Finish(Execute(code, main));
         }
         finally
@@ -226,6 +286,13 @@ public static class PythonRun
         catch (PyException e)
         {
             return HandleException(e.Value);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or NullReferenceException or InvalidCastException
+            or ArgumentException or InvalidOperationException or OverflowException or KeyNotFoundException)
+        {
+            // A fault outside any interpreter loop (a frame that cannot be made for a damaged
+            // code object): reported as the SystemError it is, never a crashed process.
+            return HandleException(PyBaseException.Create(PyExc.SystemError, $"internal error: {e.GetType().Name}: {e.Message}"));
         }
     }
 

@@ -150,6 +150,7 @@ public static partial class SysModule
         module.AddBuiltin("platlibdir", PyStr.Intern("lib"));
         module.AddBuiltin("__displayhook__", module.Dict[PyStr.Intern("displayhook")]!);
         module.AddBuiltin("__excepthook__", module.Dict[PyStr.Intern("excepthook")]!);
+        module.AddBuiltin("__breakpointhook__", module.Dict[PyStr.Intern("breakpointhook")]!);
     }
 
     private static PyList StrList(IReadOnlyList<string> items)

@@ -44,6 +44,45 @@ public sealed class ThreadState
 
     /// <summary>This thread holds the global interpreter lock (<see cref="Gil"/>).</summary>
     public bool HoldsGil { get; set; }
+    /// <summary>True while a trace or profile function is set and none is running
+    /// (<c>cframe.use_tracing</c>): the one check the dispatch loop makes per instruction.</summary>
+    public bool UseTracing;
+
+    /// <summary>The function <c>sys.settrace</c> set (called for each new frame).</summary>
+    public PyObject? TraceFunction { get; private set; }
+
+    /// <summary>The function <c>sys.setprofile</c> set.</summary>
+    public PyObject? ProfileFunction { get; private set; }
+
+    /// <summary>Nesting of trace and profile calls in progress: they are not traced themselves.</summary>
+    public int Tracing { get; private set; }
+
+    /// <summary>The event the running trace function was called for (<c>tracing_what</c>).</summary>
+    public string? TracingWhat { get; set; }
+
+    public void SetTrace(PyObject? function)
+    {
+        TraceFunction = function;
+        UseTracing = (TraceFunction is not null || ProfileFunction is not null) && Tracing == 0;
+    }
+
+    public void SetProfile(PyObject? function)
+    {
+        ProfileFunction = function;
+        UseTracing = (TraceFunction is not null || ProfileFunction is not null) && Tracing == 0;
+    }
+
+    public void EnterTracing()
+    {
+        Tracing++;
+        UseTracing = false;
+    }
+
+    public void LeaveTracing()
+    {
+        Tracing--;
+        UseTracing = (TraceFunction is not null || ProfileFunction is not null) && Tracing == 0;
+    }
 
     /// <summary><c>sys.getrecursionlimit()</c>.</summary>
     public static int RecursionLimit { get; set; } = 1000;

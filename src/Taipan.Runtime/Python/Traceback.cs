@@ -368,7 +368,7 @@ public static class Traceback
     }
 
     /// <summary>A line of a source file (linecache); null when the file cannot be read.</summary>
-    private static string? SourceLine(string file, int line)
+    internal static string? SourceLine(string file, int line)
     {
         string[]? lines;
         lock (s_lines)
