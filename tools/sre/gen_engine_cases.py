@@ -172,6 +172,7 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 print(C(b'a').sub(b'x', bytearray(b'bab')), C(b'a').split(bytearray(b'bab')), C(b'a').findall(bytearray(b'bab')))
+print(C(b'a').findall(memoryview(b'bab')), C(b'a').sub(b'x', memoryview(b'bab')), C(b'a').search(memoryview(b'xa')).span())
 sc = C('a').scanner('aXaa')
 print(sc.pattern, sc.match(), sc.match(), sc.search(), sc.search(), sc.search(), sc.match())
 print([m.group() for m in C('\\w+').finditer('ab cd  ef', 1, 8)])

@@ -94,20 +94,11 @@ public static partial class SreModule
         return Ops.Call(Ops.GetAttr(re, PyStr.Intern(name)), args, null);
     }
 
-    /// <summary>The contents of a bytes-like object (bytes or bytearray).</summary>
+    /// <summary>The contents of a bytes-like object (bytes, bytearray, memoryview).</summary>
     internal static ReadOnlySpan<byte> BytesLike(PyObject o, out bool ok)
     {
-        ok = true;
-        if (o is PyBytes b)
-        {
-            return b.Data;
-        }
-        if (o is PyByteArray ba)
-        {
-            return ba.Data;
-        }
-        ok = false;
-        return default;
+        ok = BufferProtocol.TryRead(o, out var data);
+        return data;
     }
 
     /// <summary><c>b"".join(list)</c>.</summary>

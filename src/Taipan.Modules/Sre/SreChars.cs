@@ -35,7 +35,7 @@ internal static class SreChars
 
     public static bool IsLocWord(int ch) => ch < 256 && (IsAlnum(ch) || ch == '_');
 
-    public static bool IsUniWord(int ch) => ch == '_' || UnicodeCtype.IsAlnum(ch);
+    public static bool IsUniWord(int ch) => ch < 128 ? IsWord(ch) : UnicodeCtype.IsAlnum(ch);
 
     /// <summary><c>char_loc_ignore</c>.</summary>
     public static bool CharLocIgnore(int pattern, int ch) => ch == pattern || LowerLocale(ch) == pattern || UpperLocale(ch) == pattern;
@@ -53,8 +53,8 @@ internal static class SreChars
         CategoryNotLinebreak => ch != '\n',
         CategoryLocWord => IsLocWord(ch),
         CategoryLocNotWord => !IsLocWord(ch),
-        CategoryUniDigit => UnicodeCtype.IsDecimal(ch),
-        CategoryUniNotDigit => !UnicodeCtype.IsDecimal(ch),
+        CategoryUniDigit => ch < 128 ? IsDigit(ch) : UnicodeCtype.IsDecimal(ch),
+        CategoryUniNotDigit => ch < 128 ? !IsDigit(ch) : !UnicodeCtype.IsDecimal(ch),
         CategoryUniSpace => UnicodeCtype.IsSpace(ch),
         CategoryUniNotSpace => !UnicodeCtype.IsSpace(ch),
         CategoryUniWord => IsUniWord(ch),

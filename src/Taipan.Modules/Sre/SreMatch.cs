@@ -11,6 +11,11 @@ namespace Taipan.Modules.Sre;
 [PyType("Match", Module = "re", Generic = true)]
 public sealed partial class SreMatch : PyObject
 {
+    /// <summary>Only the module makes these (Py_TPFLAGS_DISALLOW_INSTANTIATION).</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create 're.Match' instances");
+
     private readonly SrePattern _pattern;
     private readonly PyObject _string;
     private readonly bool _isBytes;
@@ -198,6 +203,11 @@ public sealed partial class SreMatch : PyObject
 [PyType("SRE_Scanner", Module = "_sre")]
 public sealed partial class SreScanner : PyObject
 {
+    /// <summary>Only the module makes these (Py_TPFLAGS_DISALLOW_INSTANTIATION).</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create '_sre.SRE_Scanner' instances");
+
     private readonly SrePattern _pattern;
     private readonly SreSubject _subject;
     private bool _exhausted;

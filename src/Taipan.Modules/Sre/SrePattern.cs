@@ -13,6 +13,11 @@ namespace Taipan.Modules.Sre;
 [PyType("Pattern", Module = "re", Generic = true, Flags = TypeFlags.Weakrefable)]
 public sealed partial class SrePattern : PyObject
 {
+    /// <summary>Only the module makes these (Py_TPFLAGS_DISALLOW_INSTANTIATION).</summary>
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create 're.Pattern' instances");
+
     internal readonly int[] Code;
     internal readonly PyObject Source;
     internal readonly PyDict? GroupIndexDict;
