@@ -7,15 +7,16 @@ namespace Taipan.Runtime.Objects;
 /// A struct sequence type (<c>sys.flags</c>, <c>sys.version_info</c>, <c>time.struct_time</c>):
 /// a tuple subclass whose items are also named attributes. The first
 /// <see cref="VisibleFields"/> fields form the tuple; the others (struct_time's <c>tm_zone</c>)
-/// are attributes only.
+/// are attributes only. A null field name is an unnamed field (os.stat_result's integer times):
+/// it has a position but no attribute.
 /// </summary>
 public sealed class PyStructSequenceType
 {
-    private readonly string[] _fields;
+    private readonly string?[] _fields;
 
     /// <summary>Creates the type <paramref name="module"/>.<paramref name="name"/>; without
     /// <paramref name="constructible"/> Python code cannot create instances (sys.flags).</summary>
-    public PyStructSequenceType(string module, string name, string[] fields, int visibleFields = -1, bool constructible = false)
+    public PyStructSequenceType(string module, string name, string?[] fields, int visibleFields = -1, bool constructible = false)
     {
         _fields = fields;
         VisibleFields = visibleFields < 0 ? fields.Length : visibleFields;
@@ -35,15 +36,21 @@ public sealed class PyStructSequenceType
         Type.Slots.New = constructible
             ? (type, args, kwnames) => New(args, kwnames)
             : (type, args, kwnames) => throw PyErr.TypeError($"cannot create '{module}.{name}' instances");
+        var unnamed = 0;
         for (var i = 0; i < fields.Length; i++)
         {
             var index = i;
-            Type.AddBuiltin(fields[i], new PyGetSetDescriptor(Type, fields[i], self => ((PyStructSequence)self).Fields[index],
+            if (fields[i] is not { } field)
+            {
+                unnamed++;
+                continue;
+            }
+            Type.AddBuiltin(field, new PyGetSetDescriptor(Type, field, self => ((PyStructSequence)self).Fields[index],
                 static (_, _) => throw PyErr.AttributeError("readonly attribute"), null));
         }
         Type.AddBuiltin("n_sequence_fields", PyInt.From(VisibleFields));
         Type.AddBuiltin("n_fields", PyInt.From(fields.Length));
-        Type.AddBuiltin("n_unnamed_fields", PyInt.From(0));
+        Type.AddBuiltin("n_unnamed_fields", PyInt.From(unnamed));
     }
 
     public PyType Type { get; }
@@ -91,10 +98,17 @@ public sealed class PyStructSequenceType
 
     private PyStr Repr(PyStructSequence self)
     {
+        // As structseq_repr: the i-th visible value is shown under the i-th *named* field,
+        // so stat_result's integer st_atime appears as "st_atime=".
         var parts = new string[VisibleFields];
+        var named = 0;
         for (var i = 0; i < VisibleFields; i++)
         {
-            parts[i] = _fields[i] + "=" + Abstract.Ops.Repr(self.Fields[i]).Value;
+            while (_fields[named] is null)
+            {
+                named++;
+            }
+            parts[i] = _fields[named++] + "=" + Abstract.Ops.Repr(self.Fields[i]).Value;
         }
         return new PyStr($"{Type.Module}.{Type.Name}({string.Join(", ", parts)})");
     }
