@@ -195,7 +195,7 @@ for base in BASES:
         csname = PRODUCTS[base]
         w(f"    public {csname} {method_of(base)}(PyObject obj)")
         w("    {")
-        w("        Enter();")
+        w(f"        Enter({cs(base)});")
         w("        try")
         w("        {")
         args = [from_py(fn, t, q, base) for fn, t, q in fields]
@@ -225,7 +225,7 @@ for base in BASES:
         continue
     w(f"    public {ABSTRACT[base]} {method_of(base)}(PyObject obj)")
     w("    {")
-    w("        Enter();")
+    w(f"        Enter({cs(base)});")
     w("        try")
     w("        {")
     if located:

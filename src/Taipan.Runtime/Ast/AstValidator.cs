@@ -55,7 +55,10 @@ internal static partial class AstValidator
         Children(node, children);
         foreach (var child in children)
         {
-            Visit(child, ChildContext(node, child, ctx), depth + 1);
+            if (ChildContext(node, child, ctx) is { } childCtx)
+            {
+                Visit(child, childCtx, depth + 1);
+            }
         }
     }
 
@@ -87,8 +90,9 @@ internal static partial class AstValidator
     }
 
     /// <summary>The context the parent's field gives the child: targets are Store or Del,
-    /// the elements of a target list and a starred target inherit it, the rest is Load.</summary>
-    private static ExprContext ChildContext(Node parent, Node child, ExprContext ctx)
+    /// the elements of a target list and a starred target inherit it, the rest is Load; null
+    /// for the target of a walrus, which CPython leaves unchecked.</summary>
+    private static ExprContext? ChildContext(Node parent, Node child, ExprContext ctx)
     {
         switch (parent)
         {
@@ -102,6 +106,8 @@ internal static partial class AstValidator
                 return ExprContext.Store;
             case Delete:
                 return ExprContext.Del;
+            case NamedExpr ne when ReferenceEquals(ne.Target, child):
+                return null;
             case Starred:
                 return ctx;
             case List or Tuple:

@@ -258,12 +258,12 @@ internal sealed partial class AstFromPy
 {
     private int _depth;
 
-    private void Enter()
+    private void Enter(string what)
     {
         if (++_depth > ThreadState.RecursionLimit || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             _depth--;
-            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded during ast construction");
+            throw PyErr.New(PyExc.RecursionError, $"maximum recursion depth exceeded while traversing '{what}' node");
         }
     }
 

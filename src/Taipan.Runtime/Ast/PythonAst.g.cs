@@ -297,7 +297,7 @@ internal sealed partial class AstFromPy
 {
     public ModNode Mod(PyObject obj)
     {
-        Enter();
+        Enter("mod");
         try
         {
             if (IsInstance(obj, 1))
@@ -326,7 +326,7 @@ internal sealed partial class AstFromPy
 
     public StmtNode Stmt(PyObject obj)
     {
-        Enter();
+        Enter("stmt");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "stmt");
@@ -448,7 +448,7 @@ internal sealed partial class AstFromPy
 
     public ExprNode Expr(PyObject obj)
     {
-        Enter();
+        Enter("expr");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "expr");
@@ -723,7 +723,7 @@ internal sealed partial class AstFromPy
 
     public Comprehension Comprehension(PyObject obj)
     {
-        Enter();
+        Enter("comprehension");
         try
         {
             return new Comprehension(Node(obj, "target", "comprehension", Expr), Node(obj, "iter", "comprehension", Expr), List<ExprNode>(obj, "ifs", "comprehension", Expr, false), Int(obj, "is_async", "comprehension"));
@@ -736,7 +736,7 @@ internal sealed partial class AstFromPy
 
     public ExceptHandlerNode ExceptHandler(PyObject obj)
     {
-        Enter();
+        Enter("excepthandler");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "excepthandler");
@@ -754,7 +754,7 @@ internal sealed partial class AstFromPy
 
     public Arguments Arguments(PyObject obj)
     {
-        Enter();
+        Enter("arguments");
         try
         {
             return new Arguments(List<Arg>(obj, "posonlyargs", "arguments", Arg, false), List<Arg>(obj, "args", "arguments", Arg, false), OptNode(obj, "vararg", "arguments", Arg), List<Arg>(obj, "kwonlyargs", "arguments", Arg, false), List<ExprNode>(obj, "kw_defaults", "arguments", Expr, true), OptNode(obj, "kwarg", "arguments", Arg), List<ExprNode>(obj, "defaults", "arguments", Expr, false));
@@ -767,7 +767,7 @@ internal sealed partial class AstFromPy
 
     public Arg Arg(PyObject obj)
     {
-        Enter();
+        Enter("arg");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "arg");
@@ -781,7 +781,7 @@ internal sealed partial class AstFromPy
 
     public Keyword Keyword(PyObject obj)
     {
-        Enter();
+        Enter("keyword");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "keyword");
@@ -795,7 +795,7 @@ internal sealed partial class AstFromPy
 
     public Alias Alias(PyObject obj)
     {
-        Enter();
+        Enter("alias");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "alias");
@@ -809,7 +809,7 @@ internal sealed partial class AstFromPy
 
     public WithItem WithItem(PyObject obj)
     {
-        Enter();
+        Enter("withitem");
         try
         {
             return new WithItem(Node(obj, "context_expr", "withitem", Expr), OptNode(obj, "optional_vars", "withitem", Expr));
@@ -822,7 +822,7 @@ internal sealed partial class AstFromPy
 
     public MatchCase MatchCase(PyObject obj)
     {
-        Enter();
+        Enter("match_case");
         try
         {
             return new MatchCase(Node(obj, "pattern", "match_case", Pattern), OptNode(obj, "guard", "match_case", Expr), List<StmtNode>(obj, "body", "match_case", Stmt, false));
@@ -835,7 +835,7 @@ internal sealed partial class AstFromPy
 
     public PatternNode Pattern(PyObject obj)
     {
-        Enter();
+        Enter("pattern");
         try
         {
             var (lineno, colOffset, endLineno, endColOffset) = Location(obj, "pattern");
@@ -881,7 +881,7 @@ internal sealed partial class AstFromPy
 
     public TypeIgnoreNode TypeIgnore(PyObject obj)
     {
-        Enter();
+        Enter("type_ignore");
         try
         {
             if (IsInstance(obj, 117))

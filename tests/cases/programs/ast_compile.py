@@ -109,3 +109,8 @@ try:
     compile("x", "f", "bogus", ast.PyCF_ONLY_AST)
 except ValueError as e:
     print(e)
+run(M(ast.Expr(ast.NamedExpr(name("w", ast.Store()), ast.Constant(5, **L), **L), **L)))
+run(M(ast.Expr(ast.NamedExpr(ast.Constant(1, **L), name("y"), **L), **L)))
+e = ast.BinOp(op=ast.Add(), right=ast.Constant(1), lineno=1, col_offset=0)
+e.left = e
+run(ast.Expression(e), "eval")
