@@ -89,18 +89,27 @@ public static partial class PythonAst
     private static readonly object s_lock = new();
     private static PyType[]? s_types;
     private static PyObject?[]? s_singletons;
+    private static Dictionary<PyType, int>? s_indexOf;
+
+    /// <summary>The table index of a class of <c>_ast</c> itself (not of a user subclass):
+    /// for such instances isinstance is a comparison and fields are read from the dict.</summary>
+    internal static bool TryGetIndex(PyType type, out int index) => s_indexOf!.TryGetValue(type, out index);
 
     /// <summary>The class of table entry <paramref name="index"/>.</summary>
     internal static PyType TypeAt(int index) => Types[index];
 
-    private static PyType[] Types
+    private static PyType[] Types => Volatile.Read(ref s_types) ?? InitTypes();
+
+    private static PyType[] InitTypes()
     {
-        get
+        lock (s_lock)
         {
-            lock (s_lock)
+            if (s_types is null)
             {
-                return s_types ??= CreateTypes();
+                var types = CreateTypes();
+                Volatile.Write(ref s_types, types);
             }
+            return s_types;
         }
     }
 
@@ -147,6 +156,11 @@ public static partial class PythonAst
             types[i] = PyType.CreateHeapType(PyType.TypeType, spec.Name, [spec.Base < 0 ? root : types[spec.Base]], ns);
         }
         s_singletons = new PyObject?[s_specs.Length];
+        s_indexOf = new Dictionary<PyType, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < types.Length; i++)
+        {
+            s_indexOf[types[i]] = i;
+        }
         return types;
     }
 
@@ -269,12 +283,22 @@ internal sealed partial class AstFromPy
 
     private void Leave() => _depth--;
 
-    private static bool IsInstance(PyObject obj, int index) => Ops.IsInstance(obj, PythonAst.TypeAt(index));
+    /// <summary>Only called with concrete node classes, which have no subclasses in the table.</summary>
+    private static bool IsInstance(PyObject obj, int index) =>
+        PythonAst.TryGetIndex(obj.Type, out var exact) ? exact == index : Ops.IsInstance(obj, PythonAst.TypeAt(index));
 
     private static PyException Expected(string what, PyObject obj) =>
         PyErr.TypeError($"expected some sort of {what}, but got {Ops.Repr(obj).Value}");
 
-    private static PyObject? Get(PyObject obj, string field) => Ops.TryGetAttr(obj, PyStr.Intern(field));
+    private static PyObject? Get(PyObject obj, string field)
+    {
+        var name = PyStr.Intern(field);
+        if (obj is PyAstObject node && PythonAst.TryGetIndex(node.Type, out _) && node.Dict.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+        return Ops.TryGetAttr(obj, name);
+    }
 
     private static PyObject Required(PyObject obj, string field, string owner) =>
         Get(obj, field) ?? throw PyErr.TypeError($"required field \"{field}\" missing from {owner}");
