@@ -11,35 +11,73 @@ namespace Taipan.Runtime.Python;
 
 public static partial class Builtins
 {
-    /// <summary><c>compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)</c>
-    /// for str sources; code objects from Taipan's compiler.</summary>
+    /// <summary><c>compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1,
+    /// *, _feature_version=-1)</c>: str or bytes sources and AST objects; code objects from
+    /// Taipan's compiler, or an AST with <c>PyCF_ONLY_AST</c>.</summary>
     [PyMethod("compile", Keywords = true)]
-    public static PyCode Compile(PyObject source, PyObject filename, PyObject mode, long flags = 0, bool dont_inherit = false, long optimize = -1)
+    public static PyObject Compile(PyObject source, PyObject filename, PyObject mode, long flags = 0, bool dont_inherit = false, long optimize = -1,
+        [KeywordOnly] long _feature_version = -1)
     {
-        var parseMode = (mode as PyStr)?.Value switch
+        var onlyAst = (flags & (long)CompilerFlags.OnlyAst) != 0;
+        var modeName = (mode as PyStr)?.Value;
+        var parseMode = modeName switch
         {
             "exec" => ParseMode.Exec,
             "eval" => ParseMode.Eval,
             "single" => ParseMode.Single,
-            "func_type" when (flags & (long)CompilerFlags.OnlyAst) != 0 => ParseMode.FuncType,
-            _ => throw PyErr.New(PyExc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'"),
+            "func_type" when onlyAst => ParseMode.FuncType,
+            _ => throw PyErr.New(PyExc.ValueError, onlyAst
+                ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                : "compile() mode must be 'exec', 'eval' or 'single'"),
         };
         if (optimize is < -1 or > 2)
         {
             throw PyErr.New(PyExc.ValueError, "compile(): invalid optimize value");
         }
-        if ((flags & (long)CompilerFlags.OnlyAst) != 0)
-        {
-            throw PyErr.New(PyExc.NotImplementedError, "compile() to an AST (PyCF_ONLY_AST) is not supported yet");
-        }
         var file = filename as PyStr ?? throw PyErr.TypeError($"expected str, bytes or os.PathLike object, not {filename.Type.Name}");
-        var text = source as PyStr ?? throw PyErr.TypeError("compile() arg 1 must be a string, bytes or AST object");
         var compilerFlags = (CompilerFlags)flags;
         if (!dont_inherit && ThreadState.Current.Frame is { } caller)
         {
             compilerFlags |= (CompilerFlags)caller.Code.Code.Flags & CompilerFlags.Mask;
         }
-        return CompileString(text.Value, file.Value, parseMode, compilerFlags, optimize == -1 ? SysModule.Optimize : (int)optimize);
+        var level = optimize == -1 ? SysModule.Optimize : (int)optimize;
+        if (Ast.PythonAst.IsAst(source))
+        {
+            if (onlyAst)
+            {
+                return source;
+            }
+            var tree = Ast.PythonAst.FromPython(source, modeName!);
+            try
+            {
+                return new PyCode(Compiler.CodeGen.Compiler.Compile(tree, file.Value, compilerFlags, level));
+            }
+            catch (PythonException e)
+            {
+                throw PyErr.FromCompiler(e);
+            }
+        }
+        if (source is not PyStr and not PyBytes)
+        {
+            throw PyErr.TypeError("compile() arg 1 must be a string, bytes or AST object");
+        }
+        if (source is PyStr str && str.Value.Contains('\0') || source is PyBytes bytes && bytes.Data.Contains((byte)0))
+        {
+            throw PyErr.New(PyExc.ValueError, "source code string cannot contain null bytes");
+        }
+        try
+        {
+            var text = source is PyStr s ? SourceText.FromString(s.Value, file.Value) : SourceText.FromBytes(((PyBytes)source).Data.ToArray(), file.Value);
+            if (onlyAst)
+            {
+                return Ast.PythonAst.ToPython(Parser.Parse(text, parseMode));
+            }
+            return new PyCode(Compiler.CodeGen.Compiler.CompileSource(text, parseMode, compilerFlags, level));
+        }
+        catch (PythonException e)
+        {
+            throw PyErr.FromCompiler(e);
+        }
     }
 
     /// <summary><c>exec(source, globals=None, locals=None, /, *, closure=None)</c>.</summary>
