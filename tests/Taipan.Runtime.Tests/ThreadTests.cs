@@ -8,6 +8,11 @@ namespace Taipan.Runtime.Tests;
 /// <summary>The global interpreter lock (<see cref="Gil"/>): a thread spinning in Python code
 /// hands it over to a waiting thread at its eval-breaker checks, blocking waits release it, and
 /// each thread has its own interpreter state.</summary>
+/// <summary>Tests that take the global interpreter lock run alone: a test elsewhere that
+/// initialises the runtime on its own thread holds the lock for the process.</summary>
+[CollectionDefinition("gil", DisableParallelization = true)]
+public class GilCollection;
+
 [Collection("gil")]
 public class ThreadTests
 {
