@@ -283,8 +283,31 @@ public static class Import
         {
             s_initializing.Remove(moduleName);
         }
+        if (moduleName == "importlib")
+        {
+            InstallImportlibFinders();
+        }
         // A module may replace itself in sys.modules while it runs.
         return Modules.TryGetValue(key, out var final) ? final : throw PyErr.New(PyExc.ImportError, $"Loaded module {moduleName} not found in sys.modules");
+    }
+
+    /// <summary>Once importlib has set itself up (<c>_bootstrap._setup</c>), its finders go on
+    /// <c>sys.meta_path</c> and <c>sys.path_hooks</c> as CPython's <c>_install</c> and
+    /// <c>_install_external_importers</c> put them there at start-up, so
+    /// <c>importlib.import_module</c>, <c>find_spec</c> and pkgutil work. Taipan's own import
+    /// statement does not consult them; loading importlib at start-up would cost every program
+    /// its compilation.</summary>
+    private static void InstallImportlibFinders()
+    {
+        if (SysModule.Get("meta_path") is not PyList { Count: 0 } metaPath
+            || !Modules.TryGetValue(PyStr.Intern("importlib._bootstrap"), out var bootstrap)
+            || !Modules.TryGetValue(PyStr.Intern("importlib._bootstrap_external"), out var external))
+        {
+            return;
+        }
+        metaPath.Append(Ops.GetAttr(bootstrap, PyStr.Intern("BuiltinImporter")));
+        metaPath.Append(Ops.GetAttr(bootstrap, PyStr.Intern("FrozenImporter")));
+        Ops.CallMethod(external, "_install", bootstrap);
     }
 
     /// <summary>Reads and compiles a source file, turning read and syntax errors into the
