@@ -16,6 +16,15 @@ public class GilCollection;
 [Collection("gil")]
 public class ThreadTests
 {
+    /// <summary>A run that ended earlier in this process (another test class's RunMain) left
+    /// the lock finalizing, which blocks every thread but that run's main thread; these tests
+    /// start afresh.</summary>
+    public ThreadTests()
+    {
+        Gil.InitMainThread();
+        Gil.Drop(ThreadState.Current);
+    }
+
     private static PyObject Run(string source, PyDict globals) =>
         Interpreter.RunCode(new PyCode(Compiler.CodeGen.Compiler.CompileSource(SourceText.FromString(source, "<test>"), optimize: 0)), globals, null);
 
