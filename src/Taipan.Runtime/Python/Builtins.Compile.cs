@@ -72,7 +72,7 @@ public static partial class Builtins
             {
                 return Ast.PythonAst.ToPython(Parser.Parse(text, parseMode));
             }
-            return new PyCode(Compiler.CodeGen.Compiler.CompileSource(text, parseMode, compilerFlags, level));
+            return new PyCode(Warnings.CompileSource(text, parseMode, compilerFlags, level));
         }
         catch (PythonException e)
         {
