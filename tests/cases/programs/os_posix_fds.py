@@ -38,10 +38,11 @@ try:
     posix.set_blocking(fd, True)
     d = posix.dup(fd)
     print("dup", d != fd, posix.get_inheritable(d), posix.fstat(d).st_ino == posix.fstat(fd).st_ino)
-    d2 = posix.dup2(fd, 50)
-    print("dup2", d2, posix.get_inheritable(50))
-    print("dup2 noninh", posix.dup2(fd, 51, inheritable=False), posix.get_inheritable(51))
-    for x in (d, 50, 51):
+    # Far above the descriptors the .NET runtime itself holds.
+    d2 = posix.dup2(fd, 900)
+    print("dup2", d2, posix.get_inheritable(900))
+    print("dup2 noninh", posix.dup2(fd, 901, inheritable=False), posix.get_inheritable(901))
+    for x in (d, 900, 901):
         posix.close(x)
     attempt("open excl", posix.open, "f", posix.O_CREAT | posix.O_EXCL | posix.O_WRONLY)
     attempt("open missing", posix.open, "nope", posix.O_RDONLY)
