@@ -51,7 +51,51 @@ public sealed partial class PyBytesIO : PyBufferedIOBase
     [PyMethod("seekable")] public bool Seekable() { CheckClosed(); return true; }
     [PyMethod("flush")] public void Flush() => CheckClosed();
     [PyMethod("isatty")] public bool Isatty() { CheckClosed(); return false; }
-    [PyMethod("close")] public void Close() => _closed = true;
+    [PyMethod("close")]
+    public void Close()
+    {
+        CheckExports();
+        _closed = true;
+    }
+
+    /// <summary>memoryviews from <c>getbuffer()</c> still holding the data.</summary>
+    private int _exports;
+
+    /// <summary>CHECK_EXPORTS: no resizing while views exist. Views the program dropped but the
+    /// collector has not finalized yet would refuse it wrongly, so a refusal first lets them go.</summary>
+    private void CheckExports()
+    {
+        if (Volatile.Read(ref _exports) == 0)
+        {
+            return;
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        if (Volatile.Read(ref _exports) != 0)
+        {
+            throw PyErr.New(PyExc.BufferError, "Existing exports of data: object cannot be re-sized");
+        }
+    }
+
+    /// <summary><c>getbuffer()</c>: a writable view of the contents.</summary>
+    [PyMethod("getbuffer")]
+    public PyMemoryView GetBuffer()
+    {
+        CheckClosed();
+        return PyMemoryView.FromObject(new Exporter(this));
+    }
+
+    /// <summary>The object the view of <c>getbuffer()</c> holds (CPython's bytesiobuf).</summary>
+    private sealed class Exporter(PyBytesIO owner) : PyObject, IBuffer
+    {
+        public override PyType Type => PyBaseObject.TypeObject;
+
+        Span<byte> IBuffer.BufferSpan => owner._buf.AsSpan(0, owner._size);
+
+        bool IBuffer.BufferReadOnly => false;
+
+        void IBuffer.BufferExport(int delta) => Interlocked.Add(ref owner._exports, delta);
+    }
     [PyGetter("closed")] public bool ClosedGetter() => _closed;
 
     [PyMethod("tell")]
@@ -149,6 +193,7 @@ public sealed partial class PyBytesIO : PyBufferedIOBase
     public long Write(PyObject b)
     {
         CheckClosed();
+        CheckExports();
         var data = IoModule.BytesLike(b);
         if (data.Length == 0)
         {
@@ -204,6 +249,7 @@ public sealed partial class PyBytesIO : PyBufferedIOBase
     public long Truncate(PyObject? size = null)
     {
         CheckClosed();
+        CheckExports();
         var n = size is null or PyNone ? _pos : ArgParse.ToLong(size);
         if (n < 0)
         {

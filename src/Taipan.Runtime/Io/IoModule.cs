@@ -69,12 +69,8 @@ public static partial class IoModule
     }
 
     /// <summary>The bytes of a bytes-like argument.</summary>
-    public static ReadOnlySpan<byte> BytesLike(PyObject o) => o switch
-    {
-        PyBytes b => b.Data,
-        PyByteArray a => a.Data,
-        _ => throw PyErr.TypeError($"a bytes-like object is required, not '{o.Type.Name}'"),
-    };
+    public static ReadOnlySpan<byte> BytesLike(PyObject o) =>
+        BufferProtocol.TryRead(o, out var data) ? data : throw PyErr.TypeError($"a bytes-like object is required, not '{o.Type.Name}'");
 
     /// <summary>A writable buffer argument (readinto); bytearray is the only one this runtime has.</summary>
     public static PyByteArray WritableBuffer(string function, PyObject o) =>
