@@ -307,6 +307,11 @@ public static partial class Interpreter
                     s[--sp] = null;
                     break;
 
+                case Opcode.PRINT_EXPR:
+                    PrintExpr(s[--sp]!);
+                    s[sp] = null;
+                    break;
+
                 case Opcode.PUSH_NULL:
                     s[sp++] = null;
                     break;
@@ -1337,6 +1342,14 @@ public static partial class Interpreter
             return v;
         }
         throw NameError(name);
+    }
+
+    /// <summary>PRINT_EXPR: an expression statement compiled in 'single' mode echoes its value
+    /// through <c>sys.displayhook</c>.</summary>
+    private static void PrintExpr(PyObject value)
+    {
+        var hook = SysModule.Get("displayhook") ?? throw PyErr.RuntimeError("lost sys.displayhook");
+        Ops.Call(hook, [value], null);
     }
 
     private static void DeleteName(PyDict locals, PyStr name)
