@@ -10,8 +10,8 @@ def attempt(label, f, *args, **kwargs):
 
 
 print("ids", type(posix.getpid()).__name__, posix.getpid() > 0, posix.getppid() > 0,
-      posix.getuid() == posix.geteuid(), posix.getgid() == posix.getegid(), posix.getpgrp() > 0)
-print("getpgid", posix.getpgid(0) == posix.getpgrp(), posix.getsid(0) > 0, type(posix.getgroups()).__name__)
+      posix.getuid() == posix.geteuid(), posix.getgid() == posix.getegid(), posix.getpgrp() >= 0)
+print("getpgid", posix.getpgid(0) == posix.getpgrp(), posix.getsid(0) >= 0, type(posix.getgroups()).__name__)
 u = posix.uname()
 print("uname", type(u).__name__, type(u).__module__, len(u), u.sysname, u.machine, u[0] == u.sysname,
       all(isinstance(x, str) for x in u))
