@@ -80,8 +80,12 @@ public static partial class Interpreter
         }
         if (function.Closure is { } closure)
         {
-            // One copy: no covariance check per cell.
-            Array.Copy(closure, 0, frame.Slots, code.NLocalsPlus - closure.Length, closure.Length);
+            // Through a span: no covariance check per cell.
+            var cells = frame.Slots.AsSpan(code.NLocalsPlus - closure.Length, closure.Length);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = closure[i];
+            }
         }
         return frame;
     }
@@ -114,31 +118,33 @@ public static partial class Interpreter
                 {
                     pending = TraceThrowEntry(entry, pending, ts);
                 }
-                if (!Unwind(ref frame, entry, ts, pending))
-                {
-                    throw new PyException(pending);
-                }
+                frame = Unwind(frame, entry, ts, ref pending) ?? throw new PyException(pending);
             }
             while (true)
             {
+                // An instruction that fails leaves ts.Frame at the frame it ran in.
                 try
                 {
-                    return Run(ref frame, entry, ts);
+                    return Run(frame, entry, ts);
                 }
                 catch (PyException e) when (!e.Unwound)
                 {
-                    if (!Unwind(ref frame, entry, ts, e.Value))
+                    var exc = e.Value;
+                    var handler = Unwind(ts.Frame!, entry, ts, ref exc);
+                    if (handler is null)
                     {
-                        throw;
+                        if (ReferenceEquals(exc, e.Value))
+                        {
+                            throw;
+                        }
+                        throw new PyException(exc);
                     }
+                    frame = handler;
                 }
                 catch (Exception e) when (IsInternalFault(e))
                 {
-                    var fault = InternalFault(e, frame);
-                    if (!Unwind(ref frame, entry, ts, fault))
-                    {
-                        throw new PyException(fault);
-                    }
+                    var fault = InternalFault(e, ts.Frame!);
+                    frame = Unwind(ts.Frame!, entry, ts, ref fault) ?? throw new PyException(fault);
                 }
             }
         }
@@ -157,8 +163,9 @@ public static partial class Interpreter
     }
 
     /// <summary>Finds the handler of an exception raised in <paramref name="frame"/>, popping
-    /// frames that have none; false when it leaves the entry frame.</summary>
-    private static bool Unwind(ref Frame frame, Frame entry, ThreadState ts, PyBaseException exc)
+    /// frames that have none; returns the frame to continue in, or null when the exception
+    /// leaves the entry frame.</summary>
+    private static Frame? Unwind(Frame frame, Frame entry, ThreadState ts, ref PyBaseException exc)
     {
         // A re-raise continues the traceback it has; anything else adds this frame to it.
         var reraise = ts.Reraising;
@@ -197,7 +204,7 @@ public static partial class Interpreter
                     frame.Slots[sp++] = exc;
                     frame.StackPointer = sp;
                     frame.NextInstruction = h.Target;
-                    return true;
+                    return frame;
                 }
             }
             if (ts.UseTracing)
@@ -206,10 +213,15 @@ public static partial class Interpreter
             }
             if (ReferenceEquals(frame, entry))
             {
-                return false;
+                return null;
             }
             // The exception leaves this frame: continue in the caller at its CALL.
             ts.RecursionDepth--;
+            if (frame.InlineGenerator is { } generator)
+            {
+                frame.InlineGenerator = null;
+                exc = generator.EndInline(ts, exc);
+            }
             frame = frame.Previous!;
         }
     }
@@ -239,19 +251,18 @@ public static partial class Interpreter
     /// until it returns, which would keep objects the program dropped from being collected
     /// (weak references would not die at <c>gc.collect()</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static PyObject Run(ref Frame frame, Frame entry, ThreadState ts)
+    private static PyObject Run(Frame frame, Frame entry, ThreadState ts)
     {
     load_frame:
         ts.Frame = frame;
         var code = frame.Code;
-        var instr = code.Instructions;
+        var units = code.Units;
         var consts = code.Consts;
         var names = code.Names;
-        var s = new FrameSlots(frame.Slots);
+        Span<PyObject?> s = frame.Slots;
         var sp = frame.StackPointer;
         var ip = frame.NextInstruction;
         PyTuple? kwnames = null;
-        var extended = 0;
 
         while (true)
         {
@@ -261,10 +272,10 @@ public static partial class Interpreter
                 sp = frame.StackPointer;
             }
             frame.LastInstruction = ip;
-            var op = (Opcode)instr[ip * 2];
-            var arg = instr[ip * 2 + 1] | extended;
-            extended = 0;
-            ip++;
+            int unit = units[ip++];
+            var op = (Opcode)(unit & 0xFF);
+            var arg = unit >> 8;
+        dispatch:
             switch (op)
             {
                 case Opcode.NOP:
@@ -279,8 +290,13 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.EXTENDED_ARG:
-                    extended = arg << 8;
-                    break;
+                    // The next instruction runs now, with the wider argument (and, as in
+                    // CPython, no trace event of its own).
+                    frame.LastInstruction = ip;
+                    unit = units[ip++];
+                    op = (Opcode)(unit & 0xFF);
+                    arg = (arg << 8) | (unit >> 8);
+                    goto dispatch;
 
                 case Opcode.LOAD_CONST:
                     s[sp++] = consts[arg];
@@ -417,19 +433,7 @@ public static partial class Interpreter
                     if (callable is PyFunction fn && (fn.Code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) == 0)
                     {
                         // Inline call: the callee's frame runs in this loop.
-                        var callee = CreateFrame(fn, StackSpan(s, argsStart, nargs), kw);
-                        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
-                        {
-                            ts.RecursionDepth--;
-                            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
-                        }
-                        var callBottom = sp - arg - 2;
-                        Array.Clear(s, callBottom, sp - callBottom);
-                        sp = callBottom;
-                        frame.StackPointer = sp;
-                        frame.NextInstruction = ip;
-                        callee.Previous = frame;
-                        frame = callee;
+                        frame = PushCall(frame, fn, s, sp, arg, kw, ip, ts);
                         goto load_frame;
                     }
                     if (callable is PyType cls && kw is null && !isMethod && Specialize.InlineInit(cls, code, ip - 5) is { } init)
@@ -441,8 +445,10 @@ public static partial class Interpreter
                         ? ProfiledCall(frame, callable, StackSpan(s, argsStart, nargs), kw, ts)
                         : Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
                     var bottom = sp - arg - 2;
-                    Array.Clear(s, bottom, sp - bottom);
-                    sp = bottom;
+                    while (sp > bottom)
+                    {
+                        s[--sp] = null;
+                    }
                     s[sp++] = result;
                     // As CPython 3.11 after a call of a C function: a signal that arrived
                     // during the call is handled at its line.
@@ -461,14 +467,7 @@ public static partial class Interpreter
                     {
                         return result;
                     }
-                    ts.RecursionDepth--;
-                    var returning = frame;
-                    frame = frame.Previous!;
-                    if (returning.Constructed is { } constructed)
-                    {
-                        result = Specialize.InitResult(constructed, result);
-                    }
-                    new FrameSlots(frame.Slots)[frame.StackPointer++] = result;
+                    frame = PopFrame(frame, result, ts);
                     goto load_frame;
                 }
 
@@ -492,7 +491,7 @@ public static partial class Interpreter
                     {
                         fn.Defaults = (PyTuple)s[--sp]!;
                     }
-                    Array.Clear(s, sp, 1 + System.Numerics.BitOperations.PopCount((uint)arg & 0x0f));
+                    ClearStack(s, sp, 1 + System.Numerics.BitOperations.PopCount((uint)arg & 0x0f));
                     // The compiler puts a function's docstring, or None, first among its constants.
                     if (fcode.Consts.Length > 0 && fcode.Consts[0] is PyStr doc)
                     {
@@ -678,7 +677,18 @@ public static partial class Interpreter
 
                 case Opcode.FOR_ITER:
                 {
-                    var next = Ops.Next(s[sp - 1]!);
+                    if (s[sp - 1] is PyGenerator && !ts.UseTracing && PushGenerator(frame, sp, ip, arg, ts))
+                    {
+                        // The generator's frame runs in this loop until it yields or finishes.
+                        frame = ts.Frame!;
+                        goto load_frame;
+                    }
+                    var next = s[sp - 1] switch
+                    {
+                        PyRangeIterator range => range.Next(),
+                        PyListIterator list => list.Next(),
+                        var iterator => Ops.Next(iterator!),
+                    };
                     if (next is not null)
                     {
                         s[sp++] = next;
@@ -694,8 +704,8 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     var items = new PyObject[arg];
-                    Array.Copy(s, sp - arg, items, 0, arg);
-                    Array.Clear(s, sp - arg, arg);
+                    StackSpan(s, sp - arg, arg).CopyTo(items);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = arg == 0 ? PyTuple.Empty : new PyTuple(items);
                     break;
@@ -704,7 +714,7 @@ public static partial class Interpreter
                 case Opcode.BUILD_LIST:
                 {
                     var list = new PyList(StackSpan(s, sp - arg, arg));
-                    Array.Clear(s, sp - arg, arg);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = list;
                     break;
@@ -717,7 +727,7 @@ public static partial class Interpreter
                     {
                         dict.SetItem(s[i]!, s[i + 1]!);
                     }
-                    Array.Clear(s, sp - 2 * arg, 2 * arg);
+                    ClearStack(s, sp - 2 * arg, 2 * arg);
                     sp -= 2 * arg;
                     s[sp++] = dict;
                     break;
@@ -749,7 +759,7 @@ public static partial class Interpreter
                     {
                         dict.SetItem(keys[i], s[sp - arg + i]!);
                     }
-                    Array.Clear(s, sp - arg, arg);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = dict;
                     break;
@@ -785,7 +795,7 @@ public static partial class Interpreter
                     var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
                     var result = CallWithDict(callable, positional, kwargs);
                     sp--;
-                    Array.Clear(s, sp, (arg & 1) != 0 ? 4 : 3);
+                    ClearStack(s, sp, (arg & 1) != 0 ? 4 : 3);
                     s[sp++] = result;
                     if (Gil.EvalBreaker != 0)
                     {
@@ -821,7 +831,7 @@ public static partial class Interpreter
                     {
                         sb.Append(((PyStr)s[i]!).Value);
                     }
-                    Array.Clear(s, sp - arg, arg);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = new PyStr(sb.ToString());
                     break;
@@ -848,10 +858,7 @@ public static partial class Interpreter
                         // A miss handled in Python code costs no .NET exception.
                         frame.StackPointer = sp;
                         var keyError = new PyBaseException(PyExc.KeyError, PyTuple.Create(key));
-                        if (!Unwind(ref frame, entry, ts, keyError))
-                        {
-                            throw new PyException(keyError) { Unwound = true };
-                        }
+                        frame = Unwind(frame, entry, ts, ref keyError) ?? throw new PyException(keyError) { Unwound = true };
                         goto load_frame;
                     }
                     s[sp - 1] = GetItem(container, key);
@@ -866,7 +873,7 @@ public static partial class Interpreter
                     var container = s[sp - 2]!;
                     SetItem(container, key, s[sp - 3]);
                     sp -= 3;
-                    Array.Clear(s, sp, 3);
+                    ClearStack(s, sp, 3);
                     ip += 1;
                     break;
                 }
@@ -876,7 +883,7 @@ public static partial class Interpreter
                     var key = s[sp - 1]!;
                     SetItem(s[sp - 2]!, key, null);
                     sp -= 2;
-                    Array.Clear(s, sp, 2);
+                    ClearStack(s, sp, 2);
                     break;
                 }
 
@@ -892,15 +899,16 @@ public static partial class Interpreter
                 case Opcode.RAISE_VARARGS:
                 {
                     // Raised and handled in Python code: unwind here, without a .NET exception.
-                    var raised = Raise(arg, s, ref sp, ts);
-                    frame.StackPointer = sp;
+                    var raised = Raise(arg, s, sp, ts);
                     // A bare raise re-raises: the traceback already has this frame.
                     ts.Reraising = arg == 0;
-                    if (!Unwind(ref frame, entry, ts, raised.Value))
+                    for (var i = 0; i < arg; i++)
                     {
-                        raised.Unwound = true;
-                        throw raised;
+                        s[--sp] = null;
                     }
+                    frame.StackPointer = sp;
+                    var raisedValue = raised.Value;
+                    frame = Unwind(frame, entry, ts, ref raisedValue) ?? throw new PyException(raisedValue) { Unwound = true };
                     goto load_frame;
                 }
 
@@ -934,10 +942,7 @@ public static partial class Interpreter
                     s[sp] = null;
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    if (!Unwind(ref frame, entry, ts, value))
-                    {
-                        throw new PyException(value) { Unwound = true };
-                    }
+                    frame = Unwind(frame, entry, ts, ref value) ?? throw new PyException(value) { Unwound = true };
                     goto load_frame;
                 }
 
@@ -994,6 +999,11 @@ public static partial class Interpreter
                     frame.StackPointer = sp;
                     frame.NextInstruction = ip;
                     frame.Suspended = true;
+                    if (frame.InlineGenerator is not null)
+                    {
+                        frame = PopGenerator(frame, value, ts);
+                        goto load_frame;
+                    }
                     return value;
                 }
 
@@ -1005,11 +1015,11 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.BEFORE_WITH:
-                    BeforeWith(s, ref sp, isAsync: false);
+                    BeforeWith(s, sp++, isAsync: false);
                     break;
 
                 case Opcode.BEFORE_ASYNC_WITH:
-                    BeforeWith(s, ref sp, isAsync: true);
+                    BeforeWith(s, sp++, isAsync: true);
                     break;
 
                 case Opcode.WITH_EXCEPT_START:
@@ -1018,7 +1028,7 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.CHECK_EG_MATCH:
-                    CheckEgMatch(s, ref sp, ts);
+                    CheckEgMatch(s, sp, ts);
                     break;
 
                 case Opcode.PREP_RERAISE_STAR:
@@ -1057,10 +1067,7 @@ public static partial class Interpreter
                     }
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    if (!Unwind(ref frame, entry, ts, value))
-                    {
-                        throw new PyException(value) { Unwound = true };
-                    }
+                    frame = Unwind(frame, entry, ts, ref value) ?? throw new PyException(value) { Unwound = true };
                     goto load_frame;
                 }
 
@@ -1131,7 +1138,7 @@ public static partial class Interpreter
                 {
                     var step = arg == 3 ? s[--sp]! : PyNone.Value;
                     var stop = s[--sp]!;
-                    Array.Clear(s, sp, arg - 1);
+                    ClearStack(s, sp, arg - 1);
                     s[sp - 1] = new PySlice(s[sp - 1]!, stop, step);
                     break;
                 }
@@ -1139,7 +1146,7 @@ public static partial class Interpreter
                 case Opcode.BUILD_SET:
                 {
                     var set = BuildSet(StackSpan(s, sp - arg, arg));
-                    Array.Clear(s, sp - arg, arg);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = set;
                     break;
@@ -1209,10 +1216,91 @@ public static partial class Interpreter
         }
     }
 
+    /// <summary>CALL of a Python function: its frame, with the arguments taken off the caller's
+    /// stack. Not inlined, here and below: in the dispatch loop's own locals, the frames would
+    /// stay reachable after they return.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PushCall(Frame caller, PyFunction fn, Span<PyObject?> s, int sp, int arg, PyTuple? kw, int ip, ThreadState ts)
+    {
+        var nargs = s[sp - arg - 2] is null ? arg : arg + 1;
+        var callee = CreateFrame(fn, StackSpan(s, sp - nargs, nargs), kw);
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        var bottom = sp - arg - 2;
+        while (sp > bottom)
+        {
+            s[--sp] = null;
+        }
+        caller.StackPointer = sp;
+        caller.NextInstruction = ip;
+        callee.Previous = caller;
+        return callee;
+    }
+
+    /// <summary>RETURN_VALUE of a frame run inline: the caller, with the result pushed (or, for
+    /// a generator run by FOR_ITER, its loop left).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PopFrame(Frame returning, PyObject result, ThreadState ts)
+    {
+        ts.RecursionDepth--;
+        var frame = returning.Previous!;
+        if (returning.InlineGenerator is { } generator)
+        {
+            // The generator finished: FOR_ITER pops the iterator and leaves the loop.
+            returning.InlineGenerator = null;
+            generator.EndInline(ts, true, result);
+            frame.Slots[--frame.StackPointer] = null;
+            frame.NextInstruction = returning.InlineExit;
+            return frame;
+        }
+        if (returning.Constructed is { } constructed)
+        {
+            result = Specialize.InitResult(constructed, result);
+        }
+        frame.Slots.AsSpan()[frame.StackPointer++] = result;
+        return frame;
+    }
+
+    /// <summary>FOR_ITER over a generator: pushes its frame to run in this loop (and makes it
+    /// the thread's current frame); false when it is running or finished.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool PushGenerator(Frame caller, int sp, int ip, int arg, ThreadState ts)
+    {
+        var generator = (PyGenerator)caller.Slots[sp - 1]!;
+        if (ts.RecursionDepth >= ThreadState.RecursionLimit || generator.BeginInline(ts) is not { } frame)
+        {
+            return false;
+        }
+        ts.RecursionDepth++;
+        caller.StackPointer = sp;
+        caller.NextInstruction = ip;
+        frame.Previous = caller;
+        frame.InlineGenerator = generator;
+        frame.InlineExit = ip + arg;
+        ts.Frame = frame;
+        return true;
+    }
+
+    /// <summary>YIELD_VALUE of a generator run by FOR_ITER: the caller, with the value pushed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PopGenerator(Frame frame, PyObject value, ThreadState ts)
+    {
+        var generator = frame.InlineGenerator!;
+        frame.InlineGenerator = null;
+        generator.EndInline(ts, false, null);
+        ts.RecursionDepth--;
+        var caller = frame.Previous!;
+        caller.Slots.AsSpan()[caller.StackPointer++] = value;
+        return caller;
+    }
+
     /// <summary>CALL of a plain class: the instance is created, then <c>__init__</c>'s frame is
     /// pushed with it as <c>self</c> and returns it in place of None.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Frame PushInit(Frame frame, PyType cls, PyFunction init, PyObject?[] s, int sp, int arg, int ip, ThreadState ts)
+    private static Frame PushInit(Frame frame, PyType cls, PyFunction init, Span<PyObject?> s, int sp, int arg, int ip, ThreadState ts)
     {
         var instance = cls.Slots.New!(cls, StackSpan(s, sp - arg, arg), null);
         // The class's slot becomes self: the arguments of __init__ are then contiguous.
@@ -1225,17 +1313,20 @@ public static partial class Interpreter
             throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
         }
         var callBottom = sp - arg - 2;
-        Array.Clear(s, callBottom, sp - callBottom);
+        ClearStack(s, callBottom, sp - callBottom);
         frame.StackPointer = callBottom;
         frame.NextInstruction = ip;
         callee.Previous = frame;
         return callee;
     }
 
+    /// <summary>Clears <paramref name="count"/> stack slots from <paramref name="start"/>.</summary>
+    private static void ClearStack(Span<PyObject?> s, int start, int count) => s.Slice(start, count).Clear();
+
     /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<PyObject> StackSpan(PyObject?[] s, int start, int length) =>
-        new(Unsafe.As<PyObject[]>(s), start, length);
+    private static ReadOnlySpan<PyObject> StackSpan(Span<PyObject?> s, int start, int length) =>
+        s.Slice(start, length)!;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTrue(PyObject o) =>
@@ -1496,7 +1587,7 @@ public static partial class Interpreter
     }
 
     /// <summary>UNPACK_SEQUENCE: the items are pushed so the first ends on top of the stack.</summary>
-    private static void Unpack(PyObject seq, int count, PyObject?[] s, int sp)
+    private static void Unpack(PyObject seq, int count, Span<PyObject?> s, int sp)
     {
         var items = new List<PyObject>(count);
         if (seq.Type.Slots.Iter is null && seq.Type.Slots.GetItem is null)
@@ -1522,7 +1613,7 @@ public static partial class Interpreter
         }
     }
 
-    private static PyException Raise(int argc, PyObject?[] s, ref int sp, ThreadState ts)
+    private static PyException Raise(int argc, Span<PyObject?> s, int sp, ThreadState ts)
     {
         if (argc == 0)
         {
