@@ -822,6 +822,57 @@ public static partial class Interpreter
                     break;
                 }
 
+                // Listed so that the switch is one dense jump table.
+                case Opcode.DELETE_FAST:
+                case Opcode.PRINT_EXPR:
+                case Opcode.DELETE_NAME:
+                case Opcode.STORE_GLOBAL:
+                case Opcode.DELETE_ATTR:
+                case Opcode.MAKE_FUNCTION:
+                case Opcode.UNARY_POSITIVE:
+                case Opcode.UNARY_INVERT:
+                case Opcode.BUILD_MAP:
+                case Opcode.LIST_EXTEND:
+                case Opcode.LIST_TO_TUPLE:
+                case Opcode.BUILD_CONST_KEY_MAP:
+                case Opcode.DICT_UPDATE:
+                case Opcode.DICT_MERGE:
+                case Opcode.CALL_FUNCTION_EX:
+                case Opcode.FORMAT_VALUE:
+                case Opcode.BUILD_STRING:
+                case Opcode.DELETE_SUBSCR:
+                case Opcode.LOAD_BUILD_CLASS:
+                case Opcode.LOAD_CLASSDEREF:
+                case Opcode.LOAD_ASSERTION_ERROR:
+                case Opcode.MAKE_CELL:
+                case Opcode.COPY_FREE_VARS:
+                case Opcode.GET_YIELD_FROM_ITER:
+                case Opcode.BEFORE_WITH:
+                case Opcode.BEFORE_ASYNC_WITH:
+                case Opcode.WITH_EXCEPT_START:
+                case Opcode.CHECK_EG_MATCH:
+                case Opcode.PREP_RERAISE_STAR:
+                case Opcode.GET_AWAITABLE:
+                case Opcode.GET_AITER:
+                case Opcode.GET_ANEXT:
+                case Opcode.ASYNC_GEN_WRAP:
+                case Opcode.IMPORT_NAME:
+                case Opcode.IMPORT_FROM:
+                case Opcode.IMPORT_STAR:
+                case Opcode.SETUP_ANNOTATIONS:
+                case Opcode.DELETE_GLOBAL:
+                case Opcode.DELETE_DEREF:
+                case Opcode.BUILD_SLICE:
+                case Opcode.BUILD_SET:
+                case Opcode.SET_ADD:
+                case Opcode.SET_UPDATE:
+                case Opcode.MAP_ADD:
+                case Opcode.UNPACK_EX:
+                case Opcode.GET_LEN:
+                case Opcode.MATCH_MAPPING:
+                case Opcode.MATCH_SEQUENCE:
+                case Opcode.MATCH_KEYS:
+                case Opcode.MATCH_CLASS:
                 default:
                     sp = RunCold(op, arg, frame, s, sp, ts);
                     break;
