@@ -73,7 +73,7 @@ internal sealed class Blake2bState : HashState
         0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
     ];
 
-    internal static readonly byte[] Sigma =
+    internal static ReadOnlySpan<byte> Sigma =>
     [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
         14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3,
@@ -177,45 +177,47 @@ internal sealed class Blake2bState : HashState
     private static void Compress(Span<ulong> h, ReadOnlySpan<byte> block, ulong t0, ulong t1, ulong f0, ulong f1)
     {
         Span<ulong> m = stackalloc ulong[16];
-        Span<ulong> v = stackalloc ulong[16];
         for (var i = 0; i < 16; i++)
         {
             m[i] = BinaryPrimitives.ReadUInt64LittleEndian(block[(i * 8)..]);
         }
-        h.CopyTo(v);
-        s_iv.CopyTo(v[8..]);
-        v[12] ^= t0;
-        v[13] ^= t1;
-        v[14] ^= f0;
-        v[15] ^= f1;
-        var sigma = Sigma.AsSpan();
+        // The working vector lives in locals so the rounds run in registers.
+        ulong v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
+        ulong v8 = s_iv[0], v9 = s_iv[1], v10 = s_iv[2], v11 = s_iv[3];
+        ulong v12 = s_iv[4] ^ t0, v13 = s_iv[5] ^ t1, v14 = s_iv[6] ^ f0, v15 = s_iv[7] ^ f1;
+        var sigma = Sigma;
         for (var r = 0; r < 12; r++)
         {
             var s = sigma.Slice(r % 10 * 16, 16);
-            G(v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
-            G(v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
-            G(v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
-            G(v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
-            G(v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
-            G(v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
-            G(v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
-            G(v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
+            G(ref v0, ref v4, ref v8, ref v12, m[s[0]], m[s[1]]);
+            G(ref v1, ref v5, ref v9, ref v13, m[s[2]], m[s[3]]);
+            G(ref v2, ref v6, ref v10, ref v14, m[s[4]], m[s[5]]);
+            G(ref v3, ref v7, ref v11, ref v15, m[s[6]], m[s[7]]);
+            G(ref v0, ref v5, ref v10, ref v15, m[s[8]], m[s[9]]);
+            G(ref v1, ref v6, ref v11, ref v12, m[s[10]], m[s[11]]);
+            G(ref v2, ref v7, ref v8, ref v13, m[s[12]], m[s[13]]);
+            G(ref v3, ref v4, ref v9, ref v14, m[s[14]], m[s[15]]);
         }
-        for (var i = 0; i < 8; i++)
-        {
-            h[i] ^= v[i] ^ v[i + 8];
-        }
+        h[0] ^= v0 ^ v8;
+        h[1] ^= v1 ^ v9;
+        h[2] ^= v2 ^ v10;
+        h[3] ^= v3 ^ v11;
+        h[4] ^= v4 ^ v12;
+        h[5] ^= v5 ^ v13;
+        h[6] ^= v6 ^ v14;
+        h[7] ^= v7 ^ v15;
     }
 
-    private static void G(Span<ulong> v, int a, int b, int c, int d, ulong x, ulong y)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void G(ref ulong a, ref ulong b, ref ulong c, ref ulong d, ulong x, ulong y)
     {
-        v[a] = v[a] + v[b] + x;
-        v[d] = BitOperations.RotateRight(v[d] ^ v[a], 32);
-        v[c] = v[c] + v[d];
-        v[b] = BitOperations.RotateRight(v[b] ^ v[c], 24);
-        v[a] = v[a] + v[b] + y;
-        v[d] = BitOperations.RotateRight(v[d] ^ v[a], 16);
-        v[c] = v[c] + v[d];
-        v[b] = BitOperations.RotateRight(v[b] ^ v[c], 63);
+        a = a + b + x;
+        d = BitOperations.RotateRight(d ^ a, 32);
+        c += d;
+        b = BitOperations.RotateRight(b ^ c, 24);
+        a = a + b + y;
+        d = BitOperations.RotateRight(d ^ a, 16);
+        c += d;
+        b = BitOperations.RotateRight(b ^ c, 63);
     }
 }

@@ -162,45 +162,47 @@ internal sealed class Blake2sState : HashState
     private static void Compress(Span<uint> h, ReadOnlySpan<byte> block, uint t0, uint t1, uint f0, uint f1)
     {
         Span<uint> m = stackalloc uint[16];
-        Span<uint> v = stackalloc uint[16];
         for (var i = 0; i < 16; i++)
         {
             m[i] = BinaryPrimitives.ReadUInt32LittleEndian(block[(i * 4)..]);
         }
-        h.CopyTo(v);
-        s_iv.CopyTo(v[8..]);
-        v[12] ^= t0;
-        v[13] ^= t1;
-        v[14] ^= f0;
-        v[15] ^= f1;
-        var sigma = Blake2bState.Sigma.AsSpan();
+        // The working vector lives in locals so the rounds run in registers.
+        uint v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
+        uint v8 = s_iv[0], v9 = s_iv[1], v10 = s_iv[2], v11 = s_iv[3];
+        uint v12 = s_iv[4] ^ t0, v13 = s_iv[5] ^ t1, v14 = s_iv[6] ^ f0, v15 = s_iv[7] ^ f1;
+        var sigma = Blake2bState.Sigma;
         for (var r = 0; r < 10; r++)
         {
             var s = sigma.Slice(r * 16, 16);
-            G(v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
-            G(v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
-            G(v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
-            G(v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
-            G(v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
-            G(v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
-            G(v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
-            G(v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
+            G(ref v0, ref v4, ref v8, ref v12, m[s[0]], m[s[1]]);
+            G(ref v1, ref v5, ref v9, ref v13, m[s[2]], m[s[3]]);
+            G(ref v2, ref v6, ref v10, ref v14, m[s[4]], m[s[5]]);
+            G(ref v3, ref v7, ref v11, ref v15, m[s[6]], m[s[7]]);
+            G(ref v0, ref v5, ref v10, ref v15, m[s[8]], m[s[9]]);
+            G(ref v1, ref v6, ref v11, ref v12, m[s[10]], m[s[11]]);
+            G(ref v2, ref v7, ref v8, ref v13, m[s[12]], m[s[13]]);
+            G(ref v3, ref v4, ref v9, ref v14, m[s[14]], m[s[15]]);
         }
-        for (var i = 0; i < 8; i++)
-        {
-            h[i] ^= v[i] ^ v[i + 8];
-        }
+        h[0] ^= v0 ^ v8;
+        h[1] ^= v1 ^ v9;
+        h[2] ^= v2 ^ v10;
+        h[3] ^= v3 ^ v11;
+        h[4] ^= v4 ^ v12;
+        h[5] ^= v5 ^ v13;
+        h[6] ^= v6 ^ v14;
+        h[7] ^= v7 ^ v15;
     }
 
-    private static void G(Span<uint> v, int a, int b, int c, int d, uint x, uint y)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void G(ref uint a, ref uint b, ref uint c, ref uint d, uint x, uint y)
     {
-        v[a] = v[a] + v[b] + x;
-        v[d] = BitOperations.RotateRight(v[d] ^ v[a], 16);
-        v[c] = v[c] + v[d];
-        v[b] = BitOperations.RotateRight(v[b] ^ v[c], 12);
-        v[a] = v[a] + v[b] + y;
-        v[d] = BitOperations.RotateRight(v[d] ^ v[a], 8);
-        v[c] = v[c] + v[d];
-        v[b] = BitOperations.RotateRight(v[b] ^ v[c], 7);
+        a = a + b + x;
+        d = BitOperations.RotateRight(d ^ a, 16);
+        c += d;
+        b = BitOperations.RotateRight(b ^ c, 12);
+        a = a + b + y;
+        d = BitOperations.RotateRight(d ^ a, 8);
+        c += d;
+        b = BitOperations.RotateRight(b ^ c, 7);
     }
 }
