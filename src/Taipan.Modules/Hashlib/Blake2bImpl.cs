@@ -7,7 +7,7 @@ using Taipan.Runtime.Objects;
 namespace Taipan.Modules.Hashlib;
 
 /// <summary><c>_blake2.blake2b</c>.</summary>
-[PyType("blake2b", Module = "_blake2", Doc = "Return a new BLAKE2b hash object.")]
+[PyType("_blake2.blake2b", Module = "_blake2", Doc = "Return a new BLAKE2b hash object.")]
 public sealed partial class Blake2bObject : PyObject
 {
     private readonly Blake2bState _state;

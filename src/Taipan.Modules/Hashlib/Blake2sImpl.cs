@@ -7,7 +7,7 @@ using Taipan.Runtime.Objects;
 namespace Taipan.Modules.Hashlib;
 
 /// <summary><c>_blake2.blake2b</c>.</summary>
-[PyType("blake2s", Module = "_blake2", Doc = "Return a new BLAKE2s hash object.")]
+[PyType("_blake2.blake2s", Module = "_blake2", Doc = "Return a new BLAKE2s hash object.")]
 public sealed partial class Blake2sObject : PyObject
 {
     private readonly Blake2sState _state;

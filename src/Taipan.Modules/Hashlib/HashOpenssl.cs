@@ -522,7 +522,7 @@ internal sealed class HmacContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 }
 
 /// <summary><c>_hashlib.HASH</c>: a running OpenSSL digest.</summary>
-[PyType("HASH", Module = "_hashlib", Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
+[PyType("_hashlib.HASH", Module = "_hashlib", Subclassable = true, Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
 public unsafe partial class EvpHashObject : PyObject
 {
     internal EvpHashObject(MdContextHandle ctx) => Context = ctx;
@@ -534,7 +534,7 @@ public unsafe partial class EvpHashObject : PyObject
     // Py_TPFLAGS_DISALLOW_INSTANTIATION
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        throw PyErr.TypeError($"cannot create '_hashlib.{type.Name}' instances");
+        throw PyErr.TypeError($"cannot create '{type.Name}' instances");
 
     internal void Hash(ReadOnlySpan<byte> data)
     {
@@ -594,18 +594,18 @@ public unsafe partial class EvpHashObject : PyObject
     public string Name() => HashOpensslModule.DigestName(Md);
 
     [PyGetter("digest_size")]
-    public long DigestSize() => this is EvpXofObject ? 0 : LibCrypto.EVP_MD_get_size(Md);
+    public long DigestSize() => LibCrypto.EVP_MD_get_size(Md);
 
     [PyGetter("block_size")]
     public long BlockSize() => LibCrypto.EVP_MD_get_block_size(Md);
 
     [PySlot("tp_repr")]
-    public PyStr Repr() => new($"<{Name()} _hashlib.{Type.Name} object @ 0x{Builtins.Id(this):x}>");
+    public PyStr Repr() => new($"<{Name()} {Type.Name} object @ 0x{Builtins.Id(this):x}>");
 }
 
 /// <summary><c>_hashlib.HASHXOF</c>: an extendable-output digest (SHAKE), whose digest
 /// length is the caller's.</summary>
-[PyType("HASHXOF", Module = "_hashlib", Base = typeof(EvpHashObject), Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest(length) -- return the current digest value\nhexdigest(length) -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
+[PyType("_hashlib.HASHXOF", Module = "_hashlib", Base = typeof(EvpHashObject), Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest(length) -- return the current digest value\nhexdigest(length) -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
 public sealed unsafe partial class EvpXofObject : EvpHashObject
 {
     internal EvpXofObject(MdContextHandle ctx) : base(ctx)
@@ -634,6 +634,10 @@ public sealed unsafe partial class EvpXofObject : EvpHashObject
         return result;
     }
 
+    /// <summary>An XOF has no fixed size.</summary>
+    [PyGetter("digest_size")]
+    public long XofDigestSize() => 0;
+
     [PyMethod("digest", Keywords = true, Doc = "Return the digest value as a bytes object.")]
     public PyBytes XofDigest(PyObject length) => new(FinalXof(ArgParse.ToLong(length)));
 
@@ -642,7 +646,7 @@ public sealed unsafe partial class EvpXofObject : EvpHashObject
 }
 
 /// <summary><c>_hashlib.HMAC</c>.</summary>
-[PyType("HMAC", Module = "_hashlib", Doc = "The object used to calculate HMAC of a message.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the name, including the hash algorithm used by this object\ndigest_size -- number of bytes in digest() output\n")]
+[PyType("_hashlib.HMAC", Module = "_hashlib", Doc = "The object used to calculate HMAC of a message.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the name, including the hash algorithm used by this object\ndigest_size -- number of bytes in digest() output\n")]
 public sealed unsafe partial class HmacObject : PyObject
 {
     private readonly HmacContextHandle _ctx;

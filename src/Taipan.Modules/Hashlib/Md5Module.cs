@@ -16,7 +16,7 @@ public static partial class Md5Module
 }
 
 /// <summary><c>_md5.md5</c>.</summary>
-[PyType("md5", Module = "_md5")]
+[PyType("_md5.md5", Module = "_md5")]
 public sealed partial class Md5Object : PyObject
 {
     private readonly HashState _state;

@@ -16,7 +16,7 @@ public static partial class Sha1Module
 }
 
 /// <summary><c>_sha1.sha1</c>.</summary>
-[PyType("sha1", Module = "_sha1")]
+[PyType("_sha1.sha1", Module = "_sha1")]
 public sealed partial class Sha1Object : PyObject
 {
     private readonly HashState _state;

@@ -26,7 +26,7 @@ public static partial class Sha256Module
 }
 
 /// <summary><c>_sha256.sha256</c>.</summary>
-[PyType("sha256", Module = "_sha256")]
+[PyType("_sha256.sha256", Module = "_sha256")]
 public sealed partial class Sha256Object : PyObject
 {
     private readonly HashState _state;
@@ -63,12 +63,16 @@ public sealed partial class Sha256Object : PyObject
     [PyGetter("digest_size")]
     public long DigestSize() => 32;
 
+    // A read-only member (T_INT) in CPython, hence its message.
+    [PySetter("digest_size")]
+    public void SetDigestSize(PyObject? value) => throw Taipan.Runtime.Errors.PyErr.AttributeError("readonly attribute");
+
     [PyGetter("block_size")]
     public long BlockSize() => 64;
 }
 
 /// <summary><c>_sha256.sha224</c>.</summary>
-[PyType("sha224", Module = "_sha256")]
+[PyType("_sha256.sha224", Module = "_sha256")]
 public sealed partial class Sha224Object : PyObject
 {
     private readonly HashState _state;
@@ -104,6 +108,10 @@ public sealed partial class Sha224Object : PyObject
 
     [PyGetter("digest_size")]
     public long DigestSize() => 28;
+
+    // A read-only member (T_INT) in CPython, hence its message.
+    [PySetter("digest_size")]
+    public void SetDigestSize(PyObject? value) => throw Taipan.Runtime.Errors.PyErr.AttributeError("readonly attribute");
 
     [PyGetter("block_size")]
     public long BlockSize() => 64;

@@ -58,7 +58,7 @@ public static partial class Sha3Module
 }
 
 /// <summary><c>_sha3.sha3_224</c>.</summary>
-[PyType("sha3_224", Module = "_sha3", Doc = "sha3_224([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 28 bytes.")]
+[PyType("_sha3.sha3_224", Module = "_sha3", Doc = "sha3_224([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 28 bytes.")]
 public sealed partial class Sha3_224Object : PyObject
 {
     private readonly KeccakState _state;
@@ -101,7 +101,7 @@ public sealed partial class Sha3_224Object : PyObject
 }
 
 /// <summary><c>_sha3.sha3_256</c>.</summary>
-[PyType("sha3_256", Module = "_sha3", Doc = "sha3_256([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 32 bytes.")]
+[PyType("_sha3.sha3_256", Module = "_sha3", Doc = "sha3_256([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 32 bytes.")]
 public sealed partial class Sha3_256Object : PyObject
 {
     private readonly KeccakState _state;
@@ -144,7 +144,7 @@ public sealed partial class Sha3_256Object : PyObject
 }
 
 /// <summary><c>_sha3.sha3_384</c>.</summary>
-[PyType("sha3_384", Module = "_sha3", Doc = "sha3_384([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 48 bytes.")]
+[PyType("_sha3.sha3_384", Module = "_sha3", Doc = "sha3_384([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 48 bytes.")]
 public sealed partial class Sha3_384Object : PyObject
 {
     private readonly KeccakState _state;
@@ -187,7 +187,7 @@ public sealed partial class Sha3_384Object : PyObject
 }
 
 /// <summary><c>_sha3.sha3_512</c>.</summary>
-[PyType("sha3_512", Module = "_sha3", Doc = "sha3_512([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 64 bytes.")]
+[PyType("_sha3.sha3_512", Module = "_sha3", Doc = "sha3_512([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 64 bytes.")]
 public sealed partial class Sha3_512Object : PyObject
 {
     private readonly KeccakState _state;
@@ -230,7 +230,7 @@ public sealed partial class Sha3_512Object : PyObject
 }
 
 /// <summary><c>_sha3.shake_128</c>.</summary>
-[PyType("shake_128", Module = "_sha3", Doc = "shake_128([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
+[PyType("_sha3.shake_128", Module = "_sha3", Doc = "shake_128([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
 public sealed partial class Shake128Object : PyObject
 {
     private readonly KeccakState _state;
@@ -273,7 +273,7 @@ public sealed partial class Shake128Object : PyObject
 }
 
 /// <summary><c>_sha3.shake_256</c>.</summary>
-[PyType("shake_256", Module = "_sha3", Doc = "shake_256([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
+[PyType("_sha3.shake_256", Module = "_sha3", Doc = "shake_256([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
 public sealed partial class Shake256Object : PyObject
 {
     private readonly KeccakState _state;

@@ -21,7 +21,7 @@ public static partial class Sha512Module
 }
 
 /// <summary><c>_sha512.sha512</c>.</summary>
-[PyType("sha512", Module = "_sha512")]
+[PyType("_sha512.sha512", Module = "_sha512")]
 public sealed partial class Sha512Object : PyObject
 {
     private readonly HashState _state;
@@ -58,12 +58,16 @@ public sealed partial class Sha512Object : PyObject
     [PyGetter("digest_size")]
     public long DigestSize() => 64;
 
+    // A read-only member (T_INT) in CPython, hence its message.
+    [PySetter("digest_size")]
+    public void SetDigestSize(PyObject? value) => throw Taipan.Runtime.Errors.PyErr.AttributeError("readonly attribute");
+
     [PyGetter("block_size")]
     public long BlockSize() => 128;
 }
 
 /// <summary><c>_sha512.sha384</c>.</summary>
-[PyType("sha384", Module = "_sha512")]
+[PyType("_sha512.sha384", Module = "_sha512")]
 public sealed partial class Sha384Object : PyObject
 {
     private readonly HashState _state;
@@ -99,6 +103,10 @@ public sealed partial class Sha384Object : PyObject
 
     [PyGetter("digest_size")]
     public long DigestSize() => 48;
+
+    // A read-only member (T_INT) in CPython, hence its message.
+    [PySetter("digest_size")]
+    public void SetDigestSize(PyObject? value) => throw Taipan.Runtime.Errors.PyErr.AttributeError("readonly attribute");
 
     [PyGetter("block_size")]
     public long BlockSize() => 128;

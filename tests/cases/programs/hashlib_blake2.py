@@ -67,4 +67,4 @@ try:
     class X(blake2b):
         pass
 except TypeError as e:
-    print('subclass', type(e).__name__)
+    print('subclass', e)

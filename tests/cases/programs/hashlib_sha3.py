@@ -59,4 +59,4 @@ try:
     class X(_sha3.sha3_224):
         pass
 except TypeError as e:
-    print('subclass', type(e).__name__)
+    print('subclass', e)
