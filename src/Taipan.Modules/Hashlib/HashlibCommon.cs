@@ -57,6 +57,7 @@ internal static class HashArgs
         {
             throw PyErr.TypeError("object supporting the buffer API required");
         }
+        CheckContiguous(data);
         return bytes;
     }
 
@@ -67,7 +68,18 @@ internal static class HashArgs
         {
             throw PyErr.TypeError($"a bytes-like object is required, not '{o.Type.Name}'");
         }
+        CheckContiguous(o);
         return bytes;
+    }
+
+    /// <summary>A simple buffer request (PyBUF_SIMPLE) refuses a strided view rather than
+    /// hashing a copy.</summary>
+    private static void CheckContiguous(PyObject o)
+    {
+        if (o is PyMemoryView mv && !mv.CContiguous())
+        {
+            throw PyErr.New(PyExc.BufferError, "memoryview: underlying buffer is not C-contiguous");
+        }
     }
 
     /// <summary>Argument Clinic's <c>unsigned_long</c> converter.</summary>
