@@ -172,16 +172,18 @@ public static unsafe partial class HashOpensslModule
         return PyFrozenSet.FromConstant(items);
     }
 
-    private static EvpHashObject NewHash(IntPtr md, bool owned, PyObject? data)
+    private static EvpHashObject NewHash(IntPtr md, bool owned, ReadOnlySpan<byte> data)
     {
-        var view = data is null ? default : HashArgs.Data(data);
         var ctx = new MdContextHandle();
+        bool xof;
         try
         {
             if (LibCrypto.EVP_DigestInit_ex(ctx.DangerousGetHandle(), md, 0) == 0)
             {
+                ctx.Dispose();
                 throw Fail(PyExc.ValueError);
             }
+            xof = (LibCrypto.EVP_MD_get_flags(md) & LibCrypto.MdFlagXof) != 0;
         }
         finally
         {
@@ -190,10 +192,10 @@ public static unsafe partial class HashOpensslModule
                 LibCrypto.EVP_MD_free(md);
             }
         }
-        var h = (LibCrypto.EVP_MD_get_flags(md) & LibCrypto.MdFlagXof) != 0 ? new EvpXofObject(ctx) : new EvpHashObject(ctx);
-        if (!view.IsEmpty)
+        var h = xof ? new EvpXofObject(ctx) : new EvpHashObject(ctx);
+        if (!data.IsEmpty)
         {
-            h.Hash(view);
+            h.Hash(data);
         }
         return h;
     }
@@ -201,12 +203,9 @@ public static unsafe partial class HashOpensslModule
     private static EvpHashObject FastNew(string name, PyObject? data, bool usedforsecurity)
     {
         // The data is checked before the digest is looked up, as EVP_fast_new does.
-        if (data is not null)
-        {
-            HashArgs.Data(data);
-        }
+        var view = data is null ? default : HashArgs.Data(data);
         var md = DigestByName(name, usedforsecurity, out var owned);
-        return NewHash(md, owned, data);
+        return NewHash(md, owned, view);
     }
 
     [PyMethod(Keywords = true, Doc = "Return a new hash object using the named algorithm.\n\nAn optional string argument may be provided and will be\nautomatically hashed.\n\nThe MD5 and SHA1 algorithms are always supported.")]
@@ -216,12 +215,9 @@ public static unsafe partial class HashOpensslModule
         {
             throw PyErr.TypeError("name must be a string");
         }
-        if (@string is not null)
-        {
-            HashArgs.Data(@string);
-        }
+        var view = @string is null ? default : HashArgs.Data(@string);
         var md = DigestByName(s.Value, usedforsecurity, out var owned);
-        return NewHash(md, owned, @string);
+        return NewHash(md, owned, view);
     }
 
     [PyMethod("openssl_md5", Keywords = true, Doc = "Returns a md5 hash object; optionally initialized with a string")]
