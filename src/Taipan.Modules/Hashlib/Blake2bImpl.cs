@@ -30,22 +30,22 @@ public sealed partial class Blake2bObject : PyObject
         }
         if (a.Data is not null)
         {
-            state.Update(HashArgs.Data(a.Data));
+            state.LockedUpdate(HashArgs.Data(a.Data));
         }
         return new Blake2bObject(state);
     }
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Blake2bObject Copy() => new((Blake2bState)_state.Clone());
+    public Blake2bObject Copy() => new((Blake2bState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "blake2b";

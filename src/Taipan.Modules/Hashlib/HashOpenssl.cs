@@ -287,12 +287,17 @@ public static unsafe partial class HashOpensslModule
                 throw PyErr.OverflowError("key length is too great.");
             }
             var key = new byte[length];
-            fixed (byte* p = pass, s = saltBytes, k = key)
+            int ok;
+            using (Gil.Release())
             {
-                if (LibCrypto.PKCS5_PBKDF2_HMAC(p, pass.Length, s, saltBytes.Length, (int)iter, md, (int)length, k) == 0)
+                fixed (byte* p = pass, s = saltBytes, k = key)
                 {
-                    throw Fail(PyExc.ValueError);
+                    ok = LibCrypto.PKCS5_PBKDF2_HMAC(p, pass.Length, s, saltBytes.Length, (int)iter, md, (int)length, k);
                 }
+            }
+            if (ok == 0)
+            {
+                throw Fail(PyExc.ValueError);
             }
             return new PyBytes(key);
         }
@@ -361,12 +366,17 @@ public static unsafe partial class HashOpensslModule
             throw Fail(PyExc.ValueError, "Invalid parameter combination for n, r, p, maxmem.");
         }
         var key = new byte[length];
-        fixed (byte* pp = pass, s = saltBytes, k = key)
+        int ok;
+        using (Gil.Release())
         {
-            if (LibCrypto.EVP_PBE_scrypt(pp, (nuint)pass.Length, s, (nuint)saltBytes.Length, nv, rv, pv, (ulong)maxMemory, k, (nuint)length) == 0)
+            fixed (byte* pp = pass, s = saltBytes, k = key)
             {
-                throw Fail(PyExc.ValueError);
+                ok = LibCrypto.EVP_PBE_scrypt(pp, (nuint)pass.Length, s, (nuint)saltBytes.Length, nv, rv, pv, (ulong)maxMemory, k, (nuint)length);
             }
+        }
+        if (ok == 0)
+        {
+            throw Fail(PyExc.ValueError);
         }
         return new PyBytes(key);
     }
@@ -381,12 +391,17 @@ public static unsafe partial class HashOpensslModule
         {
             Span<byte> output = stackalloc byte[64];
             uint size = 0;
-            fixed (byte* k = keyBytes, m = msgBytes, o = output)
+            IntPtr result;
+            using (Gil.Release())
             {
-                if (LibCrypto.HMAC(md, k, keyBytes.Length, m, (nuint)msgBytes.Length, o, &size) == 0)
+                fixed (byte* k = keyBytes, m = msgBytes, o = output)
                 {
-                    throw Fail(PyExc.ValueError);
+                    result = LibCrypto.HMAC(md, k, keyBytes.Length, m, (nuint)msgBytes.Length, o, &size);
                 }
+            }
+            if (result == 0)
+            {
+                throw Fail(PyExc.ValueError);
             }
             return PyBytes.From(output[..(int)size]);
         }
@@ -532,14 +547,50 @@ public unsafe partial class EvpHashObject : PyObject
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         throw PyErr.TypeError($"cannot create '{type.Name}' instances");
 
-    internal void Hash(ReadOnlySpan<byte> data)
+    // The object's lock (ENTER_HASHLIB), as big updates run with the GIL released.
+    private readonly Lock _sync = new();
+
+    private bool DigestUpdate(ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data)
         {
-            if (LibCrypto.EVP_DigestUpdate(Context.DangerousGetHandle(), p, (nuint)data.Length) == 0)
+            return LibCrypto.EVP_DigestUpdate(Context.DangerousGetHandle(), p, (nuint)data.Length) != 0;
+        }
+    }
+
+    internal void Hash(ReadOnlySpan<byte> data)
+    {
+        bool ok;
+        if (data.Length >= HashLock.GilMinSize)
+        {
+            using (Gil.Release())
             {
-                throw HashOpensslModule.Fail(PyExc.ValueError);
+                _sync.Enter();
+                try
+                {
+                    ok = DigestUpdate(data);
+                }
+                finally
+                {
+                    _sync.Exit();
+                }
             }
+        }
+        else
+        {
+            HashLock.Enter(_sync);
+            try
+            {
+                ok = DigestUpdate(data);
+            }
+            finally
+            {
+                _sync.Exit();
+            }
+        }
+        if (!ok)
+        {
+            throw HashOpensslModule.Fail(PyExc.ValueError);
         }
     }
 
@@ -547,7 +598,17 @@ public unsafe partial class EvpHashObject : PyObject
     internal MdContextHandle CopyContext()
     {
         var copy = new MdContextHandle();
-        if (LibCrypto.EVP_MD_CTX_copy_ex(copy.DangerousGetHandle(), Context.DangerousGetHandle()) == 0)
+        int ok;
+        HashLock.Enter(_sync);
+        try
+        {
+            ok = LibCrypto.EVP_MD_CTX_copy_ex(copy.DangerousGetHandle(), Context.DangerousGetHandle());
+        }
+        finally
+        {
+            _sync.Exit();
+        }
+        if (ok == 0)
         {
             copy.Dispose();
             throw HashOpensslModule.Fail(PyExc.ValueError);
@@ -647,6 +708,9 @@ public sealed unsafe partial class HmacObject : PyObject
 {
     private readonly HmacContextHandle _ctx;
 
+    // The object's lock (ENTER_HASHLIB), as big updates run with the GIL released.
+    private readonly Lock _sync = new();
+
     internal HmacObject(HmacContextHandle ctx) => _ctx = ctx;
 
     private IntPtr Md => LibCrypto.HMAC_CTX_get_md(_ctx.DangerousGetHandle());
@@ -659,7 +723,17 @@ public sealed unsafe partial class HmacObject : PyObject
     private HmacContextHandle CopyContext()
     {
         var copy = new HmacContextHandle();
-        if (LibCrypto.HMAC_CTX_copy(copy.DangerousGetHandle(), _ctx.DangerousGetHandle()) == 0)
+        int ok;
+        HashLock.Enter(_sync);
+        try
+        {
+            ok = LibCrypto.HMAC_CTX_copy(copy.DangerousGetHandle(), _ctx.DangerousGetHandle());
+        }
+        finally
+        {
+            _sync.Exit();
+        }
+        if (ok == 0)
         {
             copy.Dispose();
             throw HashOpensslModule.Fail(PyExc.ValueError);
@@ -682,16 +756,49 @@ public sealed unsafe partial class HmacObject : PyObject
         return digest[..(int)size].ToArray();
     }
 
+    private bool HmacUpdate(ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            return LibCrypto.HMAC_Update(_ctx.DangerousGetHandle(), p, (nuint)data.Length) != 0;
+        }
+    }
+
     [PyMethod(Keywords = true, Doc = "Update the HMAC object with msg.")]
     public void Update(PyObject msg)
     {
         var data = HashArgs.Data(msg);
-        fixed (byte* p = data)
+        bool ok;
+        if (data.Length >= HashLock.GilMinSize)
         {
-            if (LibCrypto.HMAC_Update(_ctx.DangerousGetHandle(), p, (nuint)data.Length) == 0)
+            using (Gil.Release())
             {
-                throw HashOpensslModule.Fail(PyExc.ValueError);
+                _sync.Enter();
+                try
+                {
+                    ok = HmacUpdate(data);
+                }
+                finally
+                {
+                    _sync.Exit();
+                }
             }
+        }
+        else
+        {
+            HashLock.Enter(_sync);
+            try
+            {
+                ok = HmacUpdate(data);
+            }
+            finally
+            {
+                _sync.Exit();
+            }
+        }
+        if (!ok)
+        {
+            throw HashOpensslModule.Fail(PyExc.ValueError);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
+using Taipan.Runtime.Python;
 
 namespace Taipan.Modules.Hashlib;
 
@@ -24,6 +25,93 @@ internal abstract class HashState
         var result = new byte[DigestSize];
         Final(result);
         return result;
+    }
+
+    // The object's lock (CPython's ENTER_HASHLIB): big updates run with the GIL released, so
+    // other threads may reach the same object meanwhile.
+    private readonly Lock _sync = new();
+
+    /// <summary><c>update</c>: inputs of <see cref="HashLock.GilMinSize"/> bytes or more are
+    /// hashed with the GIL released, as CPython does.</summary>
+    public void LockedUpdate(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= HashLock.GilMinSize)
+        {
+            using (Gil.Release())
+            {
+                _sync.Enter();
+                try
+                {
+                    Update(data);
+                }
+                finally
+                {
+                    _sync.Exit();
+                }
+            }
+            return;
+        }
+        HashLock.Enter(_sync);
+        try
+        {
+            Update(data);
+        }
+        finally
+        {
+            _sync.Exit();
+        }
+    }
+
+    public void LockedFinal(Span<byte> output)
+    {
+        HashLock.Enter(_sync);
+        try
+        {
+            Final(output);
+        }
+        finally
+        {
+            _sync.Exit();
+        }
+    }
+
+    public byte[] LockedDigest()
+    {
+        var result = new byte[DigestSize];
+        LockedFinal(result);
+        return result;
+    }
+
+    public HashState LockedClone()
+    {
+        HashLock.Enter(_sync);
+        try
+        {
+            return Clone();
+        }
+        finally
+        {
+            _sync.Exit();
+        }
+    }
+}
+
+/// <summary>CPython's hashlib.h locking: HASHLIB_GIL_MINSIZE and ENTER_HASHLIB.</summary>
+internal static class HashLock
+{
+    public const int GilMinSize = 2048;
+
+    /// <summary>Takes an object's lock; when another thread holds it (hashing with the GIL
+    /// released), waits with the GIL released so that thread can finish.</summary>
+    public static void Enter(Lock sync)
+    {
+        if (!sync.TryEnter())
+        {
+            using (Gil.Release())
+            {
+                sync.Enter();
+            }
+        }
     }
 }
 

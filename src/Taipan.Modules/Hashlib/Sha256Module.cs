@@ -41,21 +41,21 @@ public sealed partial class Sha256Object : PyObject
         _state = state;
         if (data is not null)
         {
-            _state.Update(HashArgs.Data(data));
+            _state.LockedUpdate(HashArgs.Data(data));
         }
     }
 
     [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha256Object Copy() => new(_state.Clone(), null);
+    public Sha256Object Copy() => new(_state.LockedClone(), null);
 
     [PyGetter("name")]
     public string Name() => "sha256";
@@ -87,21 +87,21 @@ public sealed partial class Sha224Object : PyObject
         _state = state;
         if (data is not null)
         {
-            _state.Update(HashArgs.Data(data));
+            _state.LockedUpdate(HashArgs.Data(data));
         }
     }
 
     [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha224Object Copy() => new(_state.Clone(), null);
+    public Sha224Object Copy() => new(_state.LockedClone(), null);
 
     [PyGetter("name")]
     public string Name() => "sha224";

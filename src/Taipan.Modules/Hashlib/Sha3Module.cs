@@ -35,7 +35,7 @@ public static partial class Sha3Module
         var state = new KeccakState(rateBytes, suffix, digestSize);
         if (a[0] is { } data)
         {
-            state.Update(HashArgs.Data(data));
+            state.LockedUpdate(HashArgs.Data(data));
         }
         return state;
     }
@@ -51,7 +51,7 @@ public static partial class Sha3Module
         var result = new byte[n];
         if (n > 0)
         {
-            state.Final(result);
+            state.LockedFinal(result);
         }
         return result;
     }
@@ -70,16 +70,16 @@ public sealed partial class Sha3_224Object : PyObject
         new Sha3_224Object(Sha3Module.New("sha3_224", 144, 6, 28, args, kwnames));
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_224Object Copy() => new((KeccakState)_state.Clone());
+    public Sha3_224Object Copy() => new((KeccakState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "sha3_224";
@@ -113,16 +113,16 @@ public sealed partial class Sha3_256Object : PyObject
         new Sha3_256Object(Sha3Module.New("sha3_256", 136, 6, 32, args, kwnames));
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_256Object Copy() => new((KeccakState)_state.Clone());
+    public Sha3_256Object Copy() => new((KeccakState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "sha3_256";
@@ -156,16 +156,16 @@ public sealed partial class Sha3_384Object : PyObject
         new Sha3_384Object(Sha3Module.New("sha3_384", 104, 6, 48, args, kwnames));
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_384Object Copy() => new((KeccakState)_state.Clone());
+    public Sha3_384Object Copy() => new((KeccakState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "sha3_384";
@@ -199,16 +199,16 @@ public sealed partial class Sha3_512Object : PyObject
         new Sha3_512Object(Sha3Module.New("sha3_512", 72, 6, 64, args, kwnames));
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_512Object Copy() => new((KeccakState)_state.Clone());
+    public Sha3_512Object Copy() => new((KeccakState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "sha3_512";
@@ -242,7 +242,7 @@ public sealed partial class Shake128Object : PyObject
         new Shake128Object(Sha3Module.New("shake_128", 168, 31, 0, args, kwnames));
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
     public PyBytes Digest(PyObject length) => new(Sha3Module.ShakeDigest(_state, length));
@@ -251,7 +251,7 @@ public sealed partial class Shake128Object : PyObject
     public PyStr Hexdigest(PyObject length) => HashArgs.Hex(Sha3Module.ShakeDigest(_state, length));
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Shake128Object Copy() => new((KeccakState)_state.Clone());
+    public Shake128Object Copy() => new((KeccakState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "shake_128";
@@ -285,7 +285,7 @@ public sealed partial class Shake256Object : PyObject
         new Shake256Object(Sha3Module.New("shake_256", 136, 31, 0, args, kwnames));
 
     [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
     public PyBytes Digest(PyObject length) => new(Sha3Module.ShakeDigest(_state, length));
@@ -294,7 +294,7 @@ public sealed partial class Shake256Object : PyObject
     public PyStr Hexdigest(PyObject length) => HashArgs.Hex(Sha3Module.ShakeDigest(_state, length));
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Shake256Object Copy() => new((KeccakState)_state.Clone());
+    public Shake256Object Copy() => new((KeccakState)_state.LockedClone());
 
     [PyGetter("name")]
     public string Name() => "shake_256";

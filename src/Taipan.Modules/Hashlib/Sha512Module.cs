@@ -36,21 +36,21 @@ public sealed partial class Sha512Object : PyObject
         _state = state;
         if (data is not null)
         {
-            _state.Update(HashArgs.Data(data));
+            _state.LockedUpdate(HashArgs.Data(data));
         }
     }
 
     [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha512Object Copy() => new(_state.Clone(), null);
+    public Sha512Object Copy() => new(_state.LockedClone(), null);
 
     [PyGetter("name")]
     public string Name() => "sha512";
@@ -82,21 +82,21 @@ public sealed partial class Sha384Object : PyObject
         _state = state;
         if (data is not null)
         {
-            _state.Update(HashArgs.Data(data));
+            _state.LockedUpdate(HashArgs.Data(data));
         }
     }
 
     [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.Update(HashArgs.Data(data));
+    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
 
     [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.Digest());
+    public PyBytes Digest() => new(_state.LockedDigest());
 
     [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.Digest());
+    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
 
     [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha384Object Copy() => new(_state.Clone(), null);
+    public Sha384Object Copy() => new(_state.LockedClone(), null);
 
     [PyGetter("name")]
     public string Name() => "sha384";
