@@ -13,7 +13,6 @@ public class UnicodedataTests
     {
         Assert.Equal("Lu", Db.Categories[Db.Category('A', false)]);
         Assert.Equal("Cn", Db.Categories[Db.Category(0x10FFFF, false)]);
-        Assert.Equal("Cn", Db.Categories[Db.Category(0x110000, false)]);
         Assert.Equal(230, Db.Combining(0x301, false));
         Assert.Equal("W", Db.Widths[Db.EastAsianWidth(0x4E00, false)]);
         Assert.Equal("<compat> 0020 0308", Db.Decomposition(0xA8, false));
