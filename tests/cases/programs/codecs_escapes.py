@@ -89,11 +89,11 @@ for enc in ('ascii', 'latin-1', 'utf-8'):
     for errors in ('strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace', 'namereplace', 'surrogateescape', 'surrogatepass'):
         try:
             print(enc, errors, 'a\u00e9\u20ac\U0001f600\udc80z'.encode(enc, errors))
-        except UnicodeError as e:
+        except (UnicodeError, TypeError) as e:
             print(enc, errors, type(e).__name__, e)
         try:
             print(enc, errors, ascii(b'a\xe9\xed\xa0\x80\x80z'.decode(enc, errors)))
-        except UnicodeError as e:
+        except (UnicodeError, TypeError) as e:
             print(enc, errors, type(e).__name__, e)
 codecs.register_error('test.codecs', lambda e: ('[%s:%d-%d]' % (type(e).__name__, e.start, e.end), e.end))
 print('x\u20acy'.encode('ascii', 'test.codecs'), ascii(b'x\xffy'.decode('utf-8', 'test.codecs')))

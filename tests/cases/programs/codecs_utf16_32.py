@@ -7,7 +7,7 @@ import _codecs as c
 def show(f, *args):
     try:
         print(f.__name__, ascii(args)[:60], ascii(f(*args)))
-    except (UnicodeError, TypeError, ValueError, IndexError) as e:
+    except (UnicodeError, TypeError, ValueError, IndexError, LookupError) as e:
         print(f.__name__, ascii(args)[:60], type(e).__name__, e, getattr(e, 'start', None), getattr(e, 'end', None))
 
 
