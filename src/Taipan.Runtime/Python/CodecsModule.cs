@@ -79,9 +79,62 @@ public static partial class CodecsModule
     private static PyObject RunCodec(PyObject obj, string encoding, string errors, int index, string what)
     {
         var info = (PyTuple)Lookup(new PyStr(encoding));
-        var result = Ops.Call(info[index], [obj, new PyStr(errors)], null);
+        PyObject result;
+        try
+        {
+            result = Ops.Call(info[index], [obj, new PyStr(errors)], null);
+        }
+        catch (PyException e) when (Wrappable(e.Value))
+        {
+            // wrap_codec_error (_PyErr_TrySetFromCause): the same type, naming the codec.
+            var wrapped = PyBaseException.Create(e.Value.Type,
+                $"{(index == 0 ? "encoding" : "decoding")} with '{encoding}' codec failed ({e.Value.Type.Name}: {Ops.Str(e.Value).Value})");
+            wrapped.Cause = e.Value;
+            throw new PyException(wrapped);
+        }
         return result is PyTuple { Count: 2 } pair ? pair[0] : throw PyErr.TypeError($"{what} must return a tuple (object, integer)");
     }
+
+    /// <summary>Whether an exception holds nothing but its type and message, so a codec error
+    /// can be re-raised as the same type with a longer message: its type and the Python classes
+    /// above it keep BaseException's __init__ and __new__, it carries no extra fields, no
+    /// attributes, and at most one str argument.</summary>
+    private static bool Wrappable(PyBaseException e)
+    {
+        var type = e.Type;
+        foreach (var t in type.Mro)
+        {
+            if (!t.HasFlag(TypeFlags.HeapType))
+            {
+                foreach (var stateful in s_statefulExceptions)
+                {
+                    if (t.IsSubtypeOf(stateful))
+                    {
+                        return false;
+                    }
+                }
+                break;
+            }
+            if (t.Dict.ContainsKey(PyStr.Intern("__init__")) || t.Dict.ContainsKey(PyStr.Intern("__new__")))
+            {
+                return false;
+            }
+        }
+        return e.Args.Count switch
+        {
+            0 => true,
+            1 => e.Args[0].GetType() == typeof(PyStr),
+            _ => false,
+        } && e.InstanceDict is not { Count: > 0 };
+    }
+
+    /// <summary>Builtin exceptions with their own __init__ (and so extra state).</summary>
+    private static readonly PyType[] s_statefulExceptions =
+    [
+        PyExc.AttributeError, PyExc.NameError, PyExc.StopIteration, PyExc.StopAsyncIteration, PyExc.SystemExit,
+        PyExc.ImportError, PyExc.OSError, PyExc.SyntaxError, PyExc.UnicodeEncodeError, PyExc.UnicodeDecodeError,
+        PyExc.UnicodeTranslateError, PyExc.BaseExceptionGroup,
+    ];
 
     [PyMethod("register_error")]
     public static void RegisterError(string errors, PyObject handler)

@@ -97,3 +97,53 @@ for enc in ('ascii', 'latin-1', 'utf-8'):
             print(enc, errors, type(e).__name__, e)
 codecs.register_error('test.codecs', lambda e: ('[%s:%d-%d]' % (type(e).__name__, e.start, e.end), e.end))
 print('x\u20acy'.encode('ascii', 'test.codecs'), ascii(b'x\xffy'.decode('utf-8', 'test.codecs')))
+
+# Errors a codec raises are wrapped (same type, naming the codec) when they carry nothing
+# but a message.
+import codecs as _c
+
+
+class Plain(Exception):
+    pass
+
+
+class WithInit(Exception):
+    def __init__(self, m):
+        super().__init__(m)
+
+
+def search(name):
+    if not name.startswith('test_wrap_'):
+        return None
+    kind = name[len('test_wrap_'):]
+
+    def enc(s, errors='strict'):
+        if kind == 'plain':
+            raise Plain('p')
+        if kind == 'withinit':
+            raise WithInit('w')
+        if kind == 'two':
+            raise ValueError('a', 'b')
+        if kind == 'attr':
+            e = ValueError('v')
+            e.x = 1
+            raise e
+        if kind == 'unicode':
+            raise UnicodeEncodeError('x', 'y', 0, 1, 'z')
+        if kind == 'key':
+            raise KeyError('k')
+        raise TypeError('t')
+    return _c.CodecInfo(enc, enc, name=name)
+
+
+_c.register(search)
+for kind in ('plain', 'withinit', 'two', 'attr', 'unicode', 'key', 'type'):
+    for op in ('encode', 'decode'):
+        try:
+            getattr('abc' if op == 'encode' else b'abc', op)('test_wrap_' + kind)
+        except Exception as e:
+            print(kind, op, type(e).__name__, e, '| cause:', type(e.__cause__).__name__, e.__cause__)
+        try:
+            getattr(_c, op)('abc', 'test_wrap_' + kind)
+        except Exception as e:
+            print(kind, op, type(e).__name__, e, '| cause:', type(e.__cause__).__name__, e.__cause__)
