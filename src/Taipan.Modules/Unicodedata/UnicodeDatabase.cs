@@ -35,6 +35,10 @@ internal sealed class UnicodeDatabase
 
     private readonly Table _current, _v320;
     private readonly Dictionary<long, int> _compose;
+
+    /// <summary>The characters that compose with a preceding one (second halves of primary
+    /// composites, Hangul vowels and trailing consonants).</summary>
+    private readonly HashSet<int> _composesAfter = [];
     private readonly Dictionary<int, int> _corrections320;
     private readonly Dictionary<string, string> _namedSequences;
     private readonly int _unassigned320Category;
@@ -113,6 +117,7 @@ internal sealed class UnicodeDatabase
             var a = ReadVarint(data, ref pos);
             var b = ReadVarint(data, ref pos);
             _compose[PairKey(a, b)] = ReadVarint(data, ref pos);
+            _composesAfter.Add(b);
         }
         var corrections = ReadVarint(data, ref pos);
         _corrections320 = new Dictionary<int, int>(corrections);
@@ -136,6 +141,14 @@ internal sealed class UnicodeDatabase
             _namedSequences[name] = sb.ToString();
         }
         _unassigned320Category = Array.IndexOf(Categories, "Cn");
+        for (var v = VBase; v < VBase + VCount; v++)
+        {
+            _composesAfter.Add(v);
+        }
+        for (var t = TBase + 1; t < TBase + TCount; t++)
+        {
+            _composesAfter.Add(t);
+        }
     }
 
     private static long PairKey(int a, int b) => ((long)a << 21) | (uint)b;
@@ -205,7 +218,7 @@ internal sealed class UnicodeDatabase
         // Below U+00A0 (U+00C0 for the canonical forms) nothing decomposes, composes or
         // combines: most strings leave here.
         var limit = compat ? '\u00A0' : '\u00C0';
-        if (!s.AsSpan().ContainsAnyExceptInRange('\0', (char)(limit - 1)))
+        if (!s.AsSpan().ContainsAnyExceptInRange('\0', (char)(limit - 1)) || IsStable(s, compose, compat, v320))
         {
             return s;
         }
@@ -242,6 +255,32 @@ internal sealed class UnicodeDatabase
         {
             ArrayPool<int>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>A quick check: true when no character decomposes, has a combining class, or
+    /// may combine with the one before it, so the string is its own normal form.</summary>
+    private bool IsStable(string s, bool compose, bool compat, bool v320)
+    {
+        for (var i = 0; i < s.Length;)
+        {
+            var cp = Taipan.Runtime.Objects.PyStr.NextCodePoint(s, ref i);
+            if (cp < 0xA0)
+            {
+                continue;
+            }
+            if (cp is >= SBase and < SBase + SCount || (v320 && _corrections320.ContainsKey(cp)))
+            {
+                return false;
+            }
+            var r = _current.Record(cp);
+            var d = _decomp[r];
+            if (_combining[r] != 0 || (_decompStart[d] != _decompStart[d + 1] && (compat || _decompTag[d] == 0)) ||
+                (compose && _composesAfter.Contains(cp)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void Decompose(int cp, bool compat, bool v320, int[] buffer, ref int count)
