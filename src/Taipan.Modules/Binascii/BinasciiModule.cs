@@ -318,20 +318,44 @@ public static partial class BinasciiModule
     public static PyBytes Hexlify(PyObject data, PyObject? sep = null, PyObject? bytes_per_sep = null)
     {
         var bin = BufferProtocol.Read(data);
-        if (sep is null)
+        var digits = "0123456789abcdef"u8;
+        var group = sep is null ? 0 : (bytes_per_sep is null ? 1 : ArgParse.ToInt(bytes_per_sep));
+        var sepChar = sep is null ? (byte)0 : SeparatorByte(sep);
+        var absGroup = Math.Abs((long)group);
+        if (absGroup >= bin.Length)
         {
-            var result = new byte[bin.Length * 2];
-            var digits = "0123456789abcdef"u8;
-            for (var i = 0; i < bin.Length; i++)
-            {
-                result[2 * i] = digits[bin[i] >> 4];
-                result[2 * i + 1] = digits[bin[i] & 0xf];
-            }
-            return new PyBytes(result);
+            group = 0;
         }
-        // With a separator the rules (and messages) are bytes.hex's.
-        var text = PyBytes.From(bin).Hex(sep, bytes_per_sep).Value;
-        return new PyBytes(Encoding.Latin1.GetBytes(text));
+        var chunks = group == 0 || bin.Length == 0 ? 0 : (bin.Length - 1) / (int)absGroup;
+        var result = new byte[bin.Length * 2 + chunks];
+        var o = 0;
+        // Groups are counted from the right for a positive bytes_per_sep, from the left otherwise.
+        for (var i = 0; i < bin.Length; i++)
+        {
+            if (group != 0 && i > 0 && (group > 0 ? bin.Length - i : i) % absGroup == 0)
+            {
+                result[o++] = sepChar;
+            }
+            result[o++] = digits[bin[i] >> 4];
+            result[o++] = digits[bin[i] & 0xf];
+        }
+        return new PyBytes(result);
+    }
+
+    /// <summary>The separator of hexlify, checked as _Py_strhex_impl checks it.</summary>
+    private static byte SeparatorByte(PyObject sep)
+    {
+        if (Ops.Length(sep) != 1)
+        {
+            throw PyErr.ValueError("sep must be length 1.");
+        }
+        return sep switch
+        {
+            PyStr s when s.Value[0] < 256 => (byte)s.Value[0],
+            PyStr => throw PyErr.ValueError("sep must be ASCII."),
+            PyBytes b => b.Data[0],
+            _ => throw PyErr.TypeError("sep must be str or bytes."),
+        };
     }
 
     [PyMethod("a2b_hex", Doc = "Binary data of hexadecimal representation.\n\nhexstr must contain an even number of hex digits (upper or lower case).\nThis function is also available as \"unhexlify()\".")]

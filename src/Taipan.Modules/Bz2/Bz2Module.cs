@@ -265,8 +265,11 @@ public sealed unsafe partial class PyBz2Decompressor : PySubclassableObject
     {
         if (type == TypeObject)
         {
+            if (args.Length > 0)
+            {
+                throw PyErr.TypeError("BZ2Decompressor() takes no positional arguments");
+            }
             ArgParse.NoKeywords("BZ2Decompressor", kwnames);
-            ArgParse.CheckPositional("BZ2Decompressor", args.Length, 0, 0);
         }
         var d = new PyBz2Decompressor(type);
         Bz2Native.Check(Bz2Native.DecompressInit(d._bzs.Stream, 0, 0));

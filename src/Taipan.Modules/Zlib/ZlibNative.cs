@@ -92,6 +92,11 @@ internal static unsafe partial class ZlibNative
 
     public static uint Crc32(uint crc, ReadOnlySpan<byte> data)
     {
+        // zlib answers a NULL buffer with the initial value 0, not with crc.
+        if (data.IsEmpty)
+        {
+            return crc;
+        }
         fixed (byte* p = data)
         {
             var q = p;
@@ -111,6 +116,10 @@ internal static unsafe partial class ZlibNative
 
     public static uint Adler32(uint adler, ReadOnlySpan<byte> data)
     {
+        if (data.IsEmpty)
+        {
+            return adler;
+        }
         fixed (byte* p = data)
         {
             var q = p;
