@@ -145,8 +145,17 @@ public static partial class BinasciiModule
         return new PyBytes(result);
     }
 
-    [PyMethod("b2a_uu", Keywords = true, Doc = "Uuencode line of data.")]
-    public static PyBytes B2aUu(PyObject data, [KeywordOnly] bool backtick = false)
+    private static readonly string[] s_b2aUuNames = ["", "backtick"];
+
+    [PyMethod("b2a_uu", Doc = "Uuencode line of data.")]
+    public static PyObject B2aUuArgs(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[2];
+        ZlibModule.UnpackPositionalOnly("b2a_uu", args, kwnames, s_b2aUuNames, 1, 1, buffer);
+        return B2aUu(buffer[0]!, buffer[1] is { } flag ? Ops.IsTrue(flag) : false);
+    }
+
+    internal static PyBytes B2aUu(PyObject data, bool backtick)
     {
         var bin = BufferProtocol.Read(data);
         if (bin.Length > 45)
@@ -174,8 +183,17 @@ public static partial class BinasciiModule
         return new PyBytes(o == result.Length ? result : result.AsSpan(0, o).ToArray());
     }
 
-    [PyMethod("a2b_base64", Keywords = true, Doc = "Decode a line of base64 data.\n\n  strict_mode\n    When set to True, bytes that are not part of the base64 standard are not allowed.\n    The same applies to excess data after padding (= / ==).")]
-    public static PyBytes A2bBase64(PyObject data, [KeywordOnly] bool strict_mode = false)
+    private static readonly string[] s_a2bBase64Names = ["", "strict_mode"];
+
+    [PyMethod("a2b_base64", Doc = "Decode a line of base64 data.\n\n  strict_mode\n    When set to True, bytes that are not part of the base64 standard are not allowed.\n    The same applies to excess data after padding (= / ==).")]
+    public static PyObject A2bBase64Args(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[2];
+        ZlibModule.UnpackPositionalOnly("a2b_base64", args, kwnames, s_a2bBase64Names, 1, 1, buffer);
+        return A2bBase64(buffer[0]!, buffer[1] is { } flag ? Ops.IsTrue(flag) : false);
+    }
+
+    internal static PyBytes A2bBase64(PyObject data, bool strict_mode)
     {
         var ascii = AsciiBuffer(data);
         if (strict_mode && ascii.Length > 0 && ascii[0] == '=')
@@ -253,8 +271,17 @@ public static partial class BinasciiModule
         return new PyBytes(o == result.Length ? result : result.AsSpan(0, o).ToArray());
     }
 
-    [PyMethod("b2a_base64", Keywords = true, Doc = "Base64-code line of data.")]
-    public static PyBytes B2aBase64(PyObject data, [KeywordOnly] bool newline = true)
+    private static readonly string[] s_b2aBase64Names = ["", "newline"];
+
+    [PyMethod("b2a_base64", Doc = "Base64-code line of data.")]
+    public static PyObject B2aBase64Args(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[2];
+        ZlibModule.UnpackPositionalOnly("b2a_base64", args, kwnames, s_b2aBase64Names, 1, 1, buffer);
+        return B2aBase64(buffer[0]!, buffer[1] is { } flag ? Ops.IsTrue(flag) : true);
+    }
+
+    internal static PyBytes B2aBase64(PyObject data, bool newline)
     {
         var bin = BufferProtocol.Read(data);
         var result = new byte[(bin.Length + 2) / 3 * 4 + (newline ? 1 : 0)];

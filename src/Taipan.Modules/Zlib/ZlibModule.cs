@@ -61,8 +61,40 @@ public static unsafe partial class ZlibModule
 
     private static string Truncate(string s) => s.Length > 200 ? s[..200] : s;
 
-    [PyMethod("compress", Keywords = true, Doc = "Returns a bytes object containing compressed data.\n\n  data\n    Binary data to be compressed.\n  level\n    Compression level, in 0-9 or -1.\n  wbits\n    The window buffer size and container format.")]
-    public static PyBytes Compress(PyObject data, int level = -1, int wbits = MaxWbits)
+    /// <summary>Argument Clinic's parsing of a signature whose first parameters come before a
+    /// <c>/</c>: their names are empty in <paramref name="names"/>, so they cannot be passed by
+    /// keyword, and too few positional arguments are reported as _PyArg_UnpackKeywords does.</summary>
+    internal static void UnpackPositionalOnly(string name, ReadOnlySpan<PyObject> args, PyTuple? kwnames, string[] names,
+        int positionalOnly, int maxPositional, Span<PyObject?> buffer)
+    {
+        var npos = args.Length - (kwnames?.Count ?? 0);
+        if (args.Length <= names.Length && npos <= maxPositional && npos < positionalOnly)
+        {
+            throw PyErr.TypeError($"{name}() takes {(positionalOnly < maxPositional ? "at least" : "exactly")} {positionalOnly} positional argument{(positionalOnly == 1 ? "" : "s")} ({npos} given)");
+        }
+        ArgParse.UnpackKeywords(name, args, kwnames, names, positionalOnly, maxPositional, positionalOnly, buffer);
+    }
+
+    private static readonly string[] s_compressNames = ["", "level", "wbits"];
+    private static readonly string[] s_decompressNames = ["", "wbits", "bufsize"];
+
+    [PyMethod("compress", Doc = "Returns a bytes object containing compressed data.\n\n  data\n    Binary data to be compressed.\n  level\n    Compression level, in 0-9 or -1.\n  wbits\n    The window buffer size and container format.")]
+    public static PyObject CompressArgs(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[3];
+        UnpackPositionalOnly("compress", args, kwnames, s_compressNames, 1, 3, buffer);
+        return Compress(buffer[0]!, buffer[1] is { } l ? ArgParse.ToInt(l) : -1, buffer[2] is { } w ? ArgParse.ToInt(w) : MaxWbits);
+    }
+
+    [PyMethod("decompress", Doc = "Returns a bytes object containing the uncompressed data.\n\n  data\n    Compressed data.\n  wbits\n    The window buffer size and container format.\n  bufsize\n    The initial output buffer size.")]
+    public static PyObject DecompressArgs(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[3];
+        UnpackPositionalOnly("decompress", args, kwnames, s_decompressNames, 1, 3, buffer);
+        return Decompress(buffer[0]!, buffer[1] is { } w ? ArgParse.ToInt(w) : MaxWbits, buffer[2] is { } b ? ArgParse.ToLong(b) : DefBufSize);
+    }
+
+    internal static PyBytes Compress(PyObject data, int level = -1, int wbits = MaxWbits)
     {
         var input = BufferProtocol.Read(data);
         using var zs = new ZStreamHandle(deflate: true);
@@ -113,8 +145,7 @@ public static unsafe partial class ZlibModule
         return output.ToBytes();
     }
 
-    [PyMethod("decompress", Keywords = true, Doc = "Returns a bytes object containing the uncompressed data.\n\n  data\n    Compressed data.\n  wbits\n    The window buffer size and container format.\n  bufsize\n    The initial output buffer size.")]
-    public static PyBytes Decompress(PyObject data, int wbits = MaxWbits, long bufsize = DefBufSize)
+    internal static PyBytes Decompress(PyObject data, int wbits = MaxWbits, long bufsize = DefBufSize)
     {
         var input = BufferProtocol.Read(data);
         if (bufsize < 0)
@@ -435,8 +466,17 @@ public sealed unsafe partial class PyZlibDecompress : PyObject
         }
     }
 
-    [PyMethod(Keywords = true, Doc = "Return a bytes object containing the decompressed version of the data.\n\n  data\n    The binary data to decompress.\n  max_length\n    The maximum allowable length of the decompressed data.\n    Unconsumed input data will be stored in\n    the unconsumed_tail attribute.\n\nAfter calling this function, some of the input data may still be stored in\ninternal buffers for later processing.\nCall the flush() method to clear these buffers.")]
-    public PyBytes Decompress(PyObject data, long max_length = 0)
+    private static readonly string[] s_decompressNames = ["", "max_length"];
+
+    [PyMethod("decompress", Doc = "Return a bytes object containing the decompressed version of the data.\n\n  data\n    The binary data to decompress.\n  max_length\n    The maximum allowable length of the decompressed data.\n    Unconsumed input data will be stored in\n    the unconsumed_tail attribute.\n\nAfter calling this function, some of the input data may still be stored in\ninternal buffers for later processing.\nCall the flush() method to clear these buffers.")]
+    public PyObject DecompressArgs(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var buffer = new PyObject?[2];
+        ZlibModule.UnpackPositionalOnly("decompress", args, kwnames, s_decompressNames, 1, 2, buffer);
+        return Decompress(buffer[0]!, buffer[1] is { } m ? ArgParse.ToLong(m) : 0);
+    }
+
+    internal PyBytes Decompress(PyObject data, long max_length)
     {
         if (max_length < 0)
         {

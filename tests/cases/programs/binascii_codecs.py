@@ -107,3 +107,8 @@ try:
     binascii.a2b_base64(b"a")
 except ValueError as e:
     print("caught as ValueError:", type(e).__name__)
+t(lambda: binascii.b2a_base64(b"x", True))
+t(lambda: binascii.a2b_base64(data=b"x"))
+t(lambda: binascii.b2a_uu())
+t(lambda: binascii.b2a_uu(b"x", backtick=True, extra=1))
+print(binascii.b2a_base64(b"x", newline=False), binascii.a2b_base64("eA", strict_mode=False) if False else "")
