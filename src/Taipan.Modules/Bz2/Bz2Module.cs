@@ -142,31 +142,25 @@ public static partial class Bz2Module
 }
 
 /// <summary><c>_bz2.BZ2Compressor</c>.</summary>
-[PyType("_bz2.BZ2Compressor", Module = "_bz2", Subclassable = true, InstanceType = true, Doc = "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the compress() function instead.")]
-public sealed unsafe partial class PyBz2Compressor : PySubclassableObject
+[PyType("_bz2.BZ2Compressor", Module = "_bz2", Doc = "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the compress() function instead.")]
+public sealed unsafe partial class PyBz2Compressor : PyObject
 {
     private readonly BzStreamHandle _bzs = new(compress: true);
     private readonly object _lock = new();
     private bool _flushed;
 
-    private PyBz2Compressor(PyType type) : base(type)
-    {
-    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (type == TypeObject)
-        {
-            ArgParse.NoKeywords("BZ2Compressor", kwnames);
-        }
+        ArgParse.NoKeywords("BZ2Compressor", kwnames);
         ArgParse.CheckPositional("BZ2Compressor", args.Length, 0, 1);
         var level = args.Length > 0 ? ArgParse.ToInt(args[0]) : 9;
         if (level is < 1 or > 9)
         {
             throw PyErr.ValueError("compresslevel must be between 1 and 9");
         }
-        var c = new PyBz2Compressor(type);
+        var c = new PyBz2Compressor();
         Bz2Native.Check(Bz2Native.CompressInit(c._bzs.Stream, level, 0, 0));
         c._bzs.MarkInitialised();
         return c;
@@ -246,8 +240,8 @@ public sealed unsafe partial class PyBz2Compressor : PySubclassableObject
 
 /// <summary><c>_bz2.BZ2Decompressor</c>: input left over when output is limited is kept for
 /// the next call; data after the end of the stream goes to <c>unused_data</c>.</summary>
-[PyType("_bz2.BZ2Decompressor", Module = "_bz2", Subclassable = true, InstanceType = true, Doc = "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot decompression, use the decompress() function instead.")]
-public sealed unsafe partial class PyBz2Decompressor : PySubclassableObject
+[PyType("_bz2.BZ2Decompressor", Module = "_bz2", Doc = "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot decompression, use the decompress() function instead.")]
+public sealed unsafe partial class PyBz2Decompressor : PyObject
 {
     private readonly BzStreamHandle _bzs = new(compress: false);
     private readonly object _lock = new();
@@ -256,22 +250,16 @@ public sealed unsafe partial class PyBz2Decompressor : PySubclassableObject
     private bool _needsInput = true;
     private PyBytes _unusedData = PyBytes.Empty;
 
-    private PyBz2Decompressor(PyType type) : base(type)
-    {
-    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (type == TypeObject)
+        if (args.Length > 0)
         {
-            if (args.Length > 0)
-            {
-                throw PyErr.TypeError("BZ2Decompressor() takes no positional arguments");
-            }
-            ArgParse.NoKeywords("BZ2Decompressor", kwnames);
+            throw PyErr.TypeError("BZ2Decompressor() takes no positional arguments");
         }
-        var d = new PyBz2Decompressor(type);
+        ArgParse.NoKeywords("BZ2Decompressor", kwnames);
+        var d = new PyBz2Decompressor();
         Bz2Native.Check(Bz2Native.DecompressInit(d._bzs.Stream, 0, 0));
         d._bzs.MarkInitialised();
         return d;

@@ -502,8 +502,8 @@ public static unsafe partial class LzmaModule
 }
 
 /// <summary><c>_lzma.LZMACompressor</c>.</summary>
-[PyType("_lzma.LZMACompressor", Module = "_lzma", Subclassable = true, InstanceType = true, Doc = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a compressor object for compressing data incrementally.")]
-public sealed unsafe partial class PyLzmaCompressor : PySubclassableObject
+[PyType("_lzma.LZMACompressor", Module = "_lzma", Doc = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a compressor object for compressing data incrementally.")]
+public sealed unsafe partial class PyLzmaCompressor : PyObject
 {
     private static readonly string[] s_names = ["format", "check", "preset", "filters"];
 
@@ -511,9 +511,6 @@ public sealed unsafe partial class PyLzmaCompressor : PySubclassableObject
     private readonly object _lock = new();
     private bool _flushed;
 
-    private PyLzmaCompressor(PyType type) : base(type)
-    {
-    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -533,7 +530,7 @@ public sealed unsafe partial class PyLzmaCompressor : PySubclassableObject
             throw PyErr.ValueError("Cannot specify both preset and filter chain");
         }
         var preset = presetObj is null ? LzmaModule.PresetDefault : LzmaModule.ToUInt32(presetObj);
-        var self = new PyLzmaCompressor(type);
+        var self = new PyLzmaCompressor();
         var s = self._lzs.Stream;
         switch (format)
         {
@@ -658,8 +655,8 @@ public sealed unsafe partial class PyLzmaCompressor : PySubclassableObject
 }
 
 /// <summary><c>_lzma.LZMADecompressor</c>.</summary>
-[PyType("_lzma.LZMADecompressor", Module = "_lzma", Subclassable = true, InstanceType = true, Doc = "Create a decompressor object for decompressing data incrementally.\n\n  format\n    Specifies the container format of the input stream.  If this is\n    FORMAT_AUTO (the default), the decompressor will automatically detect\n    whether the input is FORMAT_XZ or FORMAT_ALONE.  Streams created with\n    FORMAT_RAW cannot be autodetected.\n  memlimit\n    Limit the amount of memory used by the decompressor.  This will cause\n    decompression to fail if the input cannot be decompressed within the\n    given limit.\n  filters\n    A custom filter chain.  This argument is required for FORMAT_RAW, and\n    not accepted with any other format.  When provided, this should be a\n    sequence of dicts, each indicating the ID and options for a single\n    filter.\n\nFor one-shot decompression, use the decompress() function instead.")]
-public sealed unsafe partial class PyLzmaDecompressor : PySubclassableObject
+[PyType("_lzma.LZMADecompressor", Module = "_lzma", Doc = "Create a decompressor object for decompressing data incrementally.\n\n  format\n    Specifies the container format of the input stream.  If this is\n    FORMAT_AUTO (the default), the decompressor will automatically detect\n    whether the input is FORMAT_XZ or FORMAT_ALONE.  Streams created with\n    FORMAT_RAW cannot be autodetected.\n  memlimit\n    Limit the amount of memory used by the decompressor.  This will cause\n    decompression to fail if the input cannot be decompressed within the\n    given limit.\n  filters\n    A custom filter chain.  This argument is required for FORMAT_RAW, and\n    not accepted with any other format.  When provided, this should be a\n    sequence of dicts, each indicating the ID and options for a single\n    filter.\n\nFor one-shot decompression, use the decompress() function instead.")]
+public sealed unsafe partial class PyLzmaDecompressor : PyObject
 {
     private static readonly string[] s_names = ["format", "memlimit", "filters"];
 
@@ -671,9 +668,6 @@ public sealed unsafe partial class PyLzmaDecompressor : PySubclassableObject
     private int _check = LzmaModule.CheckUnknown;
     private PyBytes _unusedData = PyBytes.Empty;
 
-    private PyLzmaDecompressor(PyType type) : base(type)
-    {
-    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -696,7 +690,7 @@ public sealed unsafe partial class PyLzmaDecompressor : PySubclassableObject
         {
             throw PyErr.ValueError("Cannot specify filters except with FORMAT_RAW");
         }
-        var self = new PyLzmaDecompressor(type);
+        var self = new PyLzmaDecompressor();
         var s = self._lzs.Stream;
         const uint flags = LzmaNative.TellAnyCheck | LzmaNative.TellNoCheck;
         switch (format)

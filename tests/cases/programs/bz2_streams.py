@@ -65,3 +65,13 @@ t(lambda: co.compress(b"x"))
 t(lambda: co.flush())
 d = _bz2.BZ2Decompressor()
 t(lambda: d.decompress(b"BZh9" + b"\x00" * 40))
+import copy
+import pickle
+for o in (_bz2.BZ2Compressor(), _bz2.BZ2Decompressor()):
+    t(lambda: pickle.dumps(o))
+    t(lambda: copy.copy(o))
+try:
+    class Sub(_bz2.BZ2Compressor):
+        pass
+except TypeError as e:
+    print(e)

@@ -102,3 +102,13 @@ t(lambda: co.compress(b"x"))
 t(lambda: co.flush())
 print(_lzma.LZMAError.__mro__, _lzma.LZMAError.__module__, sorted(n for n in dir(_lzma) if n.isupper()))
 print([getattr(_lzma, n) for n in sorted(dir(_lzma)) if n.isupper()])
+import copy
+import pickle
+for o in (lzma.LZMACompressor(), lzma.LZMADecompressor()):
+    t(lambda: pickle.dumps(o))
+    t(lambda: copy.deepcopy(o))
+try:
+    class Sub(lzma.LZMADecompressor):
+        pass
+except TypeError as e:
+    print(e)

@@ -145,3 +145,7 @@ t(lambda: zlib.decompress(b"x", 1, 2, 3))
 t(lambda: zlib.decompressobj().decompress(data=b""))
 t(lambda: zlib.compress(b"x", level="a"))
 print(zlib.decompressobj().decompress(zlib.compress(b"kw"), max_length=1), zlib.compress(b"k", wbits=-9, level=1))
+import pickle
+for o in (zlib.compressobj(), zlib.decompressobj()):
+    t(lambda: pickle.dumps(o))
+    print(type(copy.deepcopy(o)).__name__)
