@@ -75,3 +75,11 @@ try:
         pass
 except TypeError as e:
     print(e)
+
+big = b"".join(b"%08d|" % (i * 7919 % 100000000) for i in range(300000))
+cb = bz2.compress(big, 9)
+d = _bz2.BZ2Decompressor()
+sizes = []
+while not d.eof:
+    sizes.append(len(d.decompress(cb if not sizes else b"", 600000)))
+print(len(cb), sizes, bz2.decompress(cb) == big)

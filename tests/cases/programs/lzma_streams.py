@@ -112,3 +112,11 @@ try:
         pass
 except TypeError as e:
     print(e)
+
+big = b"".join(b"%08d|" % (i * 7919 % 100000000) for i in range(300000))
+xb = lzma.compress(big, preset=0)
+dd = lzma.LZMADecompressor()
+sizes = []
+while not dd.eof:
+    sizes.append(len(dd.decompress(xb if not sizes else b"", 600000)))
+print(len(xb), sizes, lzma.decompress(xb) == big)

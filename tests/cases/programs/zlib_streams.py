@@ -149,3 +149,20 @@ import pickle
 for o in (zlib.compressobj(), zlib.decompressobj()):
     t(lambda: pickle.dumps(o))
     print(type(copy.deepcopy(o)).__name__)
+
+print("== large")
+big = b"".join(b"%08d|" % (i * 7919 % 100000000) for i in range(400000))
+cb = zlib.compress(big, 1)
+print(len(big), len(cb), zlib.crc32(cb), zlib.decompress(cb) == big, zlib.decompress(cb, 15, 1) == big)
+do = zlib.decompressobj()
+sizes = []
+chunk = do.decompress(cb, 300000)
+got = [chunk]
+while not do.eof:
+    chunk = do.decompress(do.unconsumed_tail, 700001)
+    sizes.append(len(chunk))
+    got.append(chunk)
+print(sizes, b"".join(got) == big)
+co = zlib.compressobj(1)
+pieces = [co.compress(big[i:i + 1000003]) for i in range(0, len(big), 1000003)] + [co.flush()]
+print([len(p) for p in pieces], b"".join(pieces) == cb)
