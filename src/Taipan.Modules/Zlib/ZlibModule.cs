@@ -361,7 +361,7 @@ public sealed unsafe partial class PyZlibCompress : PyObject
         {
             var s = _zs.Stream;
             s->AvailIn = 0;
-            var output = new OutputBuffer(DefBufSizeForFlush);
+            var output = new OutputBuffer(ZlibModule.DefBufSize);
             int err;
             do
             {
@@ -389,8 +389,6 @@ public sealed unsafe partial class PyZlibCompress : PyObject
             return output.ToBytes();
         }
     }
-
-    private const int DefBufSizeForFlush = ZlibModule.DefBufSize;
 
     [PyMethod(Doc = "Return a copy of the compression object.")]
     public PyZlibCompress Copy()
