@@ -48,6 +48,9 @@ internal static unsafe partial class Bz2Native
         public nint Opaque;
     }
 
+    [LibraryImport(Lib, EntryPoint = "BZ2_bzlibVersion")]
+    public static partial sbyte* LibVersion();
+
     [LibraryImport(Lib, EntryPoint = "BZ2_bzCompressInit")]
     public static partial int CompressInit(BzStream* strm, int blockSize100k, int verbosity, int workFactor);
 
@@ -132,10 +135,11 @@ internal sealed unsafe class BzStreamHandle : SafeHandle
 }
 
 [PyModule("_bz2")]
-public static partial class Bz2Module
+public static unsafe partial class Bz2Module
 {
     static partial void Initialize(PyModule module)
     {
+        ZlibNative.Load("libbz2.so.1.0", () => (nint)Bz2Native.LibVersion());
         module.AddBuiltin("BZ2Compressor", PyBz2Compressor.TypeObject);
         module.AddBuiltin("BZ2Decompressor", PyBz2Decompressor.TypeObject);
     }

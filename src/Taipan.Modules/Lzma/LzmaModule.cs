@@ -480,6 +480,7 @@ public static unsafe partial class LzmaModule
 
     static partial void Initialize(PyModule module)
     {
+        ZlibNative.Load("liblzma.so.5", () => LzmaNative.CheckIsSupported(0));
         module.AddBuiltin("LZMAError", Error);
         module.AddBuiltin("LZMACompressor", PyLzmaCompressor.TypeObject);
         module.AddBuiltin("LZMADecompressor", PyLzmaDecompressor.TypeObject);

@@ -284,7 +284,7 @@ public static unsafe partial class ZlibModule
     static partial void Initialize(PyModule module)
     {
         module.AddBuiltin("error", Error);
-        var version = new PyStr(VersionString);
+        var version = new PyStr(Load("libz.so.1", () => VersionString));
         module.AddBuiltin("ZLIB_VERSION", version);
         module.AddBuiltin("ZLIB_RUNTIME_VERSION", version);
         (string, long)[] constants =

@@ -1,5 +1,7 @@
 // Modules/zlibmodule.c (the calls into the system zlib)
 using System.Runtime.InteropServices;
+using Taipan.Runtime.Errors;
+using Taipan.Runtime.Objects;
 
 namespace Taipan.Modules.Zlib;
 
@@ -83,12 +85,26 @@ internal static unsafe partial class ZlibNative
     [LibraryImport(Lib, EntryPoint = "adler32")]
     private static partial nuint Adler32Raw(nuint adler, byte* buf, uint len);
 
-    private static readonly nint s_version = (nint)ZlibVersionRaw();
+    private static nint s_version;
 
     /// <summary>The version string handed to the init functions (the library's own).</summary>
-    public static sbyte* LibVersion => (sbyte*)s_version;
+    public static sbyte* LibVersion => (sbyte*)(s_version != 0 ? s_version : s_version = (nint)ZlibVersionRaw());
 
-    public static string VersionString => Marshal.PtrToStringAnsi(s_version) ?? "";
+    public static string VersionString => Marshal.PtrToStringAnsi((nint)LibVersion) ?? "";
+
+    /// <summary>Loads a system library for a module's import: a missing library is an
+    /// ImportError (as a CPython built without it has no such module), not a .NET crash.</summary>
+    public static T Load<T>(string library, Func<T> probe)
+    {
+        try
+        {
+            return probe();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw PyErr.New(PyExc.ImportError, $"{library}: {e.Message}");
+        }
+    }
 
     public static uint Crc32(uint crc, ReadOnlySpan<byte> data)
     {
