@@ -5,8 +5,8 @@ using Taipan.Runtime.Errors;
 namespace Taipan.Runtime.Objects;
 
 /// <summary><c>bytes</c>: an immutable sequence of bytes.</summary>
-[PyType("bytes", Flags = TypeFlags.BytesSubclass, Doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer")]
-public sealed partial class PyBytes : PyObject, IBuffer
+[PyType("bytes", Subclassable = true, Flags = TypeFlags.BytesSubclass, Doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer")]
+public partial class PyBytes : PyObject, IBuffer
 {
     Span<byte> IBuffer.BufferSpan => _data;
 
@@ -33,6 +33,11 @@ public sealed partial class PyBytes : PyObject, IBuffer
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        if (!ReferenceEquals(type, TypeObject))
+        {
+            // bytes_subtype_new: the bytes the arguments make, in an instance of the subclass.
+            return new PyBytesInstance(type, ((PyBytes)New(TypeObject, args, kwnames))._data);
+        }
         var buffer = new PyObject?[3];
         Python.ArgParse.UnpackKeywords("bytes", args, kwnames, s_newNames, 0, 3, 0, buffer);
         var (source, encoding, errors) = (buffer[0], buffer[1], buffer[2]);
@@ -176,7 +181,7 @@ public sealed partial class PyBytes : PyObject, IBuffer
             var n = slice.Adjust(_data.Length, out var start, out _, out var step);
             if (n == _data.Length && step == 1)
             {
-                return this;
+                return Exact;
             }
             return new PyBytes(BytesMethods.Select(_data, n, start, step));
         }
@@ -218,8 +223,12 @@ public sealed partial class PyBytes : PyObject, IBuffer
     [PyMethod("__getnewargs__")]
     public PyTuple GetNewArgs() => PyTuple.Create(new PyBytes(_data));
 
+    /// <summary>This object, or for an instance of a subclass an exact bytes of its value: what
+    /// an operation that changes nothing returns.</summary>
+    private PyBytes Exact => GetType() == typeof(PyBytes) ? this : new PyBytes(_data);
+
     [PyMethod("__bytes__")]
-    public PyBytes BytesMethod() => this;
+    public PyBytes BytesMethod() => Exact;
 
     [PyMethod(Keywords = true)]
     public PyStr Decode(PyObject? encoding = null, PyObject? errors = null) => BytesMethods.Decode("decode", _data, encoding, errors);
@@ -312,7 +321,7 @@ public sealed partial class PyBytes : PyObject, IBuffer
     [PyMethod]
     public bool IsLower() => BytesMethods.Cased(_data, false);
 
-    private PyBytes Make(ReadOnlySpan<byte> part) => part.Length == _data.Length ? this : From(part);
+    private PyBytes Make(ReadOnlySpan<byte> part) => part.Length == _data.Length ? Exact : From(part);
 
     [PyMethod]
     public PyTuple Partition(PyObject sep) => Triple(BytesMethods.Partition(Data, sep, false));
@@ -359,7 +368,7 @@ public sealed partial class PyBytes : PyObject, IBuffer
         PyTuple.Create(new PyBytes(parts.Before), new PyBytes(parts.Sep), new PyBytes(parts.After));
 
     /// <summary>A result that may be the data unchanged (null): then the bytes itself.</summary>
-    private PyBytes Padded(byte[]? data) => data is null ? this : new PyBytes(data);
+    private PyBytes Padded(byte[]? data) => data is null ? Exact : new PyBytes(data);
 
     [PyStaticMethod]
     public static PyBytes MakeTrans(PyObject frm, PyObject to) => new(BytesMethods.MakeTrans(frm, to));

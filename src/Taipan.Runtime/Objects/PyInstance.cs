@@ -168,6 +168,21 @@ public sealed class PyStrInstance(PyType type, string value) : PyStr(value), IHe
     public void SetDict(PyDict dict) => _dict = dict;
 }
 
+/// <summary>An instance of a Python subclass of <c>bytes</c>: the value its <c>__new__</c> made.</summary>
+public sealed class PyBytesInstance(PyType type, byte[] data) : PyBytes(data), IHeapInstance
+{
+    private PyType _type = type;
+    private PyDict _dict = new();
+
+    public override PyType Type => _type;
+
+    public override PyDict? InstanceDict => _dict;
+
+    public void SetType(PyType type) => _type = type;
+
+    public void SetDict(PyDict dict) => _dict = dict;
+}
+
 /// <summary>An instance of a Python subclass of <c>tuple</c>: the value its <c>__new__</c> made.</summary>
 public sealed class PyTupleInstance(PyType type, PyObject[] items) : PyTuple(items), IHeapInstance
 {
