@@ -325,6 +325,103 @@ public static partial class JsonModule
         }
     }
 
+    /// <summary><c>float.__repr__</c> of a finite double without allocating more than the
+    /// result: .NET's default format is the shortest round-trip one, laid out here as Python
+    /// lays it out (fixed notation for exponents -4..15, else d.ddde+XX).</summary>
+    internal static string FloatRepr(double d)
+    {
+        Span<char> buf = stackalloc char[40];
+        // .NET's shortest form does not round-trip for a few values (2**-25): those take the
+        // runtime's slower exact path.
+        if (d == 0 || !double.IsFinite(d) || !d.TryFormat(buf, out var n, default, CultureInfo.InvariantCulture)
+            || !double.TryParse(buf[..n], NumberStyles.Float, CultureInfo.InvariantCulture, out var back) || back != d)
+        {
+            return Taipan.Syntax.Ast.PyRepr.Float(d);
+        }
+        Span<char> digits = stackalloc char[24];
+        var count = 0;
+        var intLen = -1;
+        var exp = 0;
+        var negative = false;
+        for (var i = 0; i < n; i++)
+        {
+            var c = buf[i];
+            if (c == '-')
+            {
+                negative = true;
+            }
+            else if (c == '.')
+            {
+                intLen = count;
+            }
+            else if (c is 'E' or 'e')
+            {
+                exp = int.Parse(buf[(i + 1)..n], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                break;
+            }
+            else if (count < digits.Length)
+            {
+                digits[count++] = c;
+            }
+            else
+            {
+                return Taipan.Syntax.Ast.PyRepr.Float(d);
+            }
+        }
+        if (intLen < 0)
+        {
+            intLen = count;
+        }
+        var start = 0;
+        while (start < count - 1 && digits[start] == '0')
+        {
+            start++;
+        }
+        var decpt = intLen - start + exp;
+        while (count - 1 > start && digits[count - 1] == '0')
+        {
+            count--;
+        }
+        var ds = digits[start..count];
+        var sb = new StringBuilder(32);
+        if (negative)
+        {
+            sb.Append('-');
+        }
+        if (decpt is > -4 and <= 16)
+        {
+            if (decpt <= 0)
+            {
+                sb.Append("0.").Append('0', -decpt).Append(ds);
+            }
+            else if (decpt >= ds.Length)
+            {
+                sb.Append(ds).Append('0', decpt - ds.Length).Append(".0");
+            }
+            else
+            {
+                sb.Append(ds[..decpt]).Append('.').Append(ds[decpt..]);
+            }
+        }
+        else
+        {
+            sb.Append(ds[0]);
+            if (ds.Length > 1)
+            {
+                sb.Append('.').Append(ds[1..]);
+            }
+            var e = decpt - 1;
+            sb.Append('e').Append(e < 0 ? '-' : '+');
+            e = Math.Abs(e);
+            if (e < 10)
+            {
+                sb.Append('0');
+            }
+            sb.Append(e);
+        }
+        return sb.ToString();
+    }
+
     static partial void Initialize(PyModule module)
     {
         module.AddBuiltin("make_scanner", PyJsonScanner.TypeObject);
@@ -725,7 +822,7 @@ public sealed partial class PyJsonEncoder : PyObject
             }
             return double.IsNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
         }
-        return Taipan.Syntax.Ast.PyRepr.Float(v);
+        return JsonModule.FloatRepr(v);
     }
 
     private PyObject? Mark(PyObject o)
