@@ -637,6 +637,17 @@ public sealed partial class PyJsonScanner : PyObject
                 }
             }
             next = idx;
+            if (!isFloat && idx - start <= 18 && ReferenceEquals(owner._parseInt, PyInt.TypeObject))
+            {
+                // Up to 18 digits fit a long: no string needed.
+                long v = 0;
+                var k = s[start] == '-' ? start + 1 : start;
+                for (; k < idx; k++)
+                {
+                    v = v * 10 + (s[k] - '0');
+                }
+                return PyInt.From(s[start] == '-' ? -v : v);
+            }
             var text = s.Slice(start, idx - start);
             if (isFloat)
             {
@@ -649,10 +660,6 @@ public sealed partial class PyJsonScanner : PyObject
             if (!ReferenceEquals(owner._parseInt, PyInt.TypeObject))
             {
                 return Ops.Call(owner._parseInt, [new PyStr(text)], null);
-            }
-            if (text.Length <= 18)
-            {
-                return PyInt.From(long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
             }
             return Ops.Call(PyInt.TypeObject, [new PyStr(text)], null);
         }
