@@ -832,19 +832,30 @@ public sealed partial class PyJsonEncoder : PyObject
         return JsonModule.FloatRepr(v);
     }
 
+    /// <summary>The containers being encoded, when markers is given. The markers dict itself
+    /// is json.encoder's private one: a reference set answers the same question without
+    /// computing object ids.</summary>
+    private readonly HashSet<PyObject> _active = new(ReferenceEqualityComparer.Instance);
+
     private PyObject? Mark(PyObject o)
     {
         if (_markers is null)
         {
             return null;
         }
-        var ident = PyInt.From(PyHash.Pointer(o));
-        if (_markers.ContainsKey(ident))
+        if (!_active.Add(o))
         {
             throw PyErr.ValueError("Circular reference detected");
         }
-        _markers.SetItem(ident, o);
-        return ident;
+        return o;
+    }
+
+    private void Unmark(PyObject? marked)
+    {
+        if (marked is not null)
+        {
+            _active.Remove(marked);
+        }
     }
 
     private void Encode(StringBuilder sb, PyObject o)
@@ -885,10 +896,7 @@ public sealed partial class PyJsonEncoder : PyObject
         {
             Encode(sb, replacement);
         }
-        if (ident is not null)
-        {
-            _markers!.Remove(ident);
-        }
+        Unmark(ident);
     }
 
     private void EncodeList(StringBuilder sb, PyObject seq)
@@ -926,10 +934,7 @@ public sealed partial class PyJsonEncoder : PyObject
             }
         }
         sb.Append(']');
-        if (ident is not null)
-        {
-            _markers!.Remove(ident);
-        }
+        Unmark(ident);
     }
 
     private void EncodeDict(StringBuilder sb, PyDict dict)
@@ -1011,9 +1016,6 @@ public sealed partial class PyJsonEncoder : PyObject
             Encode(sb, pair[1]);
         }
         sb.Append('}');
-        if (ident is not null)
-        {
-            _markers!.Remove(ident);
-        }
+        Unmark(ident);
     }
 }
