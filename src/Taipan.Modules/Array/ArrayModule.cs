@@ -212,10 +212,13 @@ public sealed partial class PyArray : PySubclassableObject, IBuffer
     {
         if (bytes > System.Array.MaxLength)
         {
-            throw PyErr.New(PyExc.MemoryError, "");
+            throw NoMemory();
         }
         return GC.AllocateArray<byte>((int)bytes, pinned: true);
     }
+
+    /// <summary>PyErr_NoMemory: a MemoryError without arguments.</summary>
+    private static PyException NoMemory() => new((PyBaseException)Ops.Call(PyExc.MemoryError, [], null));
 
     internal static int ItemSize(char code) => code switch
     {
@@ -268,7 +271,7 @@ public sealed partial class PyArray : PySubclassableObject, IBuffer
         var bytes = items * _itemsize;
         if (items > int.MaxValue || bytes > System.Array.MaxLength)
         {
-            throw PyErr.New(PyExc.MemoryError, "");
+            throw NoMemory();
         }
         var data = Allocate(bytes);
         _data.AsSpan(0, Math.Min(_data.Length, data.Length)).CopyTo(data);
@@ -769,7 +772,7 @@ public sealed partial class PyArray : PySubclassableObject, IBuffer
         var n = RepeatCount(count);
         if (n > 0 && a._length > int.MaxValue / n)
         {
-            throw PyErr.New(PyExc.MemoryError, "");
+            throw NoMemory();
         }
         var result = Create(TypeObject, a._code, (int)(a._length * n));
         var src = a.Bytes;
@@ -813,7 +816,7 @@ public sealed partial class PyArray : PySubclassableObject, IBuffer
         }
         if (n > 0 && a._length > int.MaxValue / n)
         {
-            throw PyErr.New(PyExc.MemoryError, "");
+            throw NoMemory();
         }
         var src = a.Bytes.ToArray();
         if (n == 0)
@@ -1169,7 +1172,7 @@ public sealed partial class PyArray : PySubclassableObject, IBuffer
         }
         if (n > int.MaxValue / _itemsize)
         {
-            throw PyErr.New(PyExc.MemoryError, "");
+            throw NoMemory();
         }
         var nbytes = n * _itemsize;
         var b = Ops.CallMethod(f, "read", PyInt.From(nbytes));
