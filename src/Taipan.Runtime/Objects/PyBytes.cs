@@ -87,6 +87,8 @@ public partial class PyBytes : PyObject, IBuffer
                 return mv.ToBytes();
             case PyStr:
                 throw PyErr.TypeError("string argument without an encoding");
+            case IBuffer other:
+                return other.BufferSpan.ToArray();
         }
         if (source is PyInt || source.Type.Slots.Index is not null)
         {
@@ -139,6 +141,10 @@ public partial class PyBytes : PyObject, IBuffer
         if (o is PyMemoryView mv)
         {
             return mv.ContiguousBytes();
+        }
+        if (o is IBuffer other)
+        {
+            return other.BufferSpan;
         }
         ok = false;
         return default;
