@@ -38,8 +38,10 @@ public sealed partial class PyRandom : PySubclassableObject
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        // Python subclasses with their own __init__ may take keywords.
-        if ((type == TypeObject || type.Slots.Init == TypeObject.Slots.Init) && kwnames is { Count: > 0 })
+        // Python subclasses with their own __init__ may take keywords, and seed there
+        // (random.Random seeds from a str or bytearray through sha512).
+        var ownInit = type == TypeObject || type.Slots.Init == TypeObject.Slots.Init;
+        if (ownInit && kwnames is { Count: > 0 })
         {
             throw PyErr.TypeError("Random() takes no keyword arguments");
         }
@@ -49,7 +51,7 @@ public sealed partial class PyRandom : PySubclassableObject
             throw PyErr.TypeError("Random() requires 0 or 1 argument");
         }
         var self = new PyRandom(type);
-        self.Seed(positional == 1 ? args[0] : null);
+        self.Seed(positional == 1 && ownInit ? args[0] : null);
         return self;
     }
 
