@@ -32,6 +32,23 @@ public sealed partial class PySimpleNamespace : PyObject
     [PySlot("tp_setattro")]
     public static void SetAttr(PyObject self, PyStr name, PyObject? value) => Abstract.Ops.GenericSetAttr(self, name, value);
 
+    [PyGetter("__dict__")]
+    public PyDict DictGetter() => Dict;
+
+    /// <summary>Namespaces are equal when their attributes are.</summary>
+    [PySlot("tp_richcompare")]
+    public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
+    {
+        if (left is not PySimpleNamespace a || right is not PySimpleNamespace b || op is not (CompareOp.Eq or CompareOp.Ne))
+        {
+            return PyNotImplemented.Value;
+        }
+        return Abstract.Ops.RichCompare(a.Dict, b.Dict, op);
+    }
+
+    [PyMethod("__reduce__")]
+    public PyTuple Reduce() => PyTuple.Create(Type, PyTuple.Empty, Dict);
+
     [PySlot("tp_repr")]
     public PyStr Repr()
     {
