@@ -191,12 +191,14 @@ public static partial class Interpreter
                 if (offset >= h.Start && offset < h.End)
                 {
                     var sp = frame.StackBase + h.Depth;
-                    if (h.Depth < 0 || sp > frame.StackPointer || sp + 2 > frame.Slots.Length)
+                    if (h.Depth < 0 || sp + 2 > frame.Slots.Length)
                     {
                         // A damaged exception table: the entry is unusable, the exception goes on.
                         continue;
                     }
-                    Array.Clear(frame.Slots, sp, frame.StackPointer - sp);
+                    // The loop does not store its stack pointer on every instruction: whatever
+                    // is above the handler's depth goes.
+                    Array.Clear(frame.Slots, sp, frame.Slots.Length - sp);
                     if (h.Lasti)
                     {
                         frame.Slots[sp++] = PyInt.From(offset);
@@ -268,6 +270,8 @@ public static partial class Interpreter
         {
             if (ts.UseTracing)
             {
+                // The trace function sees the stack (and a jump may pop it).
+                frame.StackPointer = sp;
                 ip = TraceInstruction(frame, ip, ts);
                 sp = frame.StackPointer;
             }
@@ -877,8 +881,6 @@ public static partial class Interpreter
                     sp = RunCold(op, arg, frame, s, sp, ts);
                     break;
             }
-            // Keep the frame consistent for tracebacks and for frames that call into C#.
-            frame.StackPointer = sp;
         }
     }
 
