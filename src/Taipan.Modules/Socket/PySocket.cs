@@ -558,7 +558,7 @@ public sealed unsafe partial class PySocket : PySubclassableObject
     [PyMethod("recv_into", Keywords = true, Doc = "recv_into(buffer, [nbytes[, flags]]) -> nbytes_read\n\nA version of recv() that stores its data into a buffer rather than creating\na new string.  Receive up to buffersize bytes from the socket.  If buffersize\nis not specified (or 0), receive up to the size available in the given buffer.\n\nSee recv() for documentation about the flags.")]
     public long RecvIntoBuffer(PyObject buffer, long nbytes = 0, int flags = 0)
     {
-        var length = BufferProtocol.Write(buffer).Length;
+        var length = Writable("recv_into", buffer).Length;
         if (nbytes < 0)
         {
             throw PyErr.ValueError("negative buffersize in recv_into");
@@ -577,6 +577,11 @@ public sealed unsafe partial class PySocket : PySubclassableObject
         tmp.AsSpan(0, (int)n).CopyTo(BufferProtocol.Write(buffer));
         return n;
     }
+
+    /// <summary>The "w*" argument of recv_into and recvfrom_into.</summary>
+    private static Span<byte> Writable(string function, PyObject buffer) => buffer is PyMemoryView || buffer is IBuffer { BufferReadOnly: false }
+        ? BufferProtocol.Write(buffer)
+        : throw PyErr.TypeError($"{function}() argument 1 must be read-write bytes-like object, not {buffer.Type.Name}");
 
     private (long N, PyObject Address) RecvFromInto(byte[] buf, int flags)
     {
@@ -610,7 +615,7 @@ public sealed unsafe partial class PySocket : PySubclassableObject
     [PyMethod("recvfrom_into", Keywords = true, Doc = "recvfrom_into(buffer[, nbytes[, flags]]) -> (nbytes, address info)\n\nLike recv_into(buffer[, nbytes[, flags]]) but also return the sender's address info.")]
     public PyObject RecvFromIntoBuffer(PyObject buffer, long nbytes = 0, int flags = 0)
     {
-        var length = BufferProtocol.Write(buffer).Length;
+        var length = Writable("recvfrom_into", buffer).Length;
         if (nbytes < 0)
         {
             throw PyErr.ValueError("negative buffersize in recvfrom_into");
@@ -666,8 +671,12 @@ public sealed unsafe partial class PySocket : PySubclassableObject
     }
 
     [PyMethod("sendto", Doc = "sendto(data[, flags], address) -> count\n\nLike send(data, flags) but allows specifying the destination address.\nFor IP sockets, the address is a pair (hostaddr, port).")]
-    public long SendTo(PyObject data, PyObject flagsOrAddress, PyObject? address = null)
+    public long SendTo(PyObject? data = null, PyObject? flagsOrAddress = null, PyObject? address = null)
     {
+        if (flagsOrAddress is null)
+        {
+            throw PyErr.TypeError($"sendto() takes 2 or 3 arguments ({(data is null ? 0 : 1)} given)");
+        }
         var flags = 0;
         if (address is null)
         {
@@ -677,7 +686,7 @@ public sealed unsafe partial class PySocket : PySubclassableObject
         {
             flags = ArgParse.ToInt(flagsOrAddress);
         }
-        var bytes = Data(data);
+        var bytes = Data(data!);
         var sa = SocketAddress.Parse(_family, address, "sendto");
         return Call(true, () =>
         {
