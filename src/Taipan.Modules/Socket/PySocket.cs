@@ -54,7 +54,7 @@ public sealed unsafe partial class PySocket : PySubclassableObject
     public static void Init(PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var buffer = new PyObject?[4];
-        ArgParse.UnpackKeywords("socket", args, kwnames, s_initNames, 0, 4, 4, buffer);
+        ArgParse.UnpackKeywords("socket", args, kwnames, s_initNames, 0, 4, 0, buffer);
         ((PySocket)self).Initialize(
             buffer[0] is { } f ? ArgParse.ToInt(f) : -1,
             buffer[1] is { } t ? ArgParse.ToInt(t) : -1,

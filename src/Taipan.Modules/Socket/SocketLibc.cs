@@ -97,7 +97,34 @@ internal static unsafe partial class SocketLibc
         public int Proto;
     }
 
+    /// <summary><c>struct iovec</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public byte* Base;
+        public nuint Len;
+    }
+
+    /// <summary><c>struct msghdr</c> of x86-64 Linux.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public byte* Name;
+        public int NameLen;
+        public IoVec* Iov;
+        public nuint IovLen;
+        public byte* Control;
+        public nuint ControlLen;
+        public int Flags;
+    }
+
     public static int Errno => Marshal.GetLastPInvokeError();
+
+    [LibraryImport(Lib, EntryPoint = "sendmsg", SetLastError = true)]
+    public static partial nint SendMsg(int fd, MsgHdr* msg, int flags);
+
+    [LibraryImport(Lib, EntryPoint = "recvmsg", SetLastError = true)]
+    public static partial nint RecvMsg(int fd, MsgHdr* msg, int flags);
 
     [LibraryImport(Lib, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);
