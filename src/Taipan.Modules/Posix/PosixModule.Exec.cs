@@ -68,7 +68,7 @@ public static partial class PosixModule
     }
 
     /// <summary><c>PyUnicode_FSConverter</c>: str, bytes or os.PathLike as NUL-terminated bytes.</summary>
-    private static byte[] FsConvert(PyObject o)
+    internal static byte[] FsConvert(PyObject o)
     {
         var value = FsPath(o);
         var bytes = value is PyStr s ? EncodeFs(s) : ((PyBytes)value).Data.ToArray();

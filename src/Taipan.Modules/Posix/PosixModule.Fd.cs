@@ -79,17 +79,23 @@ public static partial class PosixModule
         }
         var buf = Allocate(length);
         nint n;
-        fixed (byte* b = buf)
+        var errno = 0;
+        // A pipe or terminal may block: other threads run meanwhile.
+        using (Gil.Release())
         {
-            do
+            fixed (byte* b = buf)
             {
-                n = Libc.Read(fd, b, (nint)length);
+                do
+                {
+                    n = Libc.Read(fd, b, (nint)length);
+                    errno = n < 0 ? Libc.Errno : 0;
+                }
+                while (errno == Libc.EIntr);
             }
-            while (n < 0 && Libc.Errno == Libc.EIntr);
         }
         if (n < 0)
         {
-            throw LastError();
+            throw Error(errno);
         }
         return n == length ? new PyBytes(buf) : PyBytes.From(buf.AsSpan(0, (int)n));
     }
@@ -115,27 +121,27 @@ public static partial class PosixModule
     }
 
     /// <summary>A bytes-like argument (Py_buffer): bytes or bytearray.</summary>
-    internal static byte[] Buffer(PyObject o) => o switch
-    {
-        PyBytes b => b.Data.ToArray(),
-        PyByteArray ba => ba.Data.ToArray(),
-        _ => throw PyErr.TypeError($"a bytes-like object is required, not '{o.Type.Name}'"),
-    };
+    internal static byte[] Buffer(PyObject o) => BufferProtocol.Read(o).ToArray();
 
     [PyMethod("write", Doc = "Write a bytes object to a file descriptor.")]
     public static unsafe long Write(int fd, PyObject data)
     {
         var bytes = Buffer(data);
         nint n;
-        fixed (byte* b = bytes)
+        var errno = 0;
+        using (Gil.Release())
         {
-            do
+            fixed (byte* b = bytes)
             {
-                n = Libc.Write(fd, b, bytes.Length);
+                do
+                {
+                    n = Libc.Write(fd, b, bytes.Length);
+                    errno = n < 0 ? Libc.Errno : 0;
+                }
+                while (errno == Libc.EIntr);
             }
-            while (n < 0 && Libc.Errno == Libc.EIntr);
         }
-        return n >= 0 ? n : throw LastError();
+        return n >= 0 ? n : throw Error(errno);
     }
 
     [PyMethod("pwrite", Doc = "Write bytes to a file descriptor starting at a particular offset.")]
@@ -162,7 +168,7 @@ public static partial class PosixModule
     }
 
     /// <summary><c>fildes_converter</c>: an int, or an object with a fileno() method.</summary>
-    private static int FileDescriptor(PyObject o)
+    internal static int FileDescriptor(PyObject o)
     {
         if (o is not PyInt && o.Type.Slots.Index is null)
         {

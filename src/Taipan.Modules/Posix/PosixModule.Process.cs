@@ -259,12 +259,17 @@ public static partial class PosixModule
     {
         int status = 0;
         int r;
-        do
+        var errno = 0;
+        using (Gil.Release())
         {
-            r = Libc.WaitPid(pid, &status, options);
+            do
+            {
+                r = Libc.WaitPid(pid, &status, options);
+                errno = r < 0 ? Libc.Errno : 0;
+            }
+            while (errno == Libc.EIntr);
         }
-        while (r < 0 && Libc.Errno == Libc.EIntr);
-        return r >= 0 ? PyTuple.Create(PyInt.From(r), PyInt.From(status)) : throw LastError();
+        return r >= 0 ? PyTuple.Create(PyInt.From(r), PyInt.From(status)) : throw Error(errno);
     }
 
     [PyMethod("wait", Doc = "Wait for completion of a child process.\n\nReturns a tuple of information about the child process:\n    (pid, status)")]
