@@ -201,19 +201,46 @@ public sealed unsafe partial class PySocket : PySubclassableObject
 
     internal static PyException TimedOut() => PyErr.New(PyExc.TimeoutError, "timed out");
 
+    /// <summary>Signals reach the process through the runtime's own handler thread, so a
+    /// system call of the main thread is not interrupted by them: the main thread waits in
+    /// slices this long and runs the handlers of signals received (Ctrl-C raises
+    /// KeyboardInterrupt in a blocked accept or recv, as in CPython).</summary>
+    private const int SignalSliceMilliseconds = 50;
+
     /// <summary>Waits until the descriptor is readable or writable, at most
-    /// <paramref name="milliseconds"/>: 1 ready, 0 timed out, -1 failed (errno in
-    /// <paramref name="errno"/>).</summary>
+    /// <paramref name="milliseconds"/> (-1: no limit): 1 ready, 0 timed out, -1 failed (errno
+    /// in <paramref name="errno"/>).</summary>
     private int Wait(bool writing, long milliseconds, out int errno)
     {
-        var p = new SocketLibc.PollFd { Fd = _fd, Events = writing ? SocketLibc.PollOut : SocketLibc.PollIn };
-        int r;
-        using (Gil.Release())
+        var main = ReferenceEquals(Taipan.Runtime.Python.ThreadState.Current, Gil.MainThread);
+        var deadline = milliseconds < 0 ? long.MaxValue : Environment.TickCount64 + milliseconds;
+        while (true)
         {
-            r = SocketLibc.Poll(&p, 1, (int)Math.Min(milliseconds, int.MaxValue));
-            errno = r < 0 ? SocketLibc.Errno : 0;
+            var slice = milliseconds < 0 ? -1 : Math.Max(0, deadline - Environment.TickCount64);
+            if (main)
+            {
+                slice = slice < 0 ? SignalSliceMilliseconds : Math.Min(slice, SignalSliceMilliseconds);
+            }
+            var p = new SocketLibc.PollFd { Fd = _fd, Events = writing ? SocketLibc.PollOut : SocketLibc.PollIn };
+            int r;
+            using (Gil.Release())
+            {
+                r = SocketLibc.Poll(&p, 1, (int)Math.Min(slice, int.MaxValue));
+                errno = r < 0 ? SocketLibc.Errno : 0;
+            }
+            if (r != 0)
+            {
+                return r < 0 ? -1 : 1;
+            }
+            if (milliseconds >= 0 && Environment.TickCount64 >= deadline)
+            {
+                return 0;
+            }
+            if (main && Signals.Pending)
+            {
+                Signals.CheckSignals();
+            }
         }
-        return r < 0 ? -1 : r == 0 ? 0 : 1;
     }
 
     /// <summary><c>sock_call_ex</c>: runs <paramref name="op"/> (a system call returning -1 with
@@ -226,7 +253,15 @@ public sealed unsafe partial class PySocket : PySubclassableObject
         var first = deadline == 0;
         while (true)
         {
-            if (timeout > 0)
+            if (timeout < 0 && ReferenceEquals(Taipan.Runtime.Python.ThreadState.Current, Gil.MainThread))
+            {
+                // A blocking call of the main thread waits where signals can interrupt it.
+                if (Wait(writing, -1, out var werr) < 0 && werr != SocketLibc.EIntr)
+                {
+                    throw PosixModule.Error(werr);
+                }
+            }
+            else if (timeout > 0)
             {
                 long ms;
                 if (first)
