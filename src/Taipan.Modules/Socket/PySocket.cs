@@ -253,7 +253,7 @@ public sealed unsafe partial class PySocket : PySubclassableObject
         var first = deadline == 0;
         while (true)
         {
-            if (timeout < 0 && ReferenceEquals(Taipan.Runtime.Python.ThreadState.Current, Gil.MainThread))
+            if (timeout < 0 && _fd >= 0 && ReferenceEquals(Taipan.Runtime.Python.ThreadState.Current, Gil.MainThread))
             {
                 // A blocking call of the main thread waits where signals can interrupt it.
                 if (Wait(writing, -1, out var werr) < 0 && werr != SocketLibc.EIntr)
@@ -261,7 +261,7 @@ public sealed unsafe partial class PySocket : PySubclassableObject
                     throw PosixModule.Error(werr);
                 }
             }
-            else if (timeout > 0)
+            else if (timeout > 0 && _fd >= 0)
             {
                 long ms;
                 if (first)

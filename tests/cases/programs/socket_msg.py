@@ -22,3 +22,11 @@ buf=bytearray(3); buf2=bytearray(10)
 t(lambda: b.recvmsg_into([buf, buf2])); print(buf, buf2)
 t(lambda: a.sendmsg())
 t(lambda: b.recvmsg_into(b'x'))
+# calls on a closed socket fail at once, with or without a timeout
+for timeout in (None, 0.0, 5.0):
+    c = socket.socket()
+    c.settimeout(timeout)
+    c.close()
+    t(lambda: c.recv(1))
+    t(lambda: c.send(b'x'))
+    t(lambda: c._accept())

@@ -4,6 +4,7 @@ import _socket
 import os
 import signal
 import threading
+import time
 
 signal.signal(signal.SIGINT, signal.default_int_handler)
 s = _socket.socket()
@@ -21,6 +22,8 @@ signal.signal(signal.SIGUSR1, lambda signum, frame: seen.append(signum))
 
 def later():
     os.kill(os.getpid(), signal.SIGUSR1)
+    # The handler runs in the blocked main thread before the connection arrives.
+    time.sleep(0.3)
     c = _socket.socket()
     c.connect(s.getsockname())
     c.sendall(b'after the signal')
