@@ -301,9 +301,23 @@ public static partial class PosixModule
         {
             return uint.MaxValue;
         }
-        if (!i.IsSmall || i.Small < 0 || i.Small >= uint.MaxValue)
+        // _Py_Uid_Converter's bounds, including its quirk: a value that fits a C long but not
+        // an id is reported as "less than minimum".
+        if (i.Value.Sign < 0)
         {
-            throw PyErr.OverflowError($"{what} is {(i.Value.Sign < 0 ? "less than minimum" : "greater than maximum")}");
+            throw PyErr.OverflowError($"{what} is less than minimum");
+        }
+        if (!i.IsSmall)
+        {
+            throw PyErr.OverflowError($"{what} is greater than maximum");
+        }
+        if (i.Small == uint.MaxValue)
+        {
+            throw PyErr.OverflowError($"{what} is greater than maximum");
+        }
+        if (i.Small > uint.MaxValue)
+        {
+            throw PyErr.OverflowError($"{what} is less than minimum");
         }
         return (uint)i.Small;
     }

@@ -114,16 +114,16 @@ public static unsafe partial class SelectModule
 
     private static (List<PyObject> Objects, int[] Fds) SelectList(PyObject seq)
     {
-        IEnumerable<PyObject> items;
+        PyObject iterator;
         try
         {
-            items = Ops.Iterate(seq);
+            iterator = Ops.GetIter(seq);
         }
         catch (PyException e) when (e.Value.Type.IsSubtypeOf(PyExc.TypeError))
         {
             throw PyErr.TypeError("arguments 1-3 must be sequences");
         }
-        var objects = new List<PyObject>(items);
+        var objects = new List<PyObject>(Ops.Iterate(iterator));
         var fds = new int[objects.Count];
         for (var i = 0; i < fds.Length; i++)
         {

@@ -82,6 +82,8 @@ public sealed partial class PyBytes : PyObject, IBuffer
                 return mv.ToBytes();
             case PyStr:
                 throw PyErr.TypeError("string argument without an encoding");
+            case IBuffer other:
+                return other.BufferSpan.ToArray();
         }
         if (source is PyInt || source.Type.Slots.Index is not null)
         {
@@ -134,6 +136,10 @@ public sealed partial class PyBytes : PyObject, IBuffer
         if (o is PyMemoryView mv)
         {
             return mv.ContiguousBytes();
+        }
+        if (o is IBuffer other)
+        {
+            return other.BufferSpan;
         }
         ok = false;
         return default;

@@ -36,6 +36,11 @@ public sealed partial class PyCode : PyObject
         QualName = new PyStr(code.QualName);
         Handlers = [.. code.ExceptionHandlers];
         InlineCaches = new object?[Instructions.Length / 2];
+        Units = new ushort[Instructions.Length / 2];
+        for (var i = 0; i < Units.Length; i++)
+        {
+            Units[i] = (ushort)(Instructions[2 * i] | (Instructions[2 * i + 1] << 8));
+        }
         NLocalsPlus = code.LocalsPlusNames.Length;
         FrameSize = NLocalsPlus + code.StackSize;
         ExactArgCount = (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && code.KwOnlyArgCount == 0
@@ -57,8 +62,12 @@ public sealed partial class PyCode : PyObject
 
     public CodeObject Code { get; }
 
-    /// <summary>The code units (opcode, oparg) the interpreter executes.</summary>
+    /// <summary>The code units (opcode, oparg) as compiled: <c>co_code</c>.</summary>
     public byte[] Instructions { get; }
+
+    /// <summary>The code units the interpreter executes, opcode in the low byte: one load
+    /// decodes an instruction.</summary>
+    public readonly ushort[] Units;
 
     public PyObject[] Consts { get; }
     public PyStr[] Names { get; }

@@ -448,6 +448,12 @@ public sealed partial class PyBuiltinFunction(string name, string? module, Metho
 
     [PyGetter("__text_signature__")]
     public PyObject TextSignature() => PyNone.Value;
+
+    /// <summary>meth_reduce: module functions pickle by name, methods as getattr(self, name).</summary>
+    [PyMethod("__reduce__")]
+    public PyObject Reduce() => Self is null || Self is PyModule && ModuleName is not null
+        ? new PyStr(QualName())
+        : PyTuple.Create(Python.Builtins.Module.Dict[PyStr.Intern("getattr")]!, PyTuple.Create(Self, new PyStr(Name)));
 }
 
 /// <summary><c>member_descriptor</c>: one of the <c>__slots__</c> of a class, stored in the

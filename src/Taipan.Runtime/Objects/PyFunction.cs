@@ -224,7 +224,7 @@ public sealed partial class PyMethod(PyObject function, PyObject self) : PyObjec
 [PyType("cell")]
 public sealed partial class PyCell(PyObject? contents) : PyObject
 {
-    public PyObject? Contents { get; set; } = contents;
+    public PyObject? Contents = contents;
 
     [PySlot("tp_repr")]
     public PyStr Repr() => Contents is null

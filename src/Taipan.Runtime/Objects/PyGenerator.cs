@@ -62,7 +62,7 @@ public abstract class PyGenBase(Frame frame) : PyObject
         }
         if (exception is null)
         {
-            frame.Slots[frame.StackPointer++] = value;
+            frame.Slots.AsSpan()[frame.StackPointer++] = value;
         }
         _started = true;
         _running = true;
@@ -83,18 +83,8 @@ public abstract class PyGenBase(Frame frame) : PyObject
         catch (PyException e)
         {
             _frame = null;
-            // PEP 479: a StopIteration escaping the generator becomes a RuntimeError (and a
-            // StopAsyncIteration escaping an async generator).
-            var type = e.Value.Type;
-            string? escaped = type.IsSubtypeOf(PyExc.StopIteration) ? "StopIteration"
-                : this is PyAsyncGen && type.IsSubtypeOf(PyExc.StopAsyncIteration) ? "StopAsyncIteration"
-                : null;
-            if (escaped is not null)
+            if (Escaping(e.Value) is { } error)
             {
-                var error = PyBaseException.Create(PyExc.RuntimeError, $"{Kind} raised {escaped}");
-                error.Cause = e.Value;
-                error.Context = e.Value;
-                error.SuppressContext = true;
                 throw new PyException(error);
             }
             throw;
@@ -105,6 +95,70 @@ public abstract class PyGenBase(Frame frame) : PyObject
             ts.HandledException = outer;
             _running = false;
         }
+    }
+
+    /// <summary>PEP 479: a StopIteration escaping the generator becomes a RuntimeError (and a
+    /// StopAsyncIteration escaping an async generator); null for any other exception.</summary>
+    private PyBaseException? Escaping(PyBaseException exc)
+    {
+        var type = exc.Type;
+        string? escaped = type.IsSubtypeOf(PyExc.StopIteration) ? "StopIteration"
+            : this is PyAsyncGen && type.IsSubtypeOf(PyExc.StopAsyncIteration) ? "StopAsyncIteration"
+            : null;
+        if (escaped is null)
+        {
+            return null;
+        }
+        var error = PyBaseException.Create(PyExc.RuntimeError, $"{Kind} raised {escaped}");
+        error.Cause = exc;
+        error.Context = exc;
+        error.SuppressContext = true;
+        return error;
+    }
+
+    /// <summary>The handled exception of the frame that resumed this generator inline, restored
+    /// when the generator's frame leaves that loop.</summary>
+    private PyBaseException? _outerHandled;
+
+    /// <summary>Resumes with None in the caller's interpreter loop (FOR_ITER), as
+    /// <see cref="Resume"/> does in a loop of its own; returns the frame to run, or null when
+    /// the generator is running or finished.</summary>
+    internal Frame? BeginInline(Python.ThreadState ts)
+    {
+        if (_running || _frame is not { } frame)
+        {
+            return null;
+        }
+        frame.Slots.AsSpan()[frame.StackPointer++] = PyNone.Value;
+        _started = true;
+        _running = true;
+        _outerHandled = ts.HandledException;
+        ts.HandledException = _handled ?? _outerHandled;
+        frame.Suspended = false;
+        return frame;
+    }
+
+    /// <summary>Ends an inline run: the frame yielded (<paramref name="finished"/> false),
+    /// returned <paramref name="returned"/>, or raised.</summary>
+    internal void EndInline(Python.ThreadState ts, bool finished, PyObject? returned)
+    {
+        _handled = ReferenceEquals(ts.HandledException, _outerHandled) ? null : ts.HandledException;
+        ts.HandledException = _outerHandled;
+        _outerHandled = null;
+        _running = false;
+        if (finished)
+        {
+            _frame = null;
+            ReturnValue = returned;
+        }
+    }
+
+    /// <summary>Ends an inline run that <paramref name="exc"/> leaves; returns the exception
+    /// that goes on in the caller.</summary>
+    internal PyBaseException EndInline(Python.ThreadState ts, PyBaseException exc)
+    {
+        EndInline(ts, true, null);
+        return Escaping(exc) ?? exc;
     }
 
     /// <summary><c>_PyGen_yf</c>: the iterator a <c>yield from</c> or <c>await</c> is suspended

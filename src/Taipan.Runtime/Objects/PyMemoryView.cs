@@ -16,6 +16,11 @@ public interface IBuffer
     /// <summary>Counts views on the data (+1 when one is taken, -1 when it is released), so a
     /// resizable object can refuse to change size while views exist.</summary>
     void BufferExport(int delta);
+
+    /// <summary>The struct format of one item (array.array exports its typecode).</summary>
+    string BufferFormat => "B";
+
+    int BufferItemSize => 1;
 }
 
 /// <summary>The buffer protocol as C code uses it (PyObject_GetBuffer with PyBUF_SIMPLE or
@@ -127,7 +132,8 @@ public sealed partial class PyMemoryView : PyObject
                 return mv.With(mv._offset, mv._shape, mv._strides, mv._readonly);
             case IBuffer b:
                 var n = b.BufferSpan.Length;
-                return new PyMemoryView(new Managed(o, b), 0, "B", 1, [n], [1], b.BufferReadOnly);
+                var size = b.BufferItemSize;
+                return new PyMemoryView(new Managed(o, b), 0, b.BufferFormat, size, [n / size], [size], b.BufferReadOnly);
             default:
                 throw PyErr.TypeError($"memoryview: a bytes-like object is required, not '{o.Type.Name}'");
         }

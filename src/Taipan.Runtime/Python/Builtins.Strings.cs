@@ -35,6 +35,12 @@ public static partial class Builtins
     [PyMethod]
     public static long Ord(PyObject c)
     {
+        // A bytes or bytearray of length 1 gives its byte, as in CPython.
+        if (c is PyBytes or PyByteArray)
+        {
+            var data = BufferProtocol.Read(c);
+            return data.Length == 1 ? data[0] : throw Errors.PyErr.TypeError($"ord() expected a character, but string of length {data.Length} found");
+        }
         if (c is not PyStr s)
         {
             throw Errors.PyErr.TypeError($"ord() expected string of length 1, but {c.Type.Name} found");

@@ -22,23 +22,22 @@ public sealed class Frame
         StackPointer = StackBase;
     }
 
-    public PyCode Code { get; }
-    public PyDict Globals { get; }
-    public PyDict Builtins { get; }
+    // Fields, not properties, here and below: the dispatch loop is too large for the JIT to
+    // inline accessors in it.
+    public readonly PyCode Code;
+    public readonly PyDict Globals;
+    public readonly PyDict Builtins;
 
     /// <summary>The locals mapping of module and class bodies (and exec/eval); null for
     /// optimized function frames.</summary>
-    public PyDict? Locals { get; }
+    public readonly PyDict? Locals;
 
-    public PyFunction? Function { get; }
+    public readonly PyFunction? Function;
 
     /// <summary>Locals, cells and free variables, then the value stack.</summary>
-    public PyObject?[] Slots { get; }
+    public readonly PyObject?[] Slots;
 
-    public int StackBase { get; }
-
-    // The three positions below are fields, not properties: the dispatch loop writes them on
-    // every instruction and, in a method that size, the JIT may not inline accessors.
+    public readonly int StackBase;
 
     /// <summary>The index of the first free stack slot.</summary>
     public int StackPointer;
@@ -48,17 +47,23 @@ public sealed class Frame
     public int LastInstruction;
 
     /// <summary>True while a generator's frame is suspended at a yield.</summary>
-    public bool Suspended { get; set; }
+    public bool Suspended;
 
     /// <summary>Where execution continues when the interpreter returns to this frame.</summary>
     public int NextInstruction;
 
     /// <summary>The frame that called this one (<c>f_back</c>).</summary>
-    public Frame? Previous { get; set; }
+    public Frame? Previous;
 
     /// <summary>The instance a class call created, for a frame of its <c>__init__</c> run
     /// inline by the interpreter: the call's result once <c>__init__</c> returns None.</summary>
-    public PyObject? Constructed { get; set; }
+    public PyObject? Constructed;
+
+    /// <summary>The generator whose frame this is while FOR_ITER runs it in its caller's loop.</summary>
+    internal PyGenBase? InlineGenerator;
+
+    /// <summary>Where the caller continues when an inline-run generator finishes: past its loop.</summary>
+    internal int InlineExit;
 
     /// <summary>The frame's Python object, once asked for (it holds <c>f_trace</c> too).</summary>
     internal PyFrameObject? FrameObject;

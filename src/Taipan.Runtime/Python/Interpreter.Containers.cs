@@ -19,7 +19,7 @@ public static partial class Interpreter
 
     /// <summary>UNPACK_EX: <paramref name="before"/> items, a list of the rest, then
     /// <paramref name="after"/> items, pushed so the first ends on top; returns how many.</summary>
-    private static int UnpackEx(PyObject seq, int before, int after, PyObject?[] s, int sp)
+    private static int UnpackEx(PyObject seq, int before, int after, Span<PyObject?> s, int sp)
     {
         if (seq.Type.Slots.Iter is null && seq.Type.Slots.GetItem is null)
         {

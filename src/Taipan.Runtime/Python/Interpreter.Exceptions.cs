@@ -12,7 +12,7 @@ public static partial class Interpreter
 
     /// <summary>BEFORE_WITH and BEFORE_ASYNC_WITH: replaces the manager on top of the stack
     /// by its bound <c>__exit__</c> and pushes what <c>__enter__</c> returns.</summary>
-    private static void BeforeWith(PyObject?[] s, ref int sp, bool isAsync)
+    private static void BeforeWith(Span<PyObject?> s, int sp, bool isAsync)
     {
         var mgr = s[sp - 1]!;
         var (enterName, exitName, protocol) = isAsync
@@ -23,12 +23,12 @@ public static partial class Interpreter
         var exit = LookupSpecial(mgr, exitName)
             ?? throw PyErr.TypeError($"'{mgr.Type.Name}' object does not support the {protocol} protocol (missed {exitName} method)");
         s[sp - 1] = exit;
-        s[sp++] = Ops.Call(enter, [], null);
+        s[sp] = Ops.Call(enter, [], null);
     }
 
     /// <summary>WITH_EXCEPT_START: calls <c>__exit__(type, value, traceback)</c> with the
     /// exception on top of the stack (below it: lasti, the previous exception, exit).</summary>
-    private static PyObject WithExceptStart(PyObject?[] s, int sp)
+    private static PyObject WithExceptStart(Span<PyObject?> s, int sp)
     {
         var exit = s[sp - 4]!;
         var value = s[sp - 1]!;
@@ -38,19 +38,17 @@ public static partial class Interpreter
 
     /// <summary>CHECK_EG_MATCH: <c>[exc, type]</c> becomes <c>[exc, None]</c> when nothing
     /// matches, else <c>[rest, match]</c> with the match as the exception being handled.</summary>
-    private static void CheckEgMatch(PyObject?[] s, ref int sp, ThreadState ts)
+    private static void CheckEgMatch(Span<PyObject?> s, int sp, ThreadState ts)
     {
-        var type = s[--sp]!;
-        s[sp] = null;
+        var type = s[sp - 1]!;
         CheckExceptStarType(type);
-        var (match, rest) = PyExceptionGroup.Match(s[sp - 1]!, type);
+        var (match, rest) = PyExceptionGroup.Match(s[sp - 2]!, type);
+        s[sp - 1] = match;
         if (match is PyNone)
         {
-            s[sp++] = match;
             return;
         }
-        s[sp - 1] = rest;
-        s[sp++] = match;
+        s[sp - 2] = rest;
         ts.HandledException = (PyBaseException)match;
     }
 

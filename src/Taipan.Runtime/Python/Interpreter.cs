@@ -80,8 +80,12 @@ public static partial class Interpreter
         }
         if (function.Closure is { } closure)
         {
-            // One copy: no covariance check per cell.
-            Array.Copy(closure, 0, frame.Slots, code.NLocalsPlus - closure.Length, closure.Length);
+            // Through a span: no covariance check per cell.
+            var cells = frame.Slots.AsSpan(code.NLocalsPlus - closure.Length, closure.Length);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = closure[i];
+            }
         }
         return frame;
     }
@@ -114,31 +118,33 @@ public static partial class Interpreter
                 {
                     pending = TraceThrowEntry(entry, pending, ts);
                 }
-                if (!Unwind(ref frame, entry, ts, pending))
-                {
-                    throw new PyException(pending);
-                }
+                frame = Unwind(frame, entry, ts, ref pending) ?? throw new PyException(pending);
             }
             while (true)
             {
+                // An instruction that fails leaves ts.Frame at the frame it ran in.
                 try
                 {
-                    return Run(ref frame, entry, ts);
+                    return Run(frame, entry, ts);
                 }
                 catch (PyException e) when (!e.Unwound)
                 {
-                    if (!Unwind(ref frame, entry, ts, e.Value))
+                    var exc = e.Value;
+                    var handler = Unwind(ts.Frame!, entry, ts, ref exc);
+                    if (handler is null)
                     {
-                        throw;
+                        if (ReferenceEquals(exc, e.Value))
+                        {
+                            throw;
+                        }
+                        throw new PyException(exc);
                     }
+                    frame = handler;
                 }
                 catch (Exception e) when (IsInternalFault(e))
                 {
-                    var fault = InternalFault(e, frame);
-                    if (!Unwind(ref frame, entry, ts, fault))
-                    {
-                        throw new PyException(fault);
-                    }
+                    var fault = InternalFault(e, ts.Frame!);
+                    frame = Unwind(ts.Frame!, entry, ts, ref fault) ?? throw new PyException(fault);
                 }
             }
         }
@@ -157,8 +163,9 @@ public static partial class Interpreter
     }
 
     /// <summary>Finds the handler of an exception raised in <paramref name="frame"/>, popping
-    /// frames that have none; false when it leaves the entry frame.</summary>
-    private static bool Unwind(ref Frame frame, Frame entry, ThreadState ts, PyBaseException exc)
+    /// frames that have none; returns the frame to continue in, or null when the exception
+    /// leaves the entry frame.</summary>
+    private static Frame? Unwind(Frame frame, Frame entry, ThreadState ts, ref PyBaseException exc)
     {
         // A re-raise continues the traceback it has; anything else adds this frame to it.
         var reraise = ts.Reraising;
@@ -197,7 +204,7 @@ public static partial class Interpreter
                     frame.Slots[sp++] = exc;
                     frame.StackPointer = sp;
                     frame.NextInstruction = h.Target;
-                    return true;
+                    return frame;
                 }
             }
             if (ts.UseTracing)
@@ -206,10 +213,15 @@ public static partial class Interpreter
             }
             if (ReferenceEquals(frame, entry))
             {
-                return false;
+                return null;
             }
             // The exception leaves this frame: continue in the caller at its CALL.
             ts.RecursionDepth--;
+            if (frame.InlineGenerator is { } generator)
+            {
+                frame.InlineGenerator = null;
+                exc = generator.EndInline(ts, exc);
+            }
             frame = frame.Previous!;
         }
     }
@@ -239,19 +251,18 @@ public static partial class Interpreter
     /// until it returns, which would keep objects the program dropped from being collected
     /// (weak references would not die at <c>gc.collect()</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static PyObject Run(ref Frame frame, Frame entry, ThreadState ts)
+    private static PyObject Run(Frame frame, Frame entry, ThreadState ts)
     {
     load_frame:
         ts.Frame = frame;
         var code = frame.Code;
-        var instr = code.Instructions;
+        var units = code.Units;
         var consts = code.Consts;
         var names = code.Names;
-        var s = new FrameSlots(frame.Slots);
+        Span<PyObject?> s = frame.Slots;
         var sp = frame.StackPointer;
         var ip = frame.NextInstruction;
         PyTuple? kwnames = null;
-        var extended = 0;
 
         while (true)
         {
@@ -261,10 +272,10 @@ public static partial class Interpreter
                 sp = frame.StackPointer;
             }
             frame.LastInstruction = ip;
-            var op = (Opcode)instr[ip * 2];
-            var arg = instr[ip * 2 + 1] | extended;
-            extended = 0;
-            ip++;
+            int unit = units[ip++];
+            var op = (Opcode)(unit & 0xFF);
+            var arg = unit >> 8;
+        dispatch:
             switch (op)
             {
                 case Opcode.NOP:
@@ -279,8 +290,13 @@ public static partial class Interpreter
                     break;
 
                 case Opcode.EXTENDED_ARG:
-                    extended = arg << 8;
-                    break;
+                    // The next instruction runs now, with the wider argument (and, as in
+                    // CPython, no trace event of its own).
+                    frame.LastInstruction = ip;
+                    unit = units[ip++];
+                    op = (Opcode)(unit & 0xFF);
+                    arg = (arg << 8) | (unit >> 8);
+                    goto dispatch;
 
                 case Opcode.LOAD_CONST:
                     s[sp++] = consts[arg];
@@ -295,21 +311,8 @@ public static partial class Interpreter
                     s[sp] = null;
                     break;
 
-                case Opcode.DELETE_FAST:
-                    if (s[arg] is null)
-                    {
-                        throw UnboundLocal(code, arg);
-                    }
-                    s[arg] = null;
-                    break;
-
                 case Opcode.POP_TOP:
                     s[--sp] = null;
-                    break;
-
-                case Opcode.PRINT_EXPR:
-                    PrintExpr(s[--sp]!);
-                    s[sp] = null;
                     break;
 
                 case Opcode.PUSH_NULL:
@@ -345,15 +348,6 @@ public static partial class Interpreter
                     s[sp] = null;
                     break;
 
-                case Opcode.DELETE_NAME:
-                    DeleteName(frame.Locals!, names[arg]);
-                    break;
-
-                case Opcode.STORE_GLOBAL:
-                    frame.Globals.SetItem(names[arg], s[--sp]!);
-                    s[sp] = null;
-                    break;
-
                 case Opcode.LOAD_ATTR:
                     s[sp - 1] = Specialize.LoadAttr(s[sp - 1]!, code, ip - 1, names[arg]);
                     ip += 4;
@@ -364,11 +358,6 @@ public static partial class Interpreter
                     sp -= 2;
                     s[sp] = s[sp + 1] = null;
                     ip += 4;
-                    break;
-
-                case Opcode.DELETE_ATTR:
-                    Ops.SetAttr(s[--sp]!, names[arg], null);
-                    s[sp] = null;
                     break;
 
                 case Opcode.LOAD_METHOD:
@@ -417,19 +406,7 @@ public static partial class Interpreter
                     if (callable is PyFunction fn && (fn.Code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) == 0)
                     {
                         // Inline call: the callee's frame runs in this loop.
-                        var callee = CreateFrame(fn, StackSpan(s, argsStart, nargs), kw);
-                        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
-                        {
-                            ts.RecursionDepth--;
-                            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
-                        }
-                        var callBottom = sp - arg - 2;
-                        Array.Clear(s, callBottom, sp - callBottom);
-                        sp = callBottom;
-                        frame.StackPointer = sp;
-                        frame.NextInstruction = ip;
-                        callee.Previous = frame;
-                        frame = callee;
+                        frame = PushCall(frame, fn, s, sp, arg, kw, ip, ts);
                         goto load_frame;
                     }
                     if (callable is PyType cls && kw is null && !isMethod && Specialize.InlineInit(cls, code, ip - 5) is { } init)
@@ -441,8 +418,10 @@ public static partial class Interpreter
                         ? ProfiledCall(frame, callable, StackSpan(s, argsStart, nargs), kw, ts)
                         : Ops.Call(callable, StackSpan(s, argsStart, nargs), kw);
                     var bottom = sp - arg - 2;
-                    Array.Clear(s, bottom, sp - bottom);
-                    sp = bottom;
+                    while (sp > bottom)
+                    {
+                        s[--sp] = null;
+                    }
                     s[sp++] = result;
                     // As CPython 3.11 after a call of a C function: a signal that arrived
                     // during the call is handled at its line.
@@ -461,45 +440,8 @@ public static partial class Interpreter
                     {
                         return result;
                     }
-                    ts.RecursionDepth--;
-                    var returning = frame;
-                    frame = frame.Previous!;
-                    if (returning.Constructed is { } constructed)
-                    {
-                        result = Specialize.InitResult(constructed, result);
-                    }
-                    new FrameSlots(frame.Slots)[frame.StackPointer++] = result;
+                    frame = PopFrame(frame, result, ts);
                     goto load_frame;
-                }
-
-                case Opcode.MAKE_FUNCTION:
-                {
-                    var fcode = (PyCode)s[--sp]!;
-                    var fn = new PyFunction(fcode, frame.Globals, fcode.QualName);
-                    if ((arg & 0x08) != 0)
-                    {
-                        fn.Closure = Array.ConvertAll(((PyTuple)s[--sp]!).Items.ToArray(), c => (PyCell)c);
-                    }
-                    if ((arg & 0x04) != 0)
-                    {
-                        fn.Annotations = s[--sp];
-                    }
-                    if ((arg & 0x02) != 0)
-                    {
-                        fn.KwDefaults = (PyDict)s[--sp]!;
-                    }
-                    if ((arg & 0x01) != 0)
-                    {
-                        fn.Defaults = (PyTuple)s[--sp]!;
-                    }
-                    Array.Clear(s, sp, 1 + System.Numerics.BitOperations.PopCount((uint)arg & 0x0f));
-                    // The compiler puts a function's docstring, or None, first among its constants.
-                    if (fcode.Consts.Length > 0 && fcode.Consts[0] is PyStr doc)
-                    {
-                        fn.Doc = doc;
-                    }
-                    s[sp++] = fn;
-                    break;
                 }
 
                 case Opcode.BINARY_OP:
@@ -544,14 +486,6 @@ public static partial class Interpreter
 
                 case Opcode.UNARY_NEGATIVE:
                     s[sp - 1] = Ops.Negative(s[sp - 1]!);
-                    break;
-
-                case Opcode.UNARY_POSITIVE:
-                    s[sp - 1] = Ops.Unary(s[sp - 1]!, static t => t.Positive, "+");
-                    break;
-
-                case Opcode.UNARY_INVERT:
-                    s[sp - 1] = Ops.Unary(s[sp - 1]!, static t => t.Invert, "~");
                     break;
 
                 case Opcode.POP_JUMP_FORWARD_IF_FALSE:
@@ -678,7 +612,18 @@ public static partial class Interpreter
 
                 case Opcode.FOR_ITER:
                 {
-                    var next = Ops.Next(s[sp - 1]!);
+                    if (s[sp - 1] is PyGenerator && !ts.UseTracing && PushGenerator(frame, sp, ip, arg, ts))
+                    {
+                        // The generator's frame runs in this loop until it yields or finishes.
+                        frame = ts.Frame!;
+                        goto load_frame;
+                    }
+                    var next = s[sp - 1] switch
+                    {
+                        PyRangeIterator range => range.Next(),
+                        PyListIterator list => list.Next(),
+                        var iterator => Ops.Next(iterator!),
+                    };
                     if (next is not null)
                     {
                         s[sp++] = next;
@@ -694,8 +639,8 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     var items = new PyObject[arg];
-                    Array.Copy(s, sp - arg, items, 0, arg);
-                    Array.Clear(s, sp - arg, arg);
+                    StackSpan(s, sp - arg, arg).CopyTo(items);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = arg == 0 ? PyTuple.Empty : new PyTuple(items);
                     break;
@@ -704,126 +649,9 @@ public static partial class Interpreter
                 case Opcode.BUILD_LIST:
                 {
                     var list = new PyList(StackSpan(s, sp - arg, arg));
-                    Array.Clear(s, sp - arg, arg);
+                    ClearStack(s, sp - arg, arg);
                     sp -= arg;
                     s[sp++] = list;
-                    break;
-                }
-
-                case Opcode.BUILD_MAP:
-                {
-                    var dict = new PyDict();
-                    for (var i = sp - 2 * arg; i < sp; i += 2)
-                    {
-                        dict.SetItem(s[i]!, s[i + 1]!);
-                    }
-                    Array.Clear(s, sp - 2 * arg, 2 * arg);
-                    sp -= 2 * arg;
-                    s[sp++] = dict;
-                    break;
-                }
-
-                case Opcode.LIST_EXTEND:
-                {
-                    var iterable = s[--sp]!;
-                    s[sp] = null;
-                    var list = (PyList)s[sp - arg]!;
-                    if (iterable.Type.Slots.Iter is null && iterable.Type.Slots.GetItem is null)
-                    {
-                        throw PyErr.TypeError($"Value after * must be an iterable, not {iterable.Type.Name}");
-                    }
-                    list.Extend(iterable);
-                    break;
-                }
-
-                case Opcode.LIST_TO_TUPLE:
-                    s[sp - 1] = new PyTuple(((PyList)s[sp - 1]!).Items.ToArray());
-                    break;
-
-                case Opcode.BUILD_CONST_KEY_MAP:
-                {
-                    var keys = (PyTuple)s[--sp]!;
-                    s[sp] = null;
-                    var dict = new PyDict();
-                    for (var i = 0; i < arg; i++)
-                    {
-                        dict.SetItem(keys[i], s[sp - arg + i]!);
-                    }
-                    Array.Clear(s, sp - arg, arg);
-                    sp -= arg;
-                    s[sp++] = dict;
-                    break;
-                }
-
-                case Opcode.DICT_UPDATE:
-                case Opcode.DICT_MERGE:
-                {
-                    var source = s[--sp]!;
-                    s[sp] = null;
-                    var target = (PyDict)s[sp - arg]!;
-                    if (source is not PyDict other)
-                    {
-                        throw PyErr.TypeError($"'{source.Type.Name}' object is not a mapping");
-                    }
-                    foreach (var (k, v) in other.Items())
-                    {
-                        if (op == Opcode.DICT_MERGE && target.ContainsKey(k))
-                        {
-                            throw PyErr.TypeError($"{CallableName(s[sp - arg - 2])}() got multiple values for keyword argument '{Ops.Str(k).Value}'");
-                        }
-                        target.SetItem(k, v);
-                    }
-                    break;
-                }
-
-                case Opcode.CALL_FUNCTION_EX:
-                {
-                    // Stack: NULL, callable, positional tuple, [keyword dict].
-                    var kwargs = (arg & 1) != 0 ? (PyDict)s[--sp]! : null;
-                    var posArgs = s[--sp]!;
-                    var callable = s[--sp]!;
-                    var positional = posArgs as PyTuple ?? new PyTuple(Ops.Iterate(posArgs).ToArray());
-                    var result = CallWithDict(callable, positional, kwargs);
-                    sp--;
-                    Array.Clear(s, sp, (arg & 1) != 0 ? 4 : 3);
-                    s[sp++] = result;
-                    if (Gil.EvalBreaker != 0)
-                    {
-                        Gil.HandleEvalBreaker(ts);
-                    }
-                    break;
-                }
-
-                case Opcode.FORMAT_VALUE:
-                {
-                    PyStr? spec = null;
-                    if ((arg & 0x04) != 0)
-                    {
-                        spec = (PyStr)s[--sp]!;
-                        s[sp] = null;
-                    }
-                    var value = s[sp - 1]!;
-                    value = (arg & 0x03) switch
-                    {
-                        1 => Ops.Str(value),
-                        2 => Ops.Repr(value),
-                        3 => Ops.Ascii(value),
-                        _ => value,
-                    };
-                    s[sp - 1] = Ops.Format(value, spec);
-                    break;
-                }
-
-                case Opcode.BUILD_STRING:
-                {
-                    var sb = new System.Text.StringBuilder();
-                    for (var i = sp - arg; i < sp; i++)
-                    {
-                        sb.Append(((PyStr)s[i]!).Value);
-                    }
-                    Array.Clear(s, sp - arg, arg);
-                    sp -= arg;
-                    s[sp++] = new PyStr(sb.ToString());
                     break;
                 }
 
@@ -848,10 +676,7 @@ public static partial class Interpreter
                         // A miss handled in Python code costs no .NET exception.
                         frame.StackPointer = sp;
                         var keyError = new PyBaseException(PyExc.KeyError, PyTuple.Create(key));
-                        if (!Unwind(ref frame, entry, ts, keyError))
-                        {
-                            throw new PyException(keyError) { Unwound = true };
-                        }
+                        frame = Unwind(frame, entry, ts, ref keyError) ?? throw new PyException(keyError) { Unwound = true };
                         goto load_frame;
                     }
                     s[sp - 1] = GetItem(container, key);
@@ -866,17 +691,8 @@ public static partial class Interpreter
                     var container = s[sp - 2]!;
                     SetItem(container, key, s[sp - 3]);
                     sp -= 3;
-                    Array.Clear(s, sp, 3);
+                    ClearStack(s, sp, 3);
                     ip += 1;
-                    break;
-                }
-
-                case Opcode.DELETE_SUBSCR:
-                {
-                    var key = s[sp - 1]!;
-                    SetItem(s[sp - 2]!, key, null);
-                    sp -= 2;
-                    Array.Clear(s, sp, 2);
                     break;
                 }
 
@@ -892,15 +708,16 @@ public static partial class Interpreter
                 case Opcode.RAISE_VARARGS:
                 {
                     // Raised and handled in Python code: unwind here, without a .NET exception.
-                    var raised = Raise(arg, s, ref sp, ts);
-                    frame.StackPointer = sp;
+                    var raised = Raise(arg, s, sp, ts);
                     // A bare raise re-raises: the traceback already has this frame.
                     ts.Reraising = arg == 0;
-                    if (!Unwind(ref frame, entry, ts, raised.Value))
+                    for (var i = 0; i < arg; i++)
                     {
-                        raised.Unwound = true;
-                        throw raised;
+                        s[--sp] = null;
                     }
+                    frame.StackPointer = sp;
+                    var raisedValue = raised.Value;
+                    frame = Unwind(frame, entry, ts, ref raisedValue) ?? throw new PyException(raisedValue) { Unwound = true };
                     goto load_frame;
                 }
 
@@ -934,31 +751,9 @@ public static partial class Interpreter
                     s[sp] = null;
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    if (!Unwind(ref frame, entry, ts, value))
-                    {
-                        throw new PyException(value) { Unwound = true };
-                    }
+                    frame = Unwind(frame, entry, ts, ref value) ?? throw new PyException(value) { Unwound = true };
                     goto load_frame;
                 }
-
-                case Opcode.LOAD_BUILD_CLASS:
-                    s[sp++] = frame.Builtins.TryGetValue(PyStr.Intern("__build_class__"), out var buildClass)
-                        ? buildClass
-                        : throw PyErr.New(PyExc.NameError, "__build_class__ not found");
-                    break;
-
-                case Opcode.LOAD_CLASSDEREF:
-                {
-                    var name = code.LocalsPlusNames[arg];
-                    s[sp++] = frame.Locals!.TryGetValue(name, out var local)
-                        ? local
-                        : ((PyCell)s[arg]!).Contents ?? throw FreeVarError(code, arg);
-                    break;
-                }
-
-                case Opcode.LOAD_ASSERTION_ERROR:
-                    s[sp++] = PyExc.AssertionError;
-                    break;
 
                 case Opcode.LOAD_DEREF:
                     s[sp++] = ((PyCell)s[arg]!).Contents ?? throw FreeVarError(code, arg);
@@ -971,14 +766,6 @@ public static partial class Interpreter
 
                 case Opcode.LOAD_CLOSURE:
                     s[sp++] = s[arg];
-                    break;
-
-                case Opcode.MAKE_CELL:
-                    s[arg] = new PyCell(s[arg]);
-                    break;
-
-                case Opcode.COPY_FREE_VARS:
-                    // CreateFrame has already placed the closure's cells.
                     break;
 
                 case Opcode.RETURN_GENERATOR:
@@ -994,57 +781,13 @@ public static partial class Interpreter
                     frame.StackPointer = sp;
                     frame.NextInstruction = ip;
                     frame.Suspended = true;
+                    if (frame.InlineGenerator is not null)
+                    {
+                        frame = PopGenerator(frame, value, ts);
+                        goto load_frame;
+                    }
                     return value;
                 }
-
-                case Opcode.GET_YIELD_FROM_ITER:
-                    if (s[sp - 1] is not PyGenerator)
-                    {
-                        s[sp - 1] = GetYieldFromIter(s[sp - 1]!, code);
-                    }
-                    break;
-
-                case Opcode.BEFORE_WITH:
-                    BeforeWith(s, ref sp, isAsync: false);
-                    break;
-
-                case Opcode.BEFORE_ASYNC_WITH:
-                    BeforeWith(s, ref sp, isAsync: true);
-                    break;
-
-                case Opcode.WITH_EXCEPT_START:
-                    s[sp] = WithExceptStart(s, sp);
-                    sp++;
-                    break;
-
-                case Opcode.CHECK_EG_MATCH:
-                    CheckEgMatch(s, ref sp, ts);
-                    break;
-
-                case Opcode.PREP_RERAISE_STAR:
-                {
-                    var excs = (PyList)s[--sp]!;
-                    s[sp] = null;
-                    s[sp - 1] = PyExceptionGroup.PrepReraiseStar(s[sp - 1]!, excs);
-                    break;
-                }
-
-                case Opcode.GET_AWAITABLE:
-                    s[sp - 1] = GetAwaitable(s[sp - 1]!, arg);
-                    break;
-
-                case Opcode.GET_AITER:
-                    s[sp - 1] = GetAIter(s[sp - 1]!);
-                    break;
-
-                case Opcode.GET_ANEXT:
-                    s[sp] = GetANext(s[sp - 1]!);
-                    sp++;
-                    break;
-
-                case Opcode.ASYNC_GEN_WRAP:
-                    s[sp - 1] = new PyAsyncGenWrappedValue(s[sp - 1]!);
-                    break;
 
                 case Opcode.END_ASYNC_FOR:
                 {
@@ -1057,10 +800,7 @@ public static partial class Interpreter
                     }
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    if (!Unwind(ref frame, entry, ts, value))
-                    {
-                        throw new PyException(value) { Unwound = true };
-                    }
+                    frame = Unwind(frame, entry, ts, ref value) ?? throw new PyException(value) { Unwound = true };
                     goto load_frame;
                 }
 
@@ -1082,137 +822,151 @@ public static partial class Interpreter
                     break;
                 }
 
+                // Listed so that the switch is one dense jump table.
+                case Opcode.DELETE_FAST:
+                case Opcode.PRINT_EXPR:
+                case Opcode.DELETE_NAME:
+                case Opcode.STORE_GLOBAL:
+                case Opcode.DELETE_ATTR:
+                case Opcode.MAKE_FUNCTION:
+                case Opcode.UNARY_POSITIVE:
+                case Opcode.UNARY_INVERT:
+                case Opcode.BUILD_MAP:
+                case Opcode.LIST_EXTEND:
+                case Opcode.LIST_TO_TUPLE:
+                case Opcode.BUILD_CONST_KEY_MAP:
+                case Opcode.DICT_UPDATE:
+                case Opcode.DICT_MERGE:
+                case Opcode.CALL_FUNCTION_EX:
+                case Opcode.FORMAT_VALUE:
+                case Opcode.BUILD_STRING:
+                case Opcode.DELETE_SUBSCR:
+                case Opcode.LOAD_BUILD_CLASS:
+                case Opcode.LOAD_CLASSDEREF:
+                case Opcode.LOAD_ASSERTION_ERROR:
+                case Opcode.MAKE_CELL:
+                case Opcode.COPY_FREE_VARS:
+                case Opcode.GET_YIELD_FROM_ITER:
+                case Opcode.BEFORE_WITH:
+                case Opcode.BEFORE_ASYNC_WITH:
+                case Opcode.WITH_EXCEPT_START:
+                case Opcode.CHECK_EG_MATCH:
+                case Opcode.PREP_RERAISE_STAR:
+                case Opcode.GET_AWAITABLE:
+                case Opcode.GET_AITER:
+                case Opcode.GET_ANEXT:
+                case Opcode.ASYNC_GEN_WRAP:
                 case Opcode.IMPORT_NAME:
-                {
-                    var fromlist = s[--sp]!;
-                    s[sp] = null;
-                    s[sp - 1] = ImportName(frame, names[arg], fromlist, s[sp - 1]!);
-                    break;
-                }
-
                 case Opcode.IMPORT_FROM:
-                    s[sp] = Import.ImportFrom(s[sp - 1]!, names[arg]);
-                    sp++;
-                    break;
-
                 case Opcode.IMPORT_STAR:
-                {
-                    var module = s[--sp]!;
-                    s[sp] = null;
-                    Import.ImportStar(frame.Locals ?? throw PyErr.New(PyExc.SystemError, "no locals found during 'import *'"), module);
-                    break;
-                }
-
                 case Opcode.SETUP_ANNOTATIONS:
-                    SetupAnnotations(frame);
-                    break;
-
                 case Opcode.DELETE_GLOBAL:
-                    if (!frame.Globals.Remove(names[arg]))
-                    {
-                        throw NameError(names[arg]);
-                    }
-                    break;
-
                 case Opcode.DELETE_DEREF:
-                {
-                    var cell = (PyCell)s[arg]!;
-                    if (cell.Contents is null)
-                    {
-                        throw arg >= code.LocalsPlusNames.Length - code.Code.FreeVars.Length
-                            ? FreeVarError(code, arg)
-                            : UnboundLocal(code, arg);
-                    }
-                    cell.Contents = null;
-                    break;
-                }
-
                 case Opcode.BUILD_SLICE:
-                {
-                    var step = arg == 3 ? s[--sp]! : PyNone.Value;
-                    var stop = s[--sp]!;
-                    Array.Clear(s, sp, arg - 1);
-                    s[sp - 1] = new PySlice(s[sp - 1]!, stop, step);
-                    break;
-                }
-
                 case Opcode.BUILD_SET:
-                {
-                    var set = BuildSet(StackSpan(s, sp - arg, arg));
-                    Array.Clear(s, sp - arg, arg);
-                    sp -= arg;
-                    s[sp++] = set;
-                    break;
-                }
-
                 case Opcode.SET_ADD:
-                    ((PySet)s[sp - 1 - arg]!).AddItem(s[--sp]!);
-                    s[sp] = null;
-                    break;
-
                 case Opcode.SET_UPDATE:
-                    ((PySet)s[sp - 1 - arg]!).UpdateWith(s[--sp]!);
-                    s[sp] = null;
-                    break;
-
                 case Opcode.MAP_ADD:
-                {
-                    var value = s[--sp]!;
-                    var key = s[--sp]!;
-                    s[sp] = s[sp + 1] = null;
-                    ((PyDict)s[sp - arg]!).SetItem(key, value);
-                    break;
-                }
-
                 case Opcode.UNPACK_EX:
-                {
-                    var seq = s[--sp]!;
-                    s[sp] = null;
-                    sp += UnpackEx(seq, arg & 0xFF, arg >> 8, s, sp);
-                    break;
-                }
-
                 case Opcode.GET_LEN:
-                    s[sp] = PyInt.From(Builtins.Len(s[sp - 1]!));
-                    sp++;
-                    break;
-
                 case Opcode.MATCH_MAPPING:
-                    s[sp] = PyBool.From(IsMappingForMatch(s[sp - 1]!));
-                    sp++;
-                    break;
-
                 case Opcode.MATCH_SEQUENCE:
-                    s[sp] = PyBool.From(IsSequenceForMatch(s[sp - 1]!));
-                    sp++;
-                    break;
-
                 case Opcode.MATCH_KEYS:
-                    s[sp] = MatchKeys(s[sp - 2]!, (PyTuple)s[sp - 1]!);
-                    sp++;
-                    break;
-
                 case Opcode.MATCH_CLASS:
-                {
-                    var attrNames = (PyTuple)s[--sp]!;
-                    var cls = s[--sp]!;
-                    s[sp] = s[sp + 1] = null;
-                    s[sp - 1] = MatchClass(s[sp - 1]!, cls, arg, attrNames);
-                    break;
-                }
-
                 default:
-                    throw UnknownOpcode(frame, op);
+                    sp = RunCold(op, arg, frame, s, sp, ts);
+                    break;
             }
             // Keep the frame consistent for tracebacks and for frames that call into C#.
             frame.StackPointer = sp;
         }
     }
 
+    /// <summary>CALL of a Python function: its frame, with the arguments taken off the caller's
+    /// stack. Not inlined, here and below: in the dispatch loop's own locals, the frames would
+    /// stay reachable after they return.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PushCall(Frame caller, PyFunction fn, Span<PyObject?> s, int sp, int arg, PyTuple? kw, int ip, ThreadState ts)
+    {
+        var nargs = s[sp - arg - 2] is null ? arg : arg + 1;
+        var callee = CreateFrame(fn, StackSpan(s, sp - nargs, nargs), kw);
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        var bottom = sp - arg - 2;
+        while (sp > bottom)
+        {
+            s[--sp] = null;
+        }
+        caller.StackPointer = sp;
+        caller.NextInstruction = ip;
+        callee.Previous = caller;
+        return callee;
+    }
+
+    /// <summary>RETURN_VALUE of a frame run inline: the caller, with the result pushed (or, for
+    /// a generator run by FOR_ITER, its loop left).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PopFrame(Frame returning, PyObject result, ThreadState ts)
+    {
+        ts.RecursionDepth--;
+        var frame = returning.Previous!;
+        if (returning.InlineGenerator is { } generator)
+        {
+            // The generator finished: FOR_ITER pops the iterator and leaves the loop.
+            returning.InlineGenerator = null;
+            generator.EndInline(ts, true, result);
+            frame.Slots[--frame.StackPointer] = null;
+            frame.NextInstruction = returning.InlineExit;
+            return frame;
+        }
+        if (returning.Constructed is { } constructed)
+        {
+            result = Specialize.InitResult(constructed, result);
+        }
+        frame.Slots.AsSpan()[frame.StackPointer++] = result;
+        return frame;
+    }
+
+    /// <summary>FOR_ITER over a generator: pushes its frame to run in this loop (and makes it
+    /// the thread's current frame); false when it is running or finished.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool PushGenerator(Frame caller, int sp, int ip, int arg, ThreadState ts)
+    {
+        var generator = (PyGenerator)caller.Slots[sp - 1]!;
+        if (ts.RecursionDepth >= ThreadState.RecursionLimit || generator.BeginInline(ts) is not { } frame)
+        {
+            return false;
+        }
+        ts.RecursionDepth++;
+        caller.StackPointer = sp;
+        caller.NextInstruction = ip;
+        frame.Previous = caller;
+        frame.InlineGenerator = generator;
+        frame.InlineExit = ip + arg;
+        ts.Frame = frame;
+        return true;
+    }
+
+    /// <summary>YIELD_VALUE of a generator run by FOR_ITER: the caller, with the value pushed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame PopGenerator(Frame frame, PyObject value, ThreadState ts)
+    {
+        var generator = frame.InlineGenerator!;
+        frame.InlineGenerator = null;
+        generator.EndInline(ts, false, null);
+        ts.RecursionDepth--;
+        var caller = frame.Previous!;
+        caller.Slots.AsSpan()[caller.StackPointer++] = value;
+        return caller;
+    }
+
     /// <summary>CALL of a plain class: the instance is created, then <c>__init__</c>'s frame is
     /// pushed with it as <c>self</c> and returns it in place of None.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Frame PushInit(Frame frame, PyType cls, PyFunction init, PyObject?[] s, int sp, int arg, int ip, ThreadState ts)
+    private static Frame PushInit(Frame frame, PyType cls, PyFunction init, Span<PyObject?> s, int sp, int arg, int ip, ThreadState ts)
     {
         var instance = cls.Slots.New!(cls, StackSpan(s, sp - arg, arg), null);
         // The class's slot becomes self: the arguments of __init__ are then contiguous.
@@ -1225,17 +979,20 @@ public static partial class Interpreter
             throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
         }
         var callBottom = sp - arg - 2;
-        Array.Clear(s, callBottom, sp - callBottom);
+        ClearStack(s, callBottom, sp - callBottom);
         frame.StackPointer = callBottom;
         frame.NextInstruction = ip;
         callee.Previous = frame;
         return callee;
     }
 
+    /// <summary>Clears <paramref name="count"/> stack slots from <paramref name="start"/>.</summary>
+    private static void ClearStack(Span<PyObject?> s, int start, int count) => s.Slice(start, count).Clear();
+
     /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<PyObject> StackSpan(PyObject?[] s, int start, int length) =>
-        new(Unsafe.As<PyObject[]>(s), start, length);
+    private static ReadOnlySpan<PyObject> StackSpan(Span<PyObject?> s, int start, int length) =>
+        s.Slice(start, length)!;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTrue(PyObject o) =>
@@ -1496,7 +1253,7 @@ public static partial class Interpreter
     }
 
     /// <summary>UNPACK_SEQUENCE: the items are pushed so the first ends on top of the stack.</summary>
-    private static void Unpack(PyObject seq, int count, PyObject?[] s, int sp)
+    private static void Unpack(PyObject seq, int count, Span<PyObject?> s, int sp)
     {
         var items = new List<PyObject>(count);
         if (seq.Type.Slots.Iter is null && seq.Type.Slots.GetItem is null)
@@ -1522,7 +1279,7 @@ public static partial class Interpreter
         }
     }
 
-    private static PyException Raise(int argc, PyObject?[] s, ref int sp, ThreadState ts)
+    private static PyException Raise(int argc, Span<PyObject?> s, int sp, ThreadState ts)
     {
         if (argc == 0)
         {

@@ -61,13 +61,13 @@ internal static class Specialize
 
     /// <summary>LOAD_NAME: in a module body the locals are the globals, so the name is found as
     /// LOAD_GLOBAL finds it, with the same cache.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static PyObject LoadName(Frame frame, PyCode code, int index, PyStr name) =>
         ReferenceEquals(frame.Locals, frame.Globals)
             ? LoadGlobal(frame, code, index, name)
             : Interpreter.LoadName(frame, name);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
         if (code.InlineCaches[index] is { } o && locals.GetType() == typeof(PyDict) && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
@@ -307,7 +307,7 @@ internal static class Specialize
 
     /// <summary>The <c>__init__</c> function to run inline for a call of
     /// <paramref name="type"/>, or null when the call must go through <c>type.__call__</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static PyFunction? InlineInit(PyType type, PyCode code, int index)
     {
         if (code.InlineCaches[index] is { } o)

@@ -12,15 +12,15 @@ public sealed class ThreadState
 
     public static ThreadState Current => t_current ??= new ThreadState();
 
-    public Frame? Frame { get; set; }
+    public Frame? Frame;
 
     /// <summary>The current <c>contextvars</c> context; null until a variable is first set.</summary>
     public PyContext? Context { get; set; }
 
     /// <summary>The exception currently being handled by an <c>except</c> block.</summary>
-    public PyBaseException? HandledException { get; set; }
+    public PyBaseException? HandledException;
 
-    public int RecursionDepth { get; set; }
+    public int RecursionDepth;
 
     /// <summary>Interpreter loops entered from C# (calls through slots and builtins), each
     /// nested on the .NET stack.</summary>
@@ -33,7 +33,7 @@ public sealed class ThreadState
     public const int MaxNativeDepth = 2500;
 
     /// <summary>Set by RERAISE so the unwinder does not add the frame to the traceback again.</summary>
-    public bool Reraising { get; set; }
+    public bool Reraising;
 
     /// <summary><c>threading.get_ident()</c>: the thread's pthread_t, as in CPython.</summary>
     public ulong Ident { get; } = Signals.Native.PthreadSelf();

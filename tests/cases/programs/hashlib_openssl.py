@@ -1,0 +1,145 @@
+# _hashlib over OpenSSL: every provided digest, HASH/HASHXOF/HMAC objects, pbkdf2_hmac,
+# scrypt, hmac_digest, compare_digest, and CPython's errors (OpenSSL's error strings included).
+import re
+import _hashlib as H
+
+def addr(r):
+    return re.sub(r'0x[0-9a-f]+', '0x?', r)
+
+def err(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print(addr(repr(r))[:90])
+    except Exception as e:
+        print(type(e).__name__, e)
+
+print(sorted(H.openssl_md_meth_names))
+print(sorted(v for v in H._constructors.values()), H.get_fips_mode())
+print(H.HASH.__mro__, H.HASHXOF.__mro__, H.UnsupportedDigestmodError.__mro__)
+print(H.HASH.__module__, H.HMAC.__name__, H.HASHXOF.__qualname__)
+data = bytes(range(256)) * 3
+for name in sorted(H.openssl_md_meth_names):
+    h = H.new(name)
+    print(name, h.name, h.digest_size, h.block_size, type(h).__name__, addr(repr(h)))
+    xof = isinstance(h, H.HASHXOF)
+    hx = (lambda h: h.hexdigest(24)) if xof else (lambda h: h.hexdigest())
+    for n in (0, 1, 63, 64, 65, 128, 200, 768):
+        print(' ', n, hx(H.new(name, data[:n])))
+    h.update(data[:100])
+    c = h.copy()
+    c.update(b'x')
+    print(' copy', type(c).__name__, hx(h) == hx(H.new(name, data[:100])), hx(c) == hx(H.new(name, data[:100] + b'x')))
+    print(' sec', hx(H.new(name, b'abc', usedforsecurity=False)) == hx(H.new(name, b'abc')))
+for f in sorted(H._constructors, key=lambda f: f.__name__):
+    h = f(b'abc')
+    print(f.__name__, h.name, h.hexdigest(8) if isinstance(h, H.HASHXOF) else h.hexdigest())
+for alias in ('SHA256', 'sha-256', 'SHA512-224', 'blake2b512', 'BLAKE2S256', 'shake128', 'sha3-256', 'MD5', 'RIPEMD160'):
+    print(alias, H.new(alias, b'abc').name)
+
+x = H.new('shake_256', b'abc')
+for n in (0, 1, 135, 136, 137, 1000):
+    print('xof', n, x.digest(n)[-6:].hex(), x.hexdigest(length=n)[-12:])
+err(x.digest)
+err(x.digest, -1)
+err(x.digest, 'a')
+err(x.digest, 1.0)
+
+for name in ('md5', 'sha1', 'sha256', 'sha512', 'sha3_256', 'blake2b', 'sm3', 'md5-sha1'):
+    for key in (b'', b'key', b'k' * 200):
+        m = H.hmac_new(key, data[:77], name)
+        print('hmac', name, len(key), m.name, m.digest_size, m.block_size, addr(repr(m)), m.hexdigest())
+        print('  ', H.hmac_digest(key, data[:77], name) == m.digest())
+    m = H.hmac_new(b'k', digestmod=name)
+    m.update(data[:10])
+    m.update(msg=data[10:77])
+    c = m.copy()
+    c.update(b'more')
+    print('  pieces', m.digest() == H.hmac_digest(b'k', data[:77], name), c.digest() == H.hmac_digest(b'k', data[:77] + b'more', name))
+print(H.hmac_new(b'k', b'm', H.openssl_sha3_256).hexdigest(), H.hmac_digest(b'k', b'm', H.openssl_md5).hex())
+
+for args in (('sha1', b'password', b'salt', 1), ('sha1', b'password', b'salt', 4096, 25), ('sha256', b'p' * 100, b's' * 50, 10, 100),
+             ('sha512', bytearray(b'pw'), memoryview(b'salt'), 3), ('md5', b'', b'', 1, 1), ('sha3_256', b'x', b'y', 2, None)):
+    print('pbkdf2', args[0], H.pbkdf2_hmac(*args).hex())
+print(H.pbkdf2_hmac(hash_name='sha1', password=b'p', salt=b's', iterations=2, dklen=8).hex())
+for kw in (dict(n=2, r=1, p=1), dict(n=16, r=8, p=1, dklen=32), dict(n=1024, r=2, p=3, dklen=10), dict(n=4, r=1, p=1, maxmem=2**20)):
+    print('scrypt', sorted(kw.items()), H.scrypt(b'password', salt=b'NaCl', **kw).hex())
+
+for a, b in ((b'a', b'a'), (b'a', b'b'), (b'ab', b'a'), ('abc', 'abc'), ('abc', 'abd'), (bytearray(b'x'), memoryview(b'x')), ('', '')):
+    print('cmp', H.compare_digest(a, b))
+
+err(H.new, 'foo')
+err(H.new, 'foo', usedforsecurity=False)
+err(H.new, 1)
+err(H.new, 'sha256', 'abc')
+err(H.new, 'sha256', 1)
+err(H.new, 'sha256', None)
+err(H.new)
+err(H.new, 'sha256', data=b'x')
+err(H.new, name='sha256', string=b'x')
+err(H.openssl_sha256, 'x')
+err(H.openssl_sha256, data=b'x')
+err(H.hmac_new, b'k', b'm', 'foo')
+err(H.hmac_new, b'k', b'm', 'shake_128')
+err(H.hmac_new, b'k', b'm', len)
+err(H.hmac_new, b'k', b'm')
+err(H.hmac_new, b'k', b'm', None)
+err(H.hmac_new, 'k', b'm', 'sha1')
+err(H.hmac_new, b'k', 'm', 'sha1')
+err(H.hmac_new, b'k', None, 'sha1')
+err(H.hmac_digest, b'k', b'm', 'foo')
+err(H.hmac_digest, b'k', b'm', 5)
+err(H.hmac_digest, b'k', 'x', 'md5')
+err(H.hmac_digest, b'k', b'x', 'shake_128')
+err(H.pbkdf2_hmac, 'foo', b'p', b's', 1)
+err(H.pbkdf2_hmac, 'foo', b'p', b's', 0)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 0)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', -1)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 2**32)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 1, 0)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 1, -1)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 1, 2**32)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 1.0)
+err(H.pbkdf2_hmac, 'sha1', 'p', b's', 1)
+err(H.pbkdf2_hmac, 'foo', 'p', b's', 0)
+err(H.pbkdf2_hmac, 1, b'p', b's', 1)
+err(H.pbkdf2_hmac, 'sha1', b'p', b's', 1, 'x')
+err(H.pbkdf2_hmac, 'shake_128', b'p', b's', 1)
+err(H.scrypt, b'p', salt=b's', n=3, r=1, p=1)
+err(H.scrypt, b'p', n=2, r=1, p=1)
+err(H.scrypt, b'p', n=3, r=1, p=1)
+err(H.scrypt, b'p', salt=b's', r=1, p=1)
+err(H.scrypt, b'p', salt=b's', n=2, p=1)
+err(H.scrypt, b'p', salt=b's', n=2, r=1)
+err(H.scrypt, b'p', salt=b's', n=2, r=1, p=1, dklen=0)
+err(H.scrypt, b'p', salt=b's', n=2, r=1, p=1, dklen=2**31)
+err(H.scrypt, b'p', salt=b's', n=2, r=1, p=1, maxmem=-1)
+err(H.scrypt, b'p', salt=b's', n=2, r=1, p=1, maxmem=2**40)
+err(H.scrypt, b'p', salt=b's', n=3, maxmem=-1)
+err(H.scrypt, b'p', salt=b's', n=2**20, r=8, p=1)
+err(H.scrypt, b'p', salt=b's', n=1, r=1, p=1)
+err(H.scrypt, b'p', salt=b's', n=0, r=1, p=1)
+err(H.scrypt, b'p', salt=b's', n=-2, r=1, p=1)
+err(H.scrypt, b'p', salt=b's', n=2**70, r=1, p=1)
+err(H.scrypt, b'p', salt=b's', n='a', r=1, p=1)
+err(H.scrypt, b'p', salt=b's', n=2, r=0, p=1)
+err(H.scrypt, b'p', salt=b's', n=2, r=1, p=0)
+err(H.scrypt, b'p', salt=b's', n=2, r=-1, p=1)
+err(H.scrypt, b'p', salt=b's', n=2, r=2**40, p=1)
+err(H.scrypt, b'p', b's')
+err(H.scrypt, 'p', salt=b's', n=2, r=1, p=1)
+err(H.compare_digest, 'a', b'a')
+err(H.compare_digest, b'a', 'a')
+err(H.compare_digest, '\xe9', '\xe9')
+err(H.compare_digest, 1, 1)
+err(H.compare_digest, 1, b'a')
+err(H.compare_digest, b'a')
+err(H.compare_digest, a=b'a', b=b'a')
+h = H.new('sha256')
+err(h.update, 'x')
+err(h.update)
+err(h.digest, 1)
+m = H.hmac_new(b'k', digestmod='sha1')
+err(m.update, 'x')
+err(H.HASH)
+err(H.HASHXOF)
+err(H.HMAC)
