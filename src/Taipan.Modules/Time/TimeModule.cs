@@ -46,6 +46,27 @@ public static partial class TimeModule
     [PyMethod("process_time_ns")]
     public static long ProcessTimeNs() => Environment.CpuUsage.TotalTime.Ticks * 100;
 
+    /// <summary><c>get_clock_info(name)</c>: what CPython reports on Linux for each clock
+    /// (asyncio reads the monotonic clock's resolution).</summary>
+    [PyMethod("get_clock_info")]
+    public static PyObject GetClockInfo(string name)
+    {
+        var (implementation, monotonic) = name switch
+        {
+            "monotonic" or "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true),
+            "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true),
+            "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true),
+            "time" => ("clock_gettime(CLOCK_REALTIME)", false),
+            _ => throw PyErr.ValueError("unknown clock"),
+        };
+        var ns = new PySimpleNamespace();
+        ns.Dict[new PyStr("implementation")] = new PyStr(implementation);
+        ns.Dict[new PyStr("monotonic")] = PyBool.From(monotonic);
+        ns.Dict[new PyStr("adjustable")] = PyBool.From(!monotonic);
+        ns.Dict[new PyStr("resolution")] = new PyFloat(1e-09);
+        return ns;
+    }
+
     private static long MonotonicNanoseconds()
     {
         var ticks = Stopwatch.GetTimestamp();

@@ -130,7 +130,9 @@ internal static class HeapTypeSlots
         {
             null => (false, type.Base!.Slots),
             PyNone => (false, null),
-            PyWrapperDescriptor w => (false, w.Owner.Slots),
+            // A builtin's slot stands in only for the special method it wraps: __str__ =
+            // int.__repr__ (ReprEnum does this) must call int's repr, not int's str.
+            PyWrapperDescriptor w when w.Name == name => (false, w.Owner.Slots),
             _ => (true, null),
         };
     }

@@ -46,21 +46,53 @@ public sealed partial class PyAsyncGen(Frame frame) : PyGenBase(frame)
         RunningAsync = false;
     }
 
+    private bool _hooksInited;
+
+    /// <summary><c>async_gen_init_hooks</c>: the first use calls the thread's
+    /// sys.set_asyncgen_hooks firstiter with the generator.</summary>
+    private void InitHooks()
+    {
+        if (_hooksInited)
+        {
+            return;
+        }
+        _hooksInited = true;
+        if (SysModule.AsyncGenFirstIter is { } firstiter)
+        {
+            Abstract.Ops.Call(firstiter, [this], null);
+        }
+    }
+
     [PyMethod("__aiter__")]
     public PyObject AIter() => this;
 
     [PyMethod("__anext__")]
-    public PyObject ANext() => new PyAsyncGenASend(this, PyNone.Value);
+    public PyObject ANext()
+    {
+        InitHooks();
+        return new PyAsyncGenASend(this, PyNone.Value);
+    }
 
     [PyMethod]
-    public PyObject Asend(PyObject value) => new PyAsyncGenASend(this, value);
+    public PyObject Asend(PyObject value)
+    {
+        InitHooks();
+        return new PyAsyncGenASend(this, value);
+    }
 
     [PyMethod]
-    public PyObject Athrow(PyObject type, PyObject? value = null, PyObject? traceback = null) =>
-        new PyAsyncGenAThrow(this, ThrowArgument(type, value, traceback));
+    public PyObject Athrow(PyObject type, PyObject? value = null, PyObject? traceback = null)
+    {
+        InitHooks();
+        return new PyAsyncGenAThrow(this, ThrowArgument(type, value, traceback));
+    }
 
     [PyMethod]
-    public PyObject Aclose() => new PyAsyncGenAThrow(this, null);
+    public PyObject Aclose()
+    {
+        InitHooks();
+        return new PyAsyncGenAThrow(this, null);
+    }
 
     [PySlot("tp_repr")]
     public PyStr Repr() => ReprOf("async_generator");

@@ -82,7 +82,12 @@ public partial class PyModule : PySubclassableObject
     }
 
     [PySlot("tp_getattro")]
-    public static PyObject? GetAttr(PyObject self, PyStr name) => Abstract.Ops.GenericGetAttr(self, name);
+    public static PyObject? GetAttr(PyObject self, PyStr name) => Abstract.Ops.GenericGetAttr(self, name) ?? MissingAttr((PyModule)self, name);
+
+    /// <summary>PEP 562: a module's own <c>__getattr__</c> answers for names it lacks
+    /// (concurrent.futures imports its executors lazily this way).</summary>
+    private static PyObject? MissingAttr(PyModule module, PyStr name) =>
+        module.Dict.TryGetValue(PyStr.Intern("__getattr__"), out var getattr) ? Abstract.Ops.Call(getattr, [name], null) : null;
 
     [PySlot("tp_setattro")]
     public static void SetAttr(PyObject self, PyStr name, PyObject? value) => Abstract.Ops.GenericSetAttr(self, name, value);

@@ -1,0 +1,32 @@
+# _socket: sendmsg/recvmsg/recvmsg_into with SCM_RIGHTS descriptor passing over a socketpair
+import _socket as socket, os, struct
+a,b=socket.socketpair()
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: a.sendmsg([b'ab', b'cd']))
+t(lambda: b.recvmsg(10))
+r,w=os.pipe()
+t(lambda: a.sendmsg([b'x'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, struct.pack("ii", r, w))]))
+m=b.recvmsg(10, socket.CMSG_SPACE(8)); print(m[0], [(l,t_,len(d)) for l,t_,d in m[1]], m[2], m[3])
+fds = struct.unpack("ii", m[1][0][2])
+os.write(int(fds[1]), b'via passed fd'); print(os.read(r, 100))
+t(lambda: a.sendmsg(b'x'))
+t(lambda: a.sendmsg([1]))
+t(lambda: a.sendmsg([b'x'], [1]))
+t(lambda: a.sendmsg([b'x'], [(1,2)]))
+t(lambda: b.recvmsg(-1))
+t(lambda: b.recvmsg(1, -1))
+a.send(b'hello')
+buf=bytearray(3); buf2=bytearray(10)
+t(lambda: b.recvmsg_into([buf, buf2])); print(buf, buf2)
+t(lambda: a.sendmsg())
+t(lambda: b.recvmsg_into(b'x'))
+# calls on a closed socket fail at once, with or without a timeout
+for timeout in (None, 0.0, 5.0):
+    c = socket.socket()
+    c.settimeout(timeout)
+    c.close()
+    t(lambda: c.recv(1))
+    t(lambda: c.send(b'x'))
+    t(lambda: c._accept())
