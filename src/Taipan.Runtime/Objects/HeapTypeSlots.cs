@@ -63,6 +63,11 @@ internal static class HeapTypeSlots
         ("__divmod__", "__rdivmod__", static (s, v) => s.Divmod = v, static s => s.Divmod),
     ];
 
+    /// <summary>Every special method that feeds a slot.</summary>
+    public static IEnumerable<string> Dunders() =>
+        s_installers.Keys.Concat(s_compareNames).Concat(s_binary.SelectMany(b => new[] { b.Op, b.ROp }))
+            .Concat(["__pow__", "__rpow__", "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__setitem__", "__delitem__", "__set__", "__delete__"]);
+
     public static bool Affects(string dunder) =>
         s_installers.ContainsKey(dunder) || s_compareNames.Contains(dunder) || s_binary.Any(b => b.Op == dunder || b.ROp == dunder)
         || dunder is "__pow__" or "__rpow__" or "__getattr__" or "__getattribute__" or "__setattr__" or "__delattr__" or "__setitem__" or "__delitem__" or "__set__" or "__delete__";

@@ -415,6 +415,72 @@ public sealed partial class PyType
     /// <summary><c>update_slot</c>: after <paramref name="dunder"/> was set or deleted on this
     /// class, points the corresponding slots of it and its subclasses at code that calls the
     /// special method found along the MRO.</summary>
+    /// <summary><c>type_set_bases</c>: new bases for a class, with its MRO and its
+    /// subclasses' recomputed and every slot found again along the new MRO.</summary>
+    public void SetBases(PyObject? value)
+    {
+        if (!HasFlag(TypeFlags.HeapType) || value is null)
+        {
+            throw PyErr.TypeError($"cannot {(value is null ? "delete" : "set")} '__bases__' attribute of immutable type '{Name}'");
+        }
+        if (value is not PyTuple tuple)
+        {
+            throw PyErr.TypeError($"can only assign tuple to {Name}.__bases__, not {value.Type.Name}");
+        }
+        if (tuple.Count == 0)
+        {
+            throw PyErr.TypeError($"can only assign non-empty tuple to {Name}.__bases__, not ()");
+        }
+        var bases = new PyType[tuple.Count];
+        for (var i = 0; i < bases.Length; i++)
+        {
+            if (tuple[i] is not PyType b)
+            {
+                throw PyErr.TypeError($"{Name}.__bases__ must be tuple of classes, not '{tuple[i].Type.Name}'");
+            }
+            if (b.IsSubtypeOf(this))
+            {
+                throw PyErr.TypeError("a __bases__ item causes an inheritance cycle");
+            }
+            bases[i] = b;
+        }
+        var solid = SolidBaseOf(bases);
+        if (!ReferenceEquals(solid, SolidBase))
+        {
+            throw PyErr.TypeError($"__bases__ assignment: '{solid.Name}' deallocator differs from '{SolidBase.Name}'");
+        }
+        var mro = ComputeMro(Name, bases);
+        foreach (var old in Bases)
+        {
+            old.RemoveSubclass(this);
+        }
+        Bases = bases;
+        Base = bases[0];
+        foreach (var b in bases)
+        {
+            b.AddSubclass(this);
+        }
+        Mro = [this, .. mro];
+        foreach (var sub in Subclasses())
+        {
+            sub.RecomputeMro();
+        }
+        Modified();
+        foreach (var dunder in HeapTypeSlots.Dunders())
+        {
+            UpdateSlot(dunder);
+        }
+    }
+
+    private void RecomputeMro()
+    {
+        Mro = [this, .. ComputeMro(Name, Bases)];
+        foreach (var sub in Subclasses())
+        {
+            sub.RecomputeMro();
+        }
+    }
+
     public void UpdateSlot(string dunder)
     {
         if (!HeapTypeSlots.Affects(dunder))

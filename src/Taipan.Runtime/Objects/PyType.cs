@@ -207,6 +207,14 @@ public sealed partial class PyType : PyObject
         }
     }
 
+    private void RemoveSubclass(PyType sub)
+    {
+        lock (_subclasses)
+        {
+            _subclasses.RemoveAll(weak => !weak.TryGetTarget(out var t) || ReferenceEquals(t, sub));
+        }
+    }
+
     public IEnumerable<PyType> Subclasses()
     {
         lock (_subclasses)
@@ -314,6 +322,9 @@ public sealed partial class PyType : PyObject
 
     [PyGetter("__bases__")]
     public PyTuple BasesGetter() => new([.. Bases]);
+
+    [PySetter("__bases__")]
+    public void BasesSetter(PyObject? value) => SetBases(value);
 
     /// <summary>The class namespace, read-only (type_dict).</summary>
     [PyGetter("__dict__")]

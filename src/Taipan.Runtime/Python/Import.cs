@@ -421,15 +421,14 @@ public static class Import
         }
     }
 
+    /// <summary>ModuleNotFoundError(message, name=name), as the import system raises it.</summary>
     private static PyException ModuleNotFound(string message, string name)
     {
         var e = PyBaseException.Create(PyExc.ModuleNotFoundError, message);
-        s_notFoundNames.AddOrUpdate(e, name);
+        e.Members["msg"] = new PyStr(message);
+        e.Members["name"] = new PyStr(name);
         return new PyException(e);
     }
 
-    // ImportError.name until exceptions carry attributes of their own.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyBaseException, string> s_notFoundNames = [];
-
-    private static string? ModuleNotFoundName(PyBaseException e) => s_notFoundNames.TryGetValue(e, out var n) ? n : null;
+    private static string? ModuleNotFoundName(PyBaseException e) => (e.Member("name") as PyStr)?.Value;
 }
