@@ -290,10 +290,12 @@ public sealed partial class PyProfiler(PyType type) : PySubclassableObject(type)
 }
 
 /// <summary>The callable the profiler installs with setprofile: it forwards each event to
-/// its profiler (CPython installs a C function instead, which Python code cannot see).</summary>
+/// its profiler (CPython installs a C function instead); sys.getprofile() shows the profiler.</summary>
 [PyType("_lsprof.profiler_hook", Module = "_lsprof")]
-public sealed partial class PyProfilerHook(PyProfiler profiler) : PyObject
+public sealed partial class PyProfilerHook(PyProfiler profiler) : PyObject, IProfileHook
 {
+    public PyObject Owner => profiler;
+
     [PySlot("tp_call")]
     public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {

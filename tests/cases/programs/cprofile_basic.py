@@ -116,3 +116,31 @@ finally:
     sys.stdout = old
 lines = [line for line in masked(buf.getvalue()).splitlines() if "fib" in line or "function calls" in line]
 print("\n".join(lines))
+
+print("getprofile, generators, exceptions")
+
+
+def gen():
+    yield 1
+    yield 2
+
+
+def boom():
+    raise ValueError
+
+
+p = _lsprof.Profiler()
+p.enable()
+inside = sys.getprofile()
+list(gen())
+try:
+    boom()
+except ValueError:
+    pass
+try:
+    len(5)
+except TypeError:
+    pass
+p.disable()
+print(inside is p, sys.getprofile())
+show(p.getstats())
