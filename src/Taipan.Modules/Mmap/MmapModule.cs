@@ -126,8 +126,27 @@ public sealed unsafe partial class PyMmap : PyObject, IBuffer
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        // PyArg_ParseTupleAndKeywords without a function name: its messages say "function".
+        if (args.Length > s_newNames.Length)
+        {
+            throw PyErr.TypeError($"function takes at most {s_newNames.Length} arguments ({args.Length} given)");
+        }
+        for (var k = 0; k < (kwnames?.Count ?? 0); k++)
+        {
+            if (kwnames![k] is PyStr kw && Array.IndexOf(s_newNames, kw.Value) < 0)
+            {
+                throw PyErr.TypeError($"'{kw.Value}' is an invalid keyword argument for this function");
+            }
+        }
         Span<PyObject?> values = new PyObject?[6];
-        ArgParse.UnpackKeywords("mmap", args, kwnames, s_newNames, 2, 6, 0, values);
+        ArgParse.UnpackKeywords("mmap", args, kwnames, s_newNames, 0, 6, 0, values);
+        for (var i = 0; i < 2; i++)
+        {
+            if (values[i] is null)
+            {
+                throw PyErr.TypeError($"function missing required argument '{s_newNames[i]}' (pos {i + 1})");
+            }
+        }
         var fd = ArgParse.ToInt(values[0]!);
         var length = ArgParse.ToLong(values[1]!);
         var flags = values[2] is { } f ? ArgParse.ToInt(f) : MapShared;

@@ -163,3 +163,12 @@ s = Sub(-1, 4)
 s.extra = 1
 print(type(s).__name__, len(s), s.extra, isinstance(s, mmap.mmap))
 s.close()
+
+t("no args", lambda: mmap.mmap())
+t("one arg", lambda: mmap.mmap(-1))
+t("seven args", lambda: mmap.mmap(-1, 1, 1, 3, 0, 0, 9))
+t("bad keyword", lambda: mmap.mmap(-1, 1, x=1))
+t("keywords", lambda: len(mmap.mmap(fileno=-1, length=3, access=mmap.ACCESS_WRITE)))
+t("str fileno", lambda: mmap.mmap("a", 1))
+t("str length", lambda: mmap.mmap(-1, "1"))
+t("huge length", lambda: mmap.mmap(-1, 2 ** 63))
