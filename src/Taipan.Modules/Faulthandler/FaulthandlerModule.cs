@@ -78,11 +78,12 @@ public static unsafe partial class FaulthandlerModule
             }
             return fd;
         }
-        var result = ArgParse.ToInt(Ops.CallMethod(file, "fileno"));
-        if (result < 0)
+        var fileno = Ops.CallMethod(file, "fileno");
+        if (fileno is not PyInt n || !n.IsSmall || n.Small is < 0 or > int.MaxValue)
         {
-            throw PyErr.ValueError("file is not a valid file descripter");
+            throw PyErr.RuntimeError("file.fileno() is not a valid file descriptor");
         }
+        var result = (int)n.Small;
         try
         {
             Ops.CallMethod(file, "flush");

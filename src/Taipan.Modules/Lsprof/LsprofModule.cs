@@ -90,12 +90,28 @@ public sealed partial class PyProfiler(PyType type) : PySubclassableObject(type)
         {
             return Stopwatch.GetTimestamp();
         }
-        var o = Ops.Call(_timer, [], null);
-        if (_timeUnit > 0.0)
+        try
         {
-            return ArgParse.ToLong(o);
+            var o = Ops.Call(_timer, [], null);
+            if (_timeUnit > 0.0)
+            {
+                return ArgParse.ToLong(o);
+            }
+            // _PyTime_FromSecondsObject: float seconds, or an integer number of seconds.
+            return o is PyFloat f ? (long)Math.Round(f.Value * 1e9) : checked(ArgParse.ToLong(o) * 1_000_000_000);
         }
-        return (long)Math.Round(ArgParse.ToDouble(o) * 1e9);
+        catch (PyException e)
+        {
+            // PyErr_WriteUnraisable: a failing timer reads as 0 and profiling goes on.
+            SysModule.FlushStdFiles();
+            SysModule.Write("stderr", $"Exception ignored in: {Ops.Repr(_timer).Value}\n");
+            SysModule.Write("stderr", Traceback.Format(e.Value));
+            return 0;
+        }
+        catch (OverflowException)
+        {
+            return 0;
+        }
     }
 
     private double Factor => _timer is null ? 1.0 / Stopwatch.Frequency : _timeUnit > 0.0 ? _timeUnit : 1e-9;
