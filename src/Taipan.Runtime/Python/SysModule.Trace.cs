@@ -27,8 +27,15 @@ public static partial class SysModule
     /// <summary>Runs the audit hooks for an event the runtime raises.</summary>
     internal static void AuditEvent(string name, params PyObject[] args) => RunAuditHooks(PyStr.Intern(name), new PyTuple(args));
 
+    /// <summary>A profile function installed from C# (such as _lsprof's) reports the object it
+    /// acts for, as CPython's <c>c_profileobj</c>.</summary>
     [PyMethod]
-    public static PyObject GetProfile() => ThreadState.Current.ProfileFunction ?? PyNone.Value;
+    public static PyObject GetProfile() => ThreadState.Current.ProfileFunction switch
+    {
+        IProfileHook hook => hook.Owner,
+        { } function => function,
+        null => PyNone.Value,
+    };
 
     /// <summary><c>sys.breakpointhook(*args, **kws)</c>: calls the function PYTHONBREAKPOINT
     /// names (<c>pdb.set_trace</c> by default; "0" does nothing); one that cannot be imported
@@ -68,4 +75,12 @@ public static partial class SysModule
         Warnings.Warn(PyExc.RuntimeWarning, $"Ignoring unimportable $PYTHONBREAKPOINT: \"{name}\"", 0);
         return PyNone.Value;
     }
+}
+
+/// <summary>A callable set with <see cref="ThreadState.SetProfile"/> on behalf of another
+/// object, which <c>sys.getprofile()</c> returns instead (CPython's profile object of a C
+/// profile function).</summary>
+public interface IProfileHook
+{
+    PyObject Owner { get; }
 }
