@@ -32,6 +32,16 @@ internal static unsafe partial class ExpatNative
         public Content* Children;
     }
 
+    /// <summary><c>XML_Encoding</c>: a single-byte map for an encoding expat does not know.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Encoding
+    {
+        public fixed int Map[256];
+        public nint Data;
+        public nint Convert;
+        public nint Release;
+    }
+
     [LibraryImport(Lib, EntryPoint = "XML_ParserCreate_MM")]
     public static partial nint ParserCreateMM(byte* encoding, nint memsuite, byte* namespaceSeparator);
 

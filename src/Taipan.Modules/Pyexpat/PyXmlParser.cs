@@ -71,6 +71,54 @@ public sealed unsafe partial class PyXmlParser : PyObject
         _handle = new ExpatParserHandle(parser, this);
         _intern = intern;
         _parent = parent;
+        ExpatNative.SetUnknownEncodingHandler(parser, (nint)(delegate* unmanaged<nint, byte*, ExpatNative.Encoding*, int>)&OnUnknownEncoding, *(nint*)parser);
+    }
+
+    /// <summary>Encodings expat lacks: any single-byte Python codec, as a 256-entry map.</summary>
+    [UnmanagedCallersOnly]
+    private static int OnUnknownEncoding(nint ud, byte* name, ExpatNative.Encoding* info)
+    {
+        var self = From(ud);
+        try
+        {
+            var all = new byte[256];
+            for (var i = 0; i < 256; i++)
+            {
+                all[i] = (byte)i;
+            }
+            var text = Codecs.Decode(all, ExpatNative.Utf8(name), "replace");
+            var map = new int[256];
+            var n = 0;
+            for (var i = 0; i < text.Length; i++, n++)
+            {
+                if (n < 256)
+                {
+                    var cp = char.IsSurrogatePair(text, i) ? char.ConvertToUtf32(text, i) : text[i];
+                    map[n] = cp == 0xFFFD ? -1 : cp;
+                }
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+            }
+            if (n != 256)
+            {
+                throw PyErr.ValueError("multi-byte encodings are not supported");
+            }
+            for (var i = 0; i < 256; i++)
+            {
+                info->Map[i] = map[i];
+            }
+            info->Data = 0;
+            info->Convert = 0;
+            info->Release = 0;
+            return 1;
+        }
+        catch (Exception e)
+        {
+            self?.FlagError(e);
+            return 0;
+        }
     }
 
     private static Dictionary<string, int> BuildIndex()
