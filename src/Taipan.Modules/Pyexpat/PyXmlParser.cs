@@ -365,9 +365,18 @@ public sealed unsafe partial class PyXmlParser : PyObject
     private static void OnEndElement(nint ud, byte* name)
     {
         var self = From(ud);
-        if (self is not null && self.Ready(EndElement))
+        if (self is null || !self.Ready(EndElement))
         {
-            self.Guard(EndElement, () => [self.Name(name)]);
+            return;
+        }
+        // The busiest callback after character data: no closure for it.
+        try
+        {
+            self.Call(EndElement, [self.Name(name)]);
+        }
+        catch (Exception e)
+        {
+            self.FlagError(e);
         }
     }
 
@@ -729,9 +738,24 @@ public sealed unsafe partial class PyXmlParser : PyObject
     }
 
     [PyMethod("Parse", Doc = "Parse XML data.\n\n`isfinal' should be true at end of input.")]
-    public PyObject Parse(PyObject data, PyObject? isfinal = null)
+    public PyObject Parse(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var final = isfinal is not null && ArgParse.ToLong(isfinal) != 0;
+        // Positional-only, with CPython's messages for this signature.
+        var given = args.Length;
+        if (given > 2)
+        {
+            throw PyErr.TypeError($"Parse() takes at most 2 arguments ({given} given)");
+        }
+        if (kwnames is { Count: > 0 })
+        {
+            throw PyErr.TypeError($"{Ops.Repr(kwnames[0]).Value} is an invalid keyword argument for Parse()");
+        }
+        if (given == 0)
+        {
+            throw PyErr.TypeError("Parse() takes at least 1 positional argument (0 given)");
+        }
+        var data = args[0];
+        var final = given > 1 && ArgParse.ToLong(args[1]) != 0;
         byte[] bytes;
         if (data is PyStr s)
         {
@@ -777,7 +801,7 @@ public sealed unsafe partial class PyXmlParser : PyObject
     [PyMethod("SetBase", Doc = "Set the base URL for the parser.")]
     public void SetBase(PyObject @base)
     {
-        var b = ExpatNative.NulTerminated(ArgParse.ToStr("SetBase", 1, @base).Value);
+        var b = ExpatNative.NulTerminated((@base as PyStr ?? throw PyErr.TypeError($"SetBase() argument must be str, not {@base.Type.Name}")).Value);
         fixed (byte* p = b)
         {
             if (ExpatNative.SetBase(Parser, p) == 0)
@@ -893,6 +917,9 @@ public sealed unsafe partial class PyXmlParser : PyObject
 
     [PyGetter("intern")]
     public PyObject Intern() => (PyObject?)_intern ?? PyNone.Value;
+
+    [PySetter("intern")]
+    public void SetIntern(PyObject? value) => throw PyErr.AttributeError("readonly attribute");
 
     [PyGetter("buffer_size")]
     public long BufferSize() => _bufferSize;

@@ -60,7 +60,7 @@ public static unsafe partial class PyexpatModule
         module.AddBuiltin("XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE", PyInt.From(1));
         module.AddBuiltin("XML_PARAM_ENTITY_PARSING_ALWAYS", PyInt.From(2));
 
-        var errors = new PyModule("pyexpat.errors", "Constants used to describe error conditions.");
+        var errors = Submodule("pyexpat.errors", "Constants used to describe error conditions.");
         var codes = new PyDict();
         var messages = new PyDict();
         for (var i = 0; i < s_errorNames.Length; i++)
@@ -76,7 +76,7 @@ public static unsafe partial class PyexpatModule
         module.AddBuiltin("errors", errors);
         Import.Modules[new PyStr("pyexpat.errors")] = errors;
 
-        var model = new PyModule("pyexpat.model", "Constants used to interpret content model information.");
+        var model = Submodule("pyexpat.model", "Constants used to interpret content model information.");
         string[] ctypes = ["XML_CTYPE_EMPTY", "XML_CTYPE_ANY", "XML_CTYPE_MIXED", "XML_CTYPE_NAME", "XML_CTYPE_CHOICE", "XML_CTYPE_SEQ"];
         for (var i = 0; i < ctypes.Length; i++)
         {
@@ -90,6 +90,10 @@ public static unsafe partial class PyexpatModule
         module.AddBuiltin("model", model);
         Import.Modules[new PyStr("pyexpat.model")] = model;
     }
+
+    /// <summary>A plain module object (PyModule_New): its repr has no "(built-in)".</summary>
+    private static PyModule Submodule(string name, string doc) =>
+        (PyModule)Ops.Call(PyModule.TypeObject, [new PyStr(name), new PyStr(doc)], null);
 
     [PyMethod("ParserCreate", Keywords = true, Doc = "Return a new XML parser object.")]
     public static PyObject ParserCreate(PyObject? encoding = null, PyObject? namespace_separator = null, PyObject? intern = null)

@@ -303,3 +303,19 @@ for enc, doc in [("cp1252", b"<r>\x80 \xe9</r>"), ("koi8-r", b"<r>\xc1\xc2</r>")
         print(enc, events)
     except Exception as e:
         print(enc, type(e).__name__, e)
+
+print("-- argument errors")
+p = expat.ParserCreate()
+for f in [lambda: p.Parse(3), lambda: p.Parse(None), lambda: p.Parse(b"<a", isfinal=True), lambda: p.SetBase(3),
+          lambda: p.ExternalEntityParserCreate(3), lambda: p.Parse(bytearray(b"<a>")), lambda: p.Parse(memoryview(b"</a>"), 1),
+          lambda: p.UseForeignDTD(), lambda: p.SetParamEntityParsing(2), lambda: p.Parse(), lambda: p.Parse(b"", 1, 2),
+          lambda: p.Parse("\ud800"), lambda: type(expat.ParserCreate(encoding="utf-8", namespace_separator=None, intern={})).__name__,
+          lambda: expat.ParserCreate(foo=1), lambda: expat.ErrorString("x"), lambda: p.buffer_text, lambda: p.intern,
+          lambda: setattr(p, "intern", {}), lambda: delattr(p, "StartElementHandler"), lambda: setattr(p, "ErrorCode", 1),
+          lambda: p.GetInputContext(), lambda: repr(expat.errors), lambda: expat.errors.__name__, lambda: expat.model.__name__,
+          lambda: __import__("xml.parsers.expat.errors").parsers.expat.errors.XML_ERROR_ABORTED,
+          lambda: __import__("xml.parsers.expat.model").parsers.expat.model.XML_CQUANT_REP]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
