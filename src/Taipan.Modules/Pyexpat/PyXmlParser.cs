@@ -121,6 +121,11 @@ public sealed unsafe partial class PyXmlParser : PyObject
         }
     }
 
+    // Py_TPFLAGS_DISALLOW_INSTANTIATION: only ParserCreate makes these.
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create 'pyexpat.xmlparser' instances");
+
     private static Dictionary<string, int> BuildIndex()
     {
         var d = new Dictionary<string, int>();

@@ -319,3 +319,22 @@ for f in [lambda: p.Parse(3), lambda: p.Parse(None), lambda: p.Parse(b"<a", isfi
         print(repr(f()))
     except Exception as e:
         print(type(e).__name__, e)
+
+print("-- the type")
+try:
+    expat.XMLParserType()
+except TypeError as e:
+    print("TypeError", e)
+try:
+    class X(expat.XMLParserType):
+        pass
+except TypeError as e:
+    print("TypeError", e)
+print(expat.XMLParserType.__module__, expat.XMLParserType.__qualname__)
+import copy, pickle
+for f in (lambda: copy.copy(p), lambda: pickle.dumps(p)):
+    try:
+        f()
+        print("copied")
+    except Exception as e:
+        print(type(e).__name__, e)
