@@ -237,7 +237,9 @@ public sealed partial class PyType
         }
         SlotCount = index;
         _ownSlots = names.Count;
-        if (!addDict && !baseHasDict)
+        // inherit_slots copies tp_dictoffset from any base, not only the first (minidom's
+        // ProcessingInstruction(Childless, Node)).
+        if (!addDict && !baseHasDict && !Array.Exists(Bases, b => b.HasFlag(TypeFlags.HeapType) && b.HasFlag(TypeFlags.HasDict)))
         {
             Flags &= ~TypeFlags.HasDict;
         }
