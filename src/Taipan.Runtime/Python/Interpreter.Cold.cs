@@ -14,7 +14,6 @@ public static partial class Interpreter
     private static int RunCold(Opcode op, int arg, Frame frame, Span<PyObject?> s, int sp, ThreadState ts)
     {
         var code = frame.Code;
-        var consts = code.Consts;
         var names = code.Names;
         switch (op)
         {
