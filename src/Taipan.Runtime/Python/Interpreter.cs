@@ -892,17 +892,23 @@ public static partial class Interpreter
     {
         var nargs = s[sp - arg - 2] is null ? arg : arg + 1;
         var callee = CreateFrame(fn, StackSpan(s, sp - nargs, nargs), kw);
+        return Enter(caller, callee, s, sp, sp - arg - 2, ip, ts);
+    }
+
+    /// <summary>Makes <paramref name="callee"/> the frame that runs next, above its caller,
+    /// whose CALL took the stack down to <paramref name="bottom"/>.</summary>
+    private static Frame Enter(Frame caller, Frame callee, Span<PyObject?> s, int sp, int bottom, int ip, ThreadState ts)
+    {
         if (++ts.RecursionDepth > ThreadState.RecursionLimit)
         {
             ts.RecursionDepth--;
             throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
         }
-        var bottom = sp - arg - 2;
         while (sp > bottom)
         {
             s[--sp] = null;
         }
-        caller.StackPointer = sp;
+        caller.StackPointer = bottom;
         caller.NextInstruction = ip;
         callee.Previous = caller;
         return callee;
@@ -975,17 +981,7 @@ public static partial class Interpreter
         s[sp - arg - 1] = instance;
         var callee = CreateFrame(init, StackSpan(s, sp - arg - 1, arg + 1), null);
         callee.Constructed = instance;
-        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
-        {
-            ts.RecursionDepth--;
-            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
-        }
-        var callBottom = sp - arg - 2;
-        ClearStack(s, callBottom, sp - callBottom);
-        frame.StackPointer = callBottom;
-        frame.NextInstruction = ip;
-        callee.Previous = frame;
-        return callee;
+        return Enter(frame, callee, s, sp, sp - arg - 2, ip, ts);
     }
 
     /// <summary>Clears <paramref name="count"/> stack slots from <paramref name="start"/>.</summary>
