@@ -110,7 +110,7 @@ public sealed class Frame
         {
             return;
         }
-        Array.Clear(frame.Slots);
+        frame.Slots.AsSpan().Clear();
         frame.Function = null;
         frame.StackPointer = frame.StackBase;
         frame.LastInstruction = 0;

@@ -30,7 +30,7 @@ public static partial class Interpreter
             if (code.Compiled is null)
             {
                 // Not compilable: never counted again.
-                code.Warmth = int.MinValue;
+                Reject(code);
                 return false;
             }
         }
@@ -40,7 +40,26 @@ public static partial class Interpreter
     /// <summary>Runs the frame's compiled code from where the frame stands. Out of line, so
     /// the dispatch loop's locals hold nothing of it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PyObject? RunCompiled(Frame frame, ThreadState ts) => frame.Code.Compiled!(frame, ts);
+    private static PyObject? RunCompiled(Frame frame, ThreadState ts)
+    {
+        try
+        {
+            return frame.Code.Compiled!(frame, ts);
+        }
+        catch (InvalidProgramException)
+        {
+            Reject(frame.Code);
+            return null;
+        }
+    }
+
+    /// <summary>Compiled code the .NET JIT refused (a fault of the IL compiler): it is thrown
+    /// before the method runs, so the frame is as it was, and stays in the interpreter.</summary>
+    private static void Reject(PyCode code)
+    {
+        code.Compiled = null;
+        code.Warmth = int.MinValue;
+    }
 
     /// <summary>The exception compiled code handed back, raised at the frame's instruction:
     /// the frame to continue in, or null when it leaves the entry frame (then in
@@ -69,8 +88,9 @@ public static partial class Interpreter
         {
             return 3;
         }
-        var s = frame.Slots;
-        var nargs = s[bottom] is null ? arg : arg + 1;
+        Span<PyObject?> s = frame.Slots;
+        var isMethod = s[bottom] is not null;
+        var nargs = isMethod ? arg + 1 : arg;
         var sp = bottom + arg + 2;
         var callable = s[sp - nargs - 1]!;
         var args = StackSpan(s, sp - nargs, nargs);
@@ -78,18 +98,32 @@ public static partial class Interpreter
         if (callable is PyFunction fn && (fn.Code.Flags & GeneratorFlags) == 0)
         {
             var callee = CreateFrame(fn, args, kw);
-            Array.Clear(s, bottom, sp - bottom);
-            result = Execute(callee, null, ts);
-            if (result is null)
+            ClearStack(s, bottom, sp - bottom);
+            result = RunCallee(callee, ts);
+        }
+        else if (callable is PyType cls && kw is null && !isMethod && Specialize.InlineInit(cls, frame.Code, frame.LastInstruction) is { } init)
+        {
+            // A class whose __init__ is a Python function: the instance is made here and
+            // __init__ runs as a call of its own.
+            var instance = cls.Slots.New!(cls, args, null);
+            s[bottom + 1] = instance;
+            var callee = CreateFrame(init, StackSpan(s, bottom + 1, arg + 1), null);
+            ClearStack(s, bottom, sp - bottom);
+            result = RunCallee(callee, ts);
+            if (result is not null)
             {
-                ts.RaisedInCallee = true;
-                return 1;
+                result = Specialize.InitResult(instance, result);
             }
         }
         else
         {
             result = Ops.Call(callable, args, kw);
-            Array.Clear(s, bottom, sp - bottom);
+            ClearStack(s, bottom, sp - bottom);
+        }
+        if (result is null)
+        {
+            ts.RaisedInCallee = true;
+            return 1;
         }
         s[bottom] = result;
         if (Gil.EvalBreaker != 0)
@@ -99,8 +133,72 @@ public static partial class Interpreter
         return ts.UseTracing ? 2 : 0;
     }
 
-    internal static void JitLoadMethod(PyObject?[] s, int top, PyCode code, int index, PyStr name)
+    /// <summary>Runs a callee of compiled code: its compiled code directly when it has some, an
+    /// interpreter loop otherwise, or when the compiled code hands the frame back. Null when an
+    /// exception leaves the callee (then in <see cref="ThreadState.Raised"/>).</summary>
+    private static PyObject? RunCallee(Frame callee, ThreadState ts)
     {
+        if (callee.Code.Compiled is not { } compiled)
+        {
+            return Execute(callee, null, ts);
+        }
+        if (++ts.RecursionDepth > ThreadState.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyErr.New(PyExc.RecursionError, "maximum recursion depth exceeded");
+        }
+        ts.NativeDepth++;
+        var caller = ts.Frame;
+        callee.Previous = caller;
+        ts.Frame = callee;
+        PyObject? result = null;
+        PyBaseException? exc = null;
+        var fromCallee = false;
+        try
+        {
+            result = compiled(callee, ts);
+            if (result is null && ts.Raised is not null)
+            {
+                exc = ts.TakeRaised();
+                fromCallee = ts.RaisedInCallee;
+                ts.RaisedInCallee = false;
+            }
+        }
+        catch (PyException e)
+        {
+            exc = e.Value;
+        }
+        catch (InvalidProgramException)
+        {
+            Reject(callee.Code);
+        }
+        catch (Exception e) when (IsInternalFault(e))
+        {
+            exc = InternalFault(e, callee);
+        }
+        finally
+        {
+            ts.Frame = caller;
+            ts.NativeDepth--;
+            ts.RecursionDepth--;
+        }
+        if (result is not null)
+        {
+            Frame.Release(callee);
+            return result;
+        }
+        if (exc is not null && Unwind(callee, callee, ts, ref exc, fromCallee) is null)
+        {
+            ts.Raised = exc;
+            return null;
+        }
+        // Handed back, or handled in the callee: an interpreter loop takes it from there.
+        return Execute(callee, null, ts);
+    }
+
+    internal static void JitLoadMethod(PyObject?[] slots, int top, PyCode code, int index, PyStr name)
+    {
+        Span<PyObject?> s = slots;
         var obj = s[top]!;
         if (Specialize.TryLoadMethod(obj, code, index, name, out var method))
         {
@@ -114,8 +212,9 @@ public static partial class Interpreter
         }
     }
 
-    internal static void JitPrecall(PyObject?[] s, int bottom)
+    internal static void JitPrecall(PyObject?[] slots, int bottom)
     {
+        Span<PyObject?> s = slots;
         if (s[bottom] is null && s[bottom + 1] is PyMethod m)
         {
             s[bottom] = m.Function;
@@ -139,8 +238,9 @@ public static partial class Interpreter
         _ => Ops.Next(iterator),
     };
 
-    internal static void JitBuildTuple(PyObject?[] s, int start, int count)
+    internal static void JitBuildTuple(PyObject?[] slots, int start, int count)
     {
+        Span<PyObject?> s = slots;
         if (count == 0)
         {
             s[start] = PyTuple.Empty;
@@ -148,66 +248,64 @@ public static partial class Interpreter
         }
         var items = new PyObject[count];
         StackSpan(s, start, count).CopyTo(items);
-        Array.Clear(s, start, count);
+        ClearStack(s, start, count);
         s[start] = new PyTuple(items);
     }
 
-    internal static void JitBuildList(PyObject?[] s, int start, int count)
+    internal static void JitBuildList(PyObject?[] slots, int start, int count)
     {
+        Span<PyObject?> s = slots;
         var list = new PyList(StackSpan(s, start, count));
-        Array.Clear(s, start, count);
+        ClearStack(s, start, count);
         s[start] = list;
     }
 
-    /// <summary>BINARY_SUBSCR; false when a dict lookup missed (the KeyError is then in
+    /// <summary>BINARY_SUBSCR; null when a dict lookup missed (the KeyError is then in
     /// <see cref="ThreadState.Raised"/>, made without a .NET exception).</summary>
-    internal static bool JitSubscr(ThreadState ts, PyObject?[] s, int top)
+    internal static PyObject? JitSubscr(ThreadState ts, PyObject container, PyObject key)
     {
-        var key = s[top]!;
-        var container = s[top - 1]!;
-        if (container.GetType() == typeof(PyDict))
+        if (container.GetType() != typeof(PyDict))
         {
-            if (!((PyDict)container).TryGetValue(key, out var found))
-            {
-                ts.Raised = new PyBaseException(PyExc.KeyError, PyTuple.Create(key));
-                return false;
-            }
-            s[top - 1] = found;
+            return GetItem(container, key);
         }
-        else
+        if (((PyDict)container).TryGetValue(key, out var found))
         {
-            s[top - 1] = GetItem(container, key);
+            return found;
         }
-        s[top] = null;
-        return true;
+        ts.Raised = new PyBaseException(PyExc.KeyError, PyTuple.Create(key));
+        return null;
     }
 
     internal static PyObject JitLoadDeref(PyObject cell, PyCode code, int index) =>
         ((PyCell)cell).Contents ?? throw FreeVarError(code, index);
 
-    internal static void JitUnpack(PyObject?[] s, int top, int count)
+    internal static void JitUnpack(PyObject?[] slots, int top, int count)
     {
+        Span<PyObject?> s = slots;
         var seq = s[top]!;
         s[top] = null;
         Unpack(seq, count, s, top);
     }
 
-    internal static void JitPushExcInfo(ThreadState ts, PyObject?[] s, int top)
+    internal static void JitPushExcInfo(ThreadState ts, PyObject?[] slots, int top)
     {
+        Span<PyObject?> s = slots;
         var value = s[top]!;
         s[top] = (PyObject?)ts.HandledException ?? PyNone.Value;
         s[top + 1] = value;
         ts.HandledException = value as PyBaseException;
     }
 
-    internal static void JitPopExcept(ThreadState ts, PyObject?[] s, int top)
+    internal static void JitPopExcept(ThreadState ts, PyObject?[] slots, int top)
     {
+        Span<PyObject?> s = slots;
         ts.HandledException = s[top] as PyBaseException;
         s[top] = null;
     }
 
-    internal static void JitCheckExcMatch(ThreadState ts, PyObject?[] s, int top)
+    internal static void JitCheckExcMatch(ThreadState ts, PyObject?[] slots, int top)
     {
+        Span<PyObject?> s = slots;
         var match = s[top]!;
         s[top] = PyBool.From(ExceptionMatches(s[top - 1]!, match));
     }

@@ -1051,7 +1051,14 @@ public static partial class Interpreter
     }
 
     /// <summary>Clears <paramref name="count"/> stack slots from <paramref name="start"/>.</summary>
-    private static void ClearStack(Span<PyObject?> s, int start, int count) => s.Slice(start, count).Clear();
+    private static void ClearStack(Span<PyObject?> s, int start, int count)
+    {
+        // A few slots at a time: a loop costs less than the general clear.
+        for (var i = start + count - 1; i >= start; i--)
+        {
+            s[i] = null;
+        }
+    }
 
     /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -221,10 +221,24 @@ internal static class Jit
         return entries;
     }
 
-    /// <summary>Writes the IL of one code object.</summary>
+    /// <summary>Writes the IL of one code object.
+    ///
+    /// Within a run of instructions, a value pushed on the stack stays in an IL local (a
+    /// register, with no write barrier) until an instruction consumes it; it is written to its
+    /// slot only where something may look there: at the start of an instruction other code
+    /// jumps to, before the interpreter takes the frame back, before an operation that reads
+    /// its operands from the slots, and, for values below the depth of the handler an
+    /// exception would go to, before anything that may raise.</summary>
     private sealed class Emitter
     {
         private static readonly Type[] s_parameters = [typeof(Frame), typeof(ThreadState)];
+
+        private enum Where : byte
+        {
+            Slot,
+            Local,
+            Null,
+        }
 
         private readonly PyCode _code;
         private readonly Instr[] _instructions;
@@ -232,16 +246,28 @@ internal static class Jit
         private readonly DynamicMethod _method;
         private readonly ILGenerator _il;
         private readonly Label[] _labels;
+        private readonly bool[] _targets;
         private readonly LocalBuilder _slots;
         private readonly LocalBuilder _consts;
         private readonly LocalBuilder _names;
         private readonly LocalBuilder _codeLocal;
-        private readonly LocalBuilder _value;
         private readonly LocalBuilder _exitIp;
         private readonly LocalBuilder _exitSp;
         private readonly Label _exit;
         private readonly Label _leave;
-        private readonly List<(Label Label, int Ip, int Sp)> _exits = [];
+
+        /// <summary>As <see cref="_leave"/>, with the null that reported the exception on the IL
+        /// stack.</summary>
+        private readonly Label _leaveWithValue;
+
+        /// <summary>The stack depth at each instruction start.</summary>
+        private readonly int[] _depthAt;
+        private readonly List<(Label Label, int Ip, int Sp, Where[] Stack)> _exits = [];
+
+        // The value stack as compiled at the current instruction.
+        private readonly Where[] _where;
+        private readonly LocalBuilder?[] _stackLocals;
+        private int _depth;
         private int _kwnames = -1;
 
         public Emitter(PyCode code, Instr[] instructions)
@@ -252,25 +278,43 @@ internal static class Jit
             _method = new DynamicMethod(code.QualName.Value, typeof(PyObject), s_parameters, typeof(Jit).Module, skipVisibility: true);
             _il = _method.GetILGenerator(64 + instructions.Length * 32);
             _labels = new Label[code.Units.Length + 1];
+            _targets = new bool[code.Units.Length + 1];
             _slots = _il.DeclareLocal(typeof(PyObject).MakeByRefType());
             _consts = _il.DeclareLocal(typeof(PyObject[]));
             _names = _il.DeclareLocal(typeof(PyStr[]));
             _codeLocal = _il.DeclareLocal(typeof(PyCode));
-            _value = _il.DeclareLocal(typeof(PyObject));
             _exitIp = _il.DeclareLocal(typeof(int));
             _exitSp = _il.DeclareLocal(typeof(int));
             _exit = _il.DefineLabel();
             _leave = _il.DefineLabel();
+            _leaveWithValue = _il.DefineLabel();
+            _depthAt = new int[code.Units.Length + 1];
+            foreach (var instr in instructions)
+            {
+                _depthAt[instr.Start] = instr.Depth;
+            }
+            var stackSize = code.FrameSize - code.NLocalsPlus;
+            _where = new Where[stackSize + 1];
+            _stackLocals = new LocalBuilder?[stackSize + 1];
         }
 
         public CompiledCode Emit()
         {
             var il = _il;
+            var entries = EntryPoints(_code, _instructions);
             foreach (var instr in _instructions)
             {
                 if (instr.Depth >= 0)
                 {
                     _labels[instr.Start] = il.DefineLabel();
+                    if (instr.Target >= 0)
+                    {
+                        _targets[instr.Target] = true;
+                    }
+                    if (entries[instr.Start])
+                    {
+                        _targets[instr.Start] = true;
+                    }
                 }
             }
             // The frame's slots (as a reference to the first, so that stores need no array
@@ -292,7 +336,6 @@ internal static class Jit
 
             // The jump to where the interpreter stands. An entry checks the depth the analysis
             // gives it against the frame's (correct bytecode always agrees).
-            var entries = EntryPoints(_code, _instructions);
             var stubs = new Label[_code.Units.Length];
             Array.Fill(stubs, _leave);
             var stubList = new List<(Label, Instr)>();
@@ -318,24 +361,43 @@ internal static class Jit
                 il.Emit(OpCodes.Br, _leave);
             }
 
+            var reachable = false;
             foreach (var instr in _instructions)
             {
-                if (instr.Depth >= 0)
+                if (instr.Depth < 0)
                 {
-                    il.MarkLabel(_labels[instr.Start]);
-                    EmitInstruction(instr);
+                    continue;
                 }
+                if (_targets[instr.Start] || !reachable)
+                {
+                    // Other code jumps here: every value is in its slot.
+                    if (reachable)
+                    {
+                        SpillAll();
+                    }
+                    Array.Clear(_where);
+                }
+                _depth = instr.Depth;
+                il.MarkLabel(_labels[instr.Start]);
+                reachable = EmitInstruction(instr);
             }
 
-            foreach (var (label, ip, sp) in _exits)
+            foreach (var (label, ip, sp, stack) in _exits)
             {
                 il.MarkLabel(label);
+                for (var pos = 0; pos < stack.Length; pos++)
+                {
+                    Spill(pos, stack[pos]);
+                }
                 il.Emit(OpCodes.Ldc_I4, ip);
                 il.Emit(OpCodes.Stloc, _exitIp);
                 il.Emit(OpCodes.Ldc_I4, sp);
                 il.Emit(OpCodes.Stloc, _exitSp);
                 il.Emit(OpCodes.Br, _exit);
             }
+            il.MarkLabel(_leaveWithValue);
+            il.Emit(OpCodes.Pop);
+            il.Emit(OpCodes.Br, _leave);
             // Back to the interpreter, at an instruction and depth.
             il.MarkLabel(_exit);
             il.Emit(OpCodes.Ldarg_0);
@@ -351,34 +413,24 @@ internal static class Jit
             return (CompiledCode)_method.CreateDelegate(typeof(CompiledCode));
         }
 
-        /// <summary>A label that leaves for the interpreter at <paramref name="ip"/> with the
-        /// stack at <paramref name="depth"/>.</summary>
-        private Label ExitAt(int ip, int depth)
-        {
-            var label = _il.DefineLabel();
-            _exits.Add((label, ip, _base + depth));
-            return label;
-        }
-
-        private void EmitInstruction(Instr instr)
+        /// <summary>Emits one instruction; false when the next one is not reached from it.</summary>
+        private bool EmitInstruction(Instr instr)
         {
             var il = _il;
-            var d = instr.Depth;
-            var top = _base + d - 1;
             var arg = instr.Arg;
             switch (instr.Op)
             {
                 case Opcode.NOP:
                 case Opcode.COPY_FREE_VARS:
-                    break;
+                    return true;
 
                 case Opcode.RESUME:
                     EmitEvalBreaker(instr);
-                    break;
+                    return true;
 
                 case Opcode.LOAD_CONST:
-                    StoreSlot(top + 1, () => LoadConst(arg));
-                    break;
+                    Push(() => LoadConst(arg));
+                    return true;
 
                 case Opcode.LOAD_FAST:
                 {
@@ -387,54 +439,60 @@ internal static class Jit
                     il.Emit(OpCodes.Dup);
                     il.Emit(OpCodes.Brtrue, bound);
                     il.Emit(OpCodes.Pop);
+                    SpillForRaise(instr);
                     SetLast(instr);
                     il.Emit(OpCodes.Ldloc, _codeLocal);
                     il.Emit(OpCodes.Ldc_I4, arg);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.UnboundLocal)));
                     il.Emit(OpCodes.Throw);
                     il.MarkLabel(bound);
-                    il.Emit(OpCodes.Stloc, _value);
-                    StoreSlot(top + 1, () => il.Emit(OpCodes.Ldloc, _value));
-                    break;
+                    Push(null);
+                    return true;
                 }
 
                 case Opcode.STORE_FAST:
-                    StoreSlot(arg, () => LoadSlot(top));
-                    ClearSlot(top);
-                    break;
+                    StoreSlot(arg, () => Pop());
+                    return true;
 
                 case Opcode.POP_TOP:
-                    ClearSlot(top);
-                    break;
+                    Pop();
+                    il.Emit(OpCodes.Pop);
+                    return true;
 
                 case Opcode.PUSH_NULL:
-                    ClearSlot(top + 1);
-                    break;
+                    _where[_depth++] = Where.Null;
+                    return true;
 
                 case Opcode.COPY:
-                    StoreSlot(top + 1, () => LoadSlot(top + 1 - arg));
-                    break;
+                    Push(() => Peek(_depth - arg));
+                    return true;
 
                 case Opcode.SWAP:
-                    LoadSlot(top);
-                    il.Emit(OpCodes.Stloc, _value);
-                    StoreSlot(top, () => LoadSlot(top + 1 - arg));
-                    StoreSlot(top + 1 - arg, () => il.Emit(OpCodes.Ldloc, _value));
-                    break;
+                {
+                    // Both values into their locals, then the locals swap places.
+                    var a = _depth - 1;
+                    var b = _depth - arg;
+                    ToLocal(a);
+                    ToLocal(b);
+                    il.Emit(OpCodes.Ldloc, StackLocal(a));
+                    il.Emit(OpCodes.Ldloc, StackLocal(b));
+                    il.Emit(OpCodes.Stloc, StackLocal(a));
+                    il.Emit(OpCodes.Stloc, StackLocal(b));
+                    return true;
+                }
 
                 case Opcode.LOAD_CLOSURE:
-                    StoreSlot(top + 1, () => LoadSlot(arg));
-                    break;
+                    Push(() => LoadSlot(arg));
+                    return true;
 
                 case Opcode.LOAD_GLOBAL:
-                {
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    var at = top + 1;
                     if ((arg & 1) != 0)
                     {
-                        ClearSlot(at++);
+                        _where[_depth++] = Where.Null;
                     }
-                    StoreSlot(at, () =>
+                    Push(() =>
                     {
                         il.Emit(OpCodes.Ldarg_0);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
@@ -442,12 +500,12 @@ internal static class Jit
                         LoadName(arg >> 1);
                         il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.LoadGlobal)));
                     });
-                    break;
-                }
+                    return true;
 
                 case Opcode.LOAD_NAME:
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    StoreSlot(top + 1, () =>
+                    Push(() =>
                     {
                         il.Emit(OpCodes.Ldarg_0);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
@@ -455,71 +513,79 @@ internal static class Jit
                         LoadName(arg);
                         il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.LoadName)));
                     });
-                    break;
+                    return true;
 
                 case Opcode.STORE_NAME:
+                    BeforeRaise(instr);
                     SetLast(instr);
                     il.Emit(OpCodes.Ldarg_0);
                     il.Emit(OpCodes.Ldfld, R.FrameLocals);
                     il.Emit(OpCodes.Ldloc, _codeLocal);
                     il.Emit(OpCodes.Ldc_I4, instr.Index);
                     LoadName(arg);
-                    LoadSlot(top);
+                    Pop();
                     il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.StoreName)));
-                    ClearSlot(top);
-                    break;
+                    return true;
 
                 case Opcode.LOAD_ATTR:
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    StoreSlot(top, () =>
+                    Push(() =>
                     {
-                        LoadSlot(top);
+                        Pop();
                         il.Emit(OpCodes.Ldloc, _codeLocal);
                         il.Emit(OpCodes.Ldc_I4, instr.Index);
                         LoadName(arg);
                         il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.LoadAttr)));
                     });
-                    break;
+                    return true;
 
                 case Opcode.STORE_ATTR:
+                {
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    LoadSlot(top);
+                    var value = _depth - 2;
+                    Pop();
                     il.Emit(OpCodes.Ldloc, _codeLocal);
                     il.Emit(OpCodes.Ldc_I4, instr.Index);
                     LoadName(arg);
-                    LoadSlot(top - 1);
+                    Load(value, consume: true);
+                    _depth--;
                     il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.StoreAttr)));
-                    ClearSlot(top);
-                    ClearSlot(top - 1);
-                    break;
+                    return true;
+                }
 
                 case Opcode.LOAD_METHOD:
+                    SpillAll();
                     SetLast(instr);
                     LoadSlots();
-                    il.Emit(OpCodes.Ldc_I4, top);
+                    il.Emit(OpCodes.Ldc_I4, _base + _depth - 1);
                     il.Emit(OpCodes.Ldloc, _codeLocal);
                     il.Emit(OpCodes.Ldc_I4, instr.Index);
                     LoadName(arg);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitLoadMethod)));
-                    break;
+                    _depth++;
+                    return true;
 
                 case Opcode.KW_NAMES:
                     _kwnames = arg;
-                    break;
+                    return true;
 
                 case Opcode.PRECALL:
+                    SpillAll();
                     LoadSlots();
-                    il.Emit(OpCodes.Ldc_I4, top - arg - 1);
+                    il.Emit(OpCodes.Ldc_I4, _base + _depth - arg - 2);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitPrecall)));
-                    break;
+                    return true;
 
                 case Opcode.CALL:
                 {
+                    SpillAll();
                     SetLast(instr);
-                    var bottom = top - arg - 1;
+                    var bottom = _depth - arg - 2;
                     il.Emit(OpCodes.Ldarg_0);
                     il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldc_I4, bottom);
+                    il.Emit(OpCodes.Ldc_I4, _base + bottom);
                     il.Emit(OpCodes.Ldc_I4, arg);
                     if (_kwnames >= 0)
                     {
@@ -532,62 +598,43 @@ internal static class Jit
                         il.Emit(OpCodes.Ldnull);
                     }
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitCall)));
+                    var here = ExitAt(instr.Start);
+                    _depth = bottom + 1;
                     var ok = il.DefineLabel();
-                    il.Emit(OpCodes.Switch, [ok, _leave, ExitAt(instr.Next, d - arg - 1), ExitAt(instr.Start, d)]);
+                    il.Emit(OpCodes.Switch, [ok, _leave, ExitAt(instr.Next), here]);
                     il.MarkLabel(ok);
-                    break;
+                    return true;
                 }
 
                 case Opcode.RETURN_VALUE:
-                    LoadSlot(top);
-                    ClearSlot(top);
+                    Pop();
                     il.Emit(OpCodes.Ret);
-                    break;
+                    return false;
 
                 case Opcode.BINARY_OP:
-                    SetLast(instr);
-                    StoreSlot(top - 1, () =>
-                    {
-                        LoadSlot(top - 1);
-                        LoadSlot(top);
-                        il.Emit(OpCodes.Ldc_I4, arg);
-                        il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.BinaryOp)));
-                    });
-                    ClearSlot(top);
-                    break;
+                    EmitBinary(instr, R.Method(nameof(Interpreter.BinaryOp)));
+                    return true;
 
                 case Opcode.COMPARE_OP:
-                    SetLast(instr);
-                    StoreSlot(top - 1, () =>
-                    {
-                        LoadSlot(top - 1);
-                        LoadSlot(top);
-                        il.Emit(OpCodes.Ldc_I4, arg);
-                        il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.Compare)));
-                    });
-                    ClearSlot(top);
-                    break;
+                    EmitBinary(instr, R.SpecializeMethod(nameof(Specialize.Compare)));
+                    return true;
 
                 case Opcode.IS_OP:
+                    EmitBinary(instr, R.Method(nameof(Interpreter.JitIs)));
+                    return true;
+
                 case Opcode.CONTAINS_OP:
-                    SetLast(instr);
-                    StoreSlot(top - 1, () =>
-                    {
-                        LoadSlot(top - 1);
-                        LoadSlot(top);
-                        il.Emit(OpCodes.Ldc_I4, arg);
-                        il.Emit(OpCodes.Call, R.Method(instr.Op == Opcode.IS_OP ? nameof(Interpreter.JitIs) : nameof(Interpreter.JitContains)));
-                    });
-                    ClearSlot(top);
-                    break;
+                    EmitBinary(instr, R.Method(nameof(Interpreter.JitContains)));
+                    return true;
 
                 case Opcode.UNARY_NOT:
                 case Opcode.UNARY_NEGATIVE:
                 case Opcode.GET_ITER:
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    StoreSlot(top, () =>
+                    Push(() =>
                     {
-                        LoadSlot(top);
+                        Pop();
                         il.Emit(OpCodes.Call, instr.Op switch
                         {
                             Opcode.UNARY_NOT => R.Method(nameof(Interpreter.JitNot)),
@@ -595,20 +642,20 @@ internal static class Jit
                             _ => R.Ops(nameof(Abstract.Ops.GetIter)),
                         });
                     });
-                    break;
+                    return true;
 
                 case Opcode.POP_JUMP_FORWARD_IF_FALSE:
                 case Opcode.POP_JUMP_FORWARD_IF_TRUE:
                 case Opcode.POP_JUMP_BACKWARD_IF_FALSE:
                 case Opcode.POP_JUMP_BACKWARD_IF_TRUE:
                 {
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    LoadSlot(top);
-                    ClearSlot(top);
+                    Pop();
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.IsTrue)));
                     var onTrue = instr.Op is Opcode.POP_JUMP_FORWARD_IF_TRUE or Opcode.POP_JUMP_BACKWARD_IF_TRUE;
-                    EmitConditionalJump(instr, onTrue ? OpCodes.Brtrue : OpCodes.Brfalse, d - 1);
-                    break;
+                    EmitConditionalJump(instr, onTrue);
+                    return true;
                 }
 
                 case Opcode.POP_JUMP_FORWARD_IF_NONE:
@@ -616,113 +663,131 @@ internal static class Jit
                 case Opcode.POP_JUMP_BACKWARD_IF_NONE:
                 case Opcode.POP_JUMP_BACKWARD_IF_NOT_NONE:
                 {
-                    LoadSlot(top);
-                    ClearSlot(top);
+                    Pop();
                     il.Emit(OpCodes.Isinst, typeof(PyNone));
                     var onNone = instr.Op is Opcode.POP_JUMP_FORWARD_IF_NONE or Opcode.POP_JUMP_BACKWARD_IF_NONE;
-                    EmitConditionalJump(instr, onNone ? OpCodes.Brtrue : OpCodes.Brfalse, d - 1);
-                    break;
+                    EmitConditionalJump(instr, onNone);
+                    return true;
                 }
 
                 case Opcode.JUMP_IF_FALSE_OR_POP:
                 case Opcode.JUMP_IF_TRUE_OR_POP:
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    LoadSlot(top);
+                    SpillAll();
+                    LoadSlot(_base + _depth - 1);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.IsTrue)));
                     il.Emit(instr.Op == Opcode.JUMP_IF_TRUE_OR_POP ? OpCodes.Brtrue : OpCodes.Brfalse, _labels[instr.Target]);
-                    ClearSlot(top);
-                    break;
+                    Pop();
+                    il.Emit(OpCodes.Pop);
+                    return true;
 
                 case Opcode.JUMP_FORWARD:
                 case Opcode.JUMP_BACKWARD_NO_INTERRUPT:
+                    SpillAll();
                     il.Emit(OpCodes.Br, _labels[instr.Target]);
-                    break;
+                    return false;
 
                 case Opcode.JUMP_BACKWARD:
-                    EmitBackEdge(instr, d);
+                    SpillAll();
+                    EmitBackEdge(instr);
                     il.Emit(OpCodes.Br, _labels[instr.Target]);
-                    break;
+                    return false;
 
                 case Opcode.FOR_ITER:
                 {
+                    SpillAll();
                     SetLast(instr);
+                    var iterator = _base + _depth - 1;
                     // A generator's frame runs in the interpreter's loop (FOR_ITER there pushes it).
-                    LoadSlot(top);
+                    LoadSlot(iterator);
                     il.Emit(OpCodes.Isinst, typeof(PyGenerator));
-                    il.Emit(OpCodes.Brtrue, ExitAt(instr.Start, d));
+                    il.Emit(OpCodes.Brtrue, ExitAt(instr.Start));
                     var done = il.DefineLabel();
                     var next = il.DefineLabel();
-                    LoadSlot(top);
+                    LoadSlot(iterator);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitNext)));
                     il.Emit(OpCodes.Dup);
                     il.Emit(OpCodes.Brfalse, done);
-                    il.Emit(OpCodes.Stloc, _value);
-                    StoreSlot(top + 1, () => il.Emit(OpCodes.Ldloc, _value));
+                    Push(null);
                     il.Emit(OpCodes.Br, next);
                     il.MarkLabel(done);
                     il.Emit(OpCodes.Pop);
-                    ClearSlot(top);
+                    ClearSlot(iterator);
                     il.Emit(OpCodes.Br, _labels[instr.Target]);
                     il.MarkLabel(next);
-                    break;
+                    return true;
                 }
 
                 case Opcode.BUILD_TUPLE:
                 case Opcode.BUILD_LIST:
+                    SpillAll();
                     SetLast(instr);
                     LoadSlots();
-                    il.Emit(OpCodes.Ldc_I4, top + 1 - arg);
+                    il.Emit(OpCodes.Ldc_I4, _base + _depth - arg);
                     il.Emit(OpCodes.Ldc_I4, arg);
                     il.Emit(OpCodes.Call, R.Method(instr.Op == Opcode.BUILD_TUPLE ? nameof(Interpreter.JitBuildTuple) : nameof(Interpreter.JitBuildList)));
-                    break;
+                    _depth = _depth - arg + 1;
+                    return true;
 
                 case Opcode.LIST_APPEND:
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    LoadSlot(top - arg);
+                    Peek(_depth - 1 - arg);
                     il.Emit(OpCodes.Castclass, typeof(PyList));
-                    LoadSlot(top);
+                    Pop();
                     il.Emit(OpCodes.Call, typeof(PyList).GetMethod(nameof(PyList.Append))!);
-                    ClearSlot(top);
-                    break;
+                    return true;
 
                 case Opcode.BINARY_SUBSCR:
+                {
+                    BeforeRaise(instr);
                     SetLast(instr);
+                    var key = _depth - 1;
+                    var container = _depth - 2;
                     il.Emit(OpCodes.Ldarg_1);
-                    LoadSlots();
-                    il.Emit(OpCodes.Ldc_I4, top);
+                    Load(container, consume: true);
+                    Load(key, consume: true);
+                    _depth -= 2;
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitSubscr)));
-                    il.Emit(OpCodes.Brfalse, _leave);
-                    break;
+                    il.Emit(OpCodes.Dup);
+                    il.Emit(OpCodes.Brfalse, _leaveWithValue);
+                    Push(null);
+                    return true;
+                }
 
                 case Opcode.STORE_SUBSCR:
+                {
+                    // Stack: value, container, key.
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    LoadSlot(top - 1);
-                    LoadSlot(top);
-                    LoadSlot(top - 2);
+                    var value = _depth - 3;
+                    Load(_depth - 2, consume: true);
+                    Load(_depth - 1, consume: true);
+                    Load(value, consume: true);
+                    _depth -= 3;
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.SetItem)));
-                    ClearSlot(top);
-                    ClearSlot(top - 1);
-                    ClearSlot(top - 2);
-                    break;
+                    return true;
+                }
 
                 case Opcode.LOAD_DEREF:
+                    BeforeRaise(instr);
                     SetLast(instr);
-                    StoreSlot(top + 1, () =>
+                    Push(() =>
                     {
                         LoadSlot(arg);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
                         il.Emit(OpCodes.Ldc_I4, arg);
                         il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitLoadDeref)));
                     });
-                    break;
+                    return true;
 
                 case Opcode.STORE_DEREF:
                     LoadSlot(arg);
                     il.Emit(OpCodes.Castclass, typeof(PyCell));
-                    LoadSlot(top);
+                    Pop();
                     il.Emit(OpCodes.Stfld, typeof(PyCell).GetField(nameof(PyCell.Contents))!);
-                    ClearSlot(top);
-                    break;
+                    return true;
 
                 case Opcode.MAKE_CELL:
                     StoreSlot(arg, () =>
@@ -730,61 +795,92 @@ internal static class Jit
                         LoadSlot(arg);
                         il.Emit(OpCodes.Newobj, typeof(PyCell).GetConstructor([typeof(PyObject)])!);
                     });
-                    break;
+                    return true;
 
                 case Opcode.UNPACK_SEQUENCE:
+                    SpillAll();
                     SetLast(instr);
                     LoadSlots();
-                    il.Emit(OpCodes.Ldc_I4, top);
+                    il.Emit(OpCodes.Ldc_I4, _base + _depth - 1);
                     il.Emit(OpCodes.Ldc_I4, arg);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitUnpack)));
-                    break;
+                    _depth += arg - 1;
+                    return true;
 
                 case Opcode.PUSH_EXC_INFO:
                 case Opcode.POP_EXCEPT:
                 case Opcode.CHECK_EXC_MATCH:
+                    SpillAll();
                     SetLast(instr);
                     il.Emit(OpCodes.Ldarg_1);
                     LoadSlots();
-                    il.Emit(OpCodes.Ldc_I4, top);
+                    il.Emit(OpCodes.Ldc_I4, _base + _depth - 1);
                     il.Emit(OpCodes.Call, R.Method(instr.Op switch
                     {
                         Opcode.PUSH_EXC_INFO => nameof(Interpreter.JitPushExcInfo),
                         Opcode.POP_EXCEPT => nameof(Interpreter.JitPopExcept),
                         _ => nameof(Interpreter.JitCheckExcMatch),
                     }));
-                    break;
+                    _depth += instr.Op switch
+                    {
+                        Opcode.PUSH_EXC_INFO => 1,
+                        Opcode.POP_EXCEPT => -1,
+                        _ => 0,
+                    };
+                    return true;
 
                 default:
                     // Everything else runs in the interpreter, which comes back at a loop head.
-                    il.Emit(OpCodes.Br, ExitAt(instr.Start, d));
-                    break;
+                    il.Emit(OpCodes.Br, ExitAt(instr.Start));
+                    return false;
             }
         }
 
-        /// <summary>A popping conditional jump: a backward one checks the eval breaker first.</summary>
-        private void EmitConditionalJump(Instr instr, OpCode branch, int depthAfter)
+        /// <summary>An operation of the two values on top whose result replaces them.</summary>
+        private void EmitBinary(Instr instr, System.Reflection.MethodInfo operation)
         {
+            BeforeRaise(instr);
+            SetLast(instr);
+            var left = _depth - 2;
+            Push(() =>
+            {
+                Load(left, consume: true);
+                Load(left + 1, consume: true);
+                _depth -= 2;
+                _il.Emit(OpCodes.Ldc_I4, instr.Arg);
+                _il.Emit(OpCodes.Call, operation);
+            });
+        }
+
+        /// <summary>A popping conditional jump, its condition on the IL stack (a backward one
+        /// checks the eval breaker first).</summary>
+        private void EmitConditionalJump(Instr instr, bool onTrue)
+        {
+            SpillAll();
             if (instr.Target > instr.Start)
             {
-                _il.Emit(branch, _labels[instr.Target]);
+                _il.Emit(onTrue ? OpCodes.Brtrue : OpCodes.Brfalse, _labels[instr.Target]);
                 return;
             }
             var fallThrough = _il.DefineLabel();
-            _il.Emit(branch == OpCodes.Brtrue ? OpCodes.Brfalse : OpCodes.Brtrue, fallThrough);
-            EmitBackEdge(instr, depthAfter);
+            _il.Emit(onTrue ? OpCodes.Brfalse : OpCodes.Brtrue, fallThrough);
+            EmitBackEdge(instr);
             _il.Emit(OpCodes.Br, _labels[instr.Target]);
             _il.MarkLabel(fallThrough);
         }
 
-        /// <summary>A loop's back edge: signals and thread switches are handled here as in
-        /// the interpreter, and a trace function set meanwhile sends the frame back to it.</summary>
-        private void EmitBackEdge(Instr instr, int depthAfter)
+        /// <summary>A loop's back edge (every value in its slot): signals and thread switches
+        /// are handled here as in the interpreter, and a trace function set meanwhile sends the
+        /// frame back to it.</summary>
+        private void EmitBackEdge(Instr instr)
         {
             EmitEvalBreaker(instr);
             _il.Emit(OpCodes.Ldarg_1);
             _il.Emit(OpCodes.Ldfld, R.ThreadUseTracing);
-            _il.Emit(OpCodes.Brtrue, ExitAt(instr.Target, depthAfter));
+            var saved = _depth;
+            _depth = _depthAt[instr.Target];
+            _il.Emit(OpCodes.Brtrue, ExitAt(instr.Target));
+            _depth = saved;
         }
 
         private void EmitEvalBreaker(Instr instr)
@@ -793,11 +889,127 @@ internal static class Jit
             _il.Emit(OpCodes.Volatile);
             _il.Emit(OpCodes.Ldsfld, R.EvalBreaker);
             _il.Emit(OpCodes.Brfalse, none);
+            SpillForRaise(instr);
             SetLast(instr);
             _il.Emit(OpCodes.Ldarg_1);
             _il.Emit(OpCodes.Call, typeof(Gil).GetMethod(nameof(Gil.HandleEvalBreaker))!);
             _il.MarkLabel(none);
         }
+
+        // ---- the compiled value stack ----
+
+        /// <summary>Pushes the value <paramref name="value"/> emits (or, when null, the one on
+        /// the IL stack), kept in an IL local.</summary>
+        private void Push(Action? value)
+        {
+            value?.Invoke();
+            var pos = _depth++;
+            _il.Emit(OpCodes.Stloc, StackLocal(pos));
+            _where[pos] = Where.Local;
+        }
+
+        /// <summary>Takes the top value off the stack onto the IL stack.</summary>
+        private void Pop()
+        {
+            Load(_depth - 1, consume: true);
+            _depth--;
+        }
+
+        /// <summary>Puts a stack value on the IL stack, leaving it on the stack.</summary>
+        private void Peek(int pos) => Load(pos, consume: false);
+
+        private void Load(int pos, bool consume)
+        {
+            switch (_where[pos])
+            {
+                case Where.Local:
+                    _il.Emit(OpCodes.Ldloc, StackLocal(pos));
+                    break;
+                case Where.Null:
+                    _il.Emit(OpCodes.Ldnull);
+                    break;
+                default:
+                    LoadSlot(_base + pos);
+                    if (consume)
+                    {
+                        ClearSlot(_base + pos);
+                    }
+                    break;
+            }
+            if (consume)
+            {
+                _where[pos] = Where.Slot;
+            }
+        }
+
+        private void ToLocal(int pos)
+        {
+            if (_where[pos] != Where.Local)
+            {
+                Load(pos, consume: true);
+                _il.Emit(OpCodes.Stloc, StackLocal(pos));
+                _where[pos] = Where.Local;
+            }
+        }
+
+        private LocalBuilder StackLocal(int pos) => _stackLocals[pos] ??= _il.DeclareLocal(typeof(PyObject));
+
+        private void Spill(int pos, Where where)
+        {
+            if (where == Where.Local)
+            {
+                StoreSlot(_base + pos, () => _il.Emit(OpCodes.Ldloc, StackLocal(pos)));
+            }
+            // A null is what an unused slot holds already.
+        }
+
+        private void SpillAll() => SpillBelow(_depth);
+
+        private void SpillBelow(int depth)
+        {
+            for (var pos = 0; pos < depth; pos++)
+            {
+                Spill(pos, _where[pos]);
+                _where[pos] = Where.Slot;
+            }
+        }
+
+        /// <summary>Before an operation that may raise: the values the handler keeps go to their
+        /// slots, where the unwinder finds them.</summary>
+        private void BeforeRaise(Instr instr) => SpillBelow(HandlerDepth(instr));
+
+        /// <summary>The same on a side path that raises: the values are written, and stay where
+        /// they are for the main path.</summary>
+        private void SpillForRaise(Instr instr)
+        {
+            var depth = HandlerDepth(instr);
+            for (var pos = 0; pos < depth; pos++)
+            {
+                Spill(pos, _where[pos]);
+            }
+        }
+
+        private int HandlerDepth(Instr instr)
+        {
+            foreach (var h in _code.Handlers)
+            {
+                if (instr.Index >= h.Start && instr.Index < h.End)
+                {
+                    return Math.Min(h.Depth, _depth);
+                }
+            }
+            return 0;
+        }
+
+        /// <summary>A label that leaves for the interpreter at <paramref name="ip"/> with the
+        /// stack as it stands now (its values written to their slots on the way).</summary>
+        private Label ExitAt(int ip)
+        {
+            var label = _il.DefineLabel();
+            _exits.Add((label, ip, _base + _depth, _where[.._depth]));
+            return label;
+        }
+
 
         private void SetLast(Instr instr)
         {
