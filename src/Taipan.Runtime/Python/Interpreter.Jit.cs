@@ -196,6 +196,138 @@ public static partial class Interpreter
         return Execute(callee, null, ts);
     }
 
+    // ---- BINARY_OP and COMPARE_OP: the operation fixed, ints and floats inline ----
+
+    internal static PyObject JitAdd(PyObject left, PyObject right, int op)
+    {
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
+        {
+            if (BothSmall(left, right, out var x, out var y))
+            {
+                var r = x + y;
+                if (((x ^ r) & (y ^ r)) >= 0)
+                {
+                    return PyInt.From(r);
+                }
+            }
+        }
+        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat))
+        {
+            return new PyFloat(Unsafe.As<PyFloat>(left).Value + Unsafe.As<PyFloat>(right).Value);
+        }
+        return BinaryOp(left, right, op);
+    }
+
+    internal static PyObject JitSubtract(PyObject left, PyObject right, int op)
+    {
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
+        {
+            if (BothSmall(left, right, out var x, out var y))
+            {
+                var r = x - y;
+                if (((x ^ y) & (x ^ r)) >= 0)
+                {
+                    return PyInt.From(r);
+                }
+            }
+        }
+        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat))
+        {
+            return new PyFloat(Unsafe.As<PyFloat>(left).Value - Unsafe.As<PyFloat>(right).Value);
+        }
+        return BinaryOp(left, right, op);
+    }
+
+    internal static PyObject JitMultiply(PyObject left, PyObject right, int op)
+    {
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
+        {
+            if (BothSmall(left, right, out var x, out var y))
+            {
+                var hi = Math.BigMul(x, y, out var lo);
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))
+                {
+                    return PyInt.From(lo);
+                }
+            }
+        }
+        else if (left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat))
+        {
+            return new PyFloat(Unsafe.As<PyFloat>(left).Value * Unsafe.As<PyFloat>(right).Value);
+        }
+        return BinaryOp(left, right, op);
+    }
+
+    internal static PyObject JitRemainder(PyObject left, PyObject right, int op)
+    {
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt) && BothSmall(left, right, out var x, out var y)
+            && y > 0)
+        {
+            // Python's remainder has the divisor's sign.
+            var m = x % y;
+            return PyInt.From(m < 0 ? m + y : m);
+        }
+        return BinaryOp(left, right, op);
+    }
+
+    internal static PyObject JitFloorDivide(PyObject left, PyObject right, int op)
+    {
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt) && BothSmall(left, right, out var x, out var y)
+            && y > 0)
+        {
+            // Python floors: a quotient with a remainder of the other sign moves down.
+            var q = x / y;
+            return PyInt.From(x % y < 0 ? q - 1 : q);
+        }
+        return BinaryOp(left, right, op);
+    }
+
+    internal static PyObject JitTrueDivide(PyObject left, PyObject right, int op) =>
+        left.GetType() == typeof(PyFloat) && right.GetType() == typeof(PyFloat) && Unsafe.As<PyFloat>(right).Value != 0
+            ? new PyFloat(Unsafe.As<PyFloat>(left).Value / Unsafe.As<PyFloat>(right).Value)
+            : BinaryOp(left, right, op);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool BothSmall(PyObject left, PyObject right, out long x, out long y)
+    {
+        var a = Unsafe.As<PyInt>(left);
+        var b = Unsafe.As<PyInt>(right);
+        x = a.Small;
+        y = b.Small;
+        return a.IsSmall && b.IsSmall;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SmallInts(PyObject left, PyObject right, out long x, out long y)
+    {
+        if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
+        {
+            return BothSmall(left, right, out x, out y);
+        }
+        x = y = 0;
+        return false;
+    }
+
+    private static bool CompareSlow(PyObject left, PyObject right, CompareOp op) => IsTrue(Specialize.Compare(left, right, op));
+
+    internal static bool JitLt(PyObject left, PyObject right) =>
+        SmallInts(left, right, out var x, out var y) ? x < y : CompareSlow(left, right, CompareOp.Lt);
+
+    internal static bool JitLe(PyObject left, PyObject right) =>
+        SmallInts(left, right, out var x, out var y) ? x <= y : CompareSlow(left, right, CompareOp.Le);
+
+    internal static bool JitEq(PyObject left, PyObject right) =>
+        SmallInts(left, right, out var x, out var y) ? x == y : CompareSlow(left, right, CompareOp.Eq);
+
+    internal static bool JitNe(PyObject left, PyObject right) =>
+        SmallInts(left, right, out var x, out var y) ? x != y : CompareSlow(left, right, CompareOp.Ne);
+
+    internal static bool JitGt(PyObject left, PyObject right) =>
+        SmallInts(left, right, out var x, out var y) ? x > y : CompareSlow(left, right, CompareOp.Gt);
+
+    internal static bool JitGe(PyObject left, PyObject right) =>
+        SmallInts(left, right, out var x, out var y) ? x >= y : CompareSlow(left, right, CompareOp.Ge);
+
     internal static void JitLoadMethod(PyObject?[] slots, int top, PyCode code, int index, PyStr name)
     {
         Span<PyObject?> s = slots;

@@ -270,6 +270,11 @@ internal static class Jit
         private int _depth;
         private int _kwnames = -1;
 
+        /// <summary>The instruction after the one being compiled, and whether that one took it
+        /// over (a comparison and the jump on its result).</summary>
+        private Instr _next;
+        private bool _fusedNext;
+
         public Emitter(PyCode code, Instr[] instructions)
         {
             _code = code;
@@ -362,12 +367,21 @@ internal static class Jit
             }
 
             var reachable = false;
-            foreach (var instr in _instructions)
+            for (var k = 0; k < _instructions.Length; k++)
             {
+                var instr = _instructions[k];
                 if (instr.Depth < 0)
                 {
                     continue;
                 }
+                if (_fusedNext)
+                {
+                    // The jump the previous instruction took over.
+                    _fusedNext = false;
+                    il.MarkLabel(_labels[instr.Start]);
+                    continue;
+                }
+                _next = k + 1 < _instructions.Length ? _instructions[k + 1] : default;
                 if (_targets[instr.Start] || !reachable)
                 {
                     // Other code jumps here: every value is in its slot.
@@ -612,10 +626,34 @@ internal static class Jit
                     return false;
 
                 case Opcode.BINARY_OP:
-                    EmitBinary(instr, R.Method(nameof(Interpreter.BinaryOp)));
+                    EmitBinary(instr, R.Method(arg switch
+                    {
+                        0 or 13 => nameof(Interpreter.JitAdd),
+                        10 or 23 => nameof(Interpreter.JitSubtract),
+                        5 or 18 => nameof(Interpreter.JitMultiply),
+                        6 or 19 => nameof(Interpreter.JitRemainder),
+                        2 or 15 => nameof(Interpreter.JitFloorDivide),
+                        11 or 24 => nameof(Interpreter.JitTrueDivide),
+                        _ => nameof(Interpreter.BinaryOp),
+                    }));
                     return true;
 
                 case Opcode.COMPARE_OP:
+                    if (_next.Op is Opcode.POP_JUMP_FORWARD_IF_FALSE or Opcode.POP_JUMP_FORWARD_IF_TRUE
+                            or Opcode.POP_JUMP_BACKWARD_IF_FALSE or Opcode.POP_JUMP_BACKWARD_IF_TRUE
+                        && !_targets[_next.Start] && (uint)arg <= (uint)CompareOp.Ge)
+                    {
+                        // The comparison decides the jump itself: no bool object in between.
+                        BeforeRaise(instr);
+                        SetLast(instr);
+                        Load(_depth - 2, consume: true);
+                        Load(_depth - 1, consume: true);
+                        _depth -= 2;
+                        il.Emit(OpCodes.Call, R.Method("Jit" + (CompareOp)arg));
+                        _fusedNext = true;
+                        EmitConditionalJump(_next, _next.Op is Opcode.POP_JUMP_FORWARD_IF_TRUE or Opcode.POP_JUMP_BACKWARD_IF_TRUE);
+                        return true;
+                    }
                     EmitBinary(instr, R.SpecializeMethod(nameof(Specialize.Compare)));
                     return true;
 
