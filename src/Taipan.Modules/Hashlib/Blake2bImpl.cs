@@ -8,53 +8,15 @@ namespace Taipan.Modules.Hashlib;
 
 /// <summary><c>_blake2.blake2b</c>.</summary>
 [PyType("_blake2.blake2b", Module = "_blake2", Doc = "Return a new BLAKE2b hash object.")]
-public sealed partial class Blake2bObject : PyObject
+public sealed partial class Blake2bObject : BytesHashObject
 {
-    private readonly Blake2bState _state;
-
-    private Blake2bObject(Blake2bState state) => _state = state;
-
-    [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    private Blake2bObject(HashState state) : base(state, "blake2b", Blake2bState.BlockBytes, null)
     {
-        var a = Blake2Args.Parse("blake2b", Blake2bState.OutBytes, args, kwnames);
-        Span<byte> p = stackalloc byte[64];
-        a.FillParameters(p, Blake2bState.OutBytes, Blake2bState.SaltBytes, Blake2bState.PersonalBytes, Blake2bState.KeyBytes, small: false);
-        var state = new Blake2bState(p, a.LastNode);
-        if (a.Key.Length > 0)
-        {
-            Span<byte> block = stackalloc byte[Blake2bState.BlockBytes];
-            block.Clear();
-            a.Key.CopyTo(block);
-            state.Update(block);
-        }
-        if (a.Data is not null)
-        {
-            state.LockedUpdate(HashArgs.Data(a.Data));
-        }
-        return new Blake2bObject(state);
     }
 
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Blake2bObject Copy() => new((Blake2bState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "blake2b";
-
-    [PyGetter("block_size")]
-    public long BlockSize() => Blake2bState.BlockBytes;
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => _state.DigestSize;
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        new Blake2bObject(Blake2Args.NewState("blake2b", Blake2bState.Sizes, static (p, lastNode) => new Blake2bState(p, lastNode), args, kwnames));
 }
 
 /// <summary>BLAKE2b (RFC 7693) with the full parameter block (salt, personalization, tree
@@ -66,6 +28,8 @@ internal sealed class Blake2bState : HashState
     public const int KeyBytes = 64;
     public const int SaltBytes = 16;
     public const int PersonalBytes = 16;
+
+    public static readonly Blake2Sizes Sizes = new(BlockBytes, OutBytes, KeyBytes, SaltBytes, PersonalBytes, Small: false);
 
     private static readonly ulong[] s_iv =
     [

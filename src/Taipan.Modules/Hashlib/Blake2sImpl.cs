@@ -6,55 +6,17 @@ using Taipan.Runtime.Objects;
 
 namespace Taipan.Modules.Hashlib;
 
-/// <summary><c>_blake2.blake2b</c>.</summary>
+/// <summary><c>_blake2.blake2s</c>.</summary>
 [PyType("_blake2.blake2s", Module = "_blake2", Doc = "Return a new BLAKE2s hash object.")]
-public sealed partial class Blake2sObject : PyObject
+public sealed partial class Blake2sObject : BytesHashObject
 {
-    private readonly Blake2sState _state;
-
-    private Blake2sObject(Blake2sState state) => _state = state;
-
-    [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    private Blake2sObject(HashState state) : base(state, "blake2s", Blake2sState.BlockBytes, null)
     {
-        var a = Blake2Args.Parse("blake2s", Blake2sState.OutBytes, args, kwnames);
-        Span<byte> p = stackalloc byte[32];
-        a.FillParameters(p, Blake2sState.OutBytes, Blake2sState.SaltBytes, Blake2sState.PersonalBytes, Blake2sState.KeyBytes, small: true);
-        var state = new Blake2sState(p, a.LastNode);
-        if (a.Key.Length > 0)
-        {
-            Span<byte> block = stackalloc byte[Blake2sState.BlockBytes];
-            block.Clear();
-            a.Key.CopyTo(block);
-            state.Update(block);
-        }
-        if (a.Data is not null)
-        {
-            state.LockedUpdate(HashArgs.Data(a.Data));
-        }
-        return new Blake2sObject(state);
     }
 
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Blake2sObject Copy() => new((Blake2sState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "blake2s";
-
-    [PyGetter("block_size")]
-    public long BlockSize() => Blake2sState.BlockBytes;
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => _state.DigestSize;
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        new Blake2sObject(Blake2Args.NewState("blake2s", Blake2sState.Sizes, static (p, lastNode) => new Blake2sState(p, lastNode), args, kwnames));
 }
 
 /// <summary>BLAKE2s (RFC 7693) with the full parameter block (salt, personalization, tree
@@ -66,6 +28,8 @@ internal sealed class Blake2sState : HashState
     public const int KeyBytes = 32;
     public const int SaltBytes = 8;
     public const int PersonalBytes = 8;
+
+    public static readonly Blake2Sizes Sizes = new(BlockBytes, OutBytes, KeyBytes, SaltBytes, PersonalBytes, Small: true);
 
     private static readonly uint[] s_iv =
     [

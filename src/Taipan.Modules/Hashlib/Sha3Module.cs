@@ -57,260 +57,113 @@ public static partial class Sha3Module
     }
 }
 
+/// <summary>The members the sha3 and shake types share.</summary>
+public abstract class KeccakObject : BytesHashObject
+{
+    private protected KeccakObject(KeccakState state, string name) : base(state, name, state.RateBytes, null)
+    {
+    }
+
+    private KeccakState Keccak => (KeccakState)State;
+
+    [PyGetter("_capacity_bits")]
+    public long CapacityBits() => 1600 - (Keccak.RateBytes * 8);
+
+    [PyGetter("_rate_bits")]
+    public long RateBits() => Keccak.RateBytes * 8;
+
+    [PyGetter("_suffix")]
+    public PyBytes Suffix() => new([Keccak.Suffix]);
+}
+
+/// <summary>SHAKE's digest length is the caller's.</summary>
+public abstract class ShakeObject : KeccakObject
+{
+    private protected ShakeObject(KeccakState state, string name) : base(state, name)
+    {
+    }
+
+    [PyMethod("digest", Doc = "Return the digest value as a bytes object.")]
+    public PyBytes ShakeDigest(PyObject length) => new(Sha3Module.ShakeDigest((KeccakState)State, length));
+
+    [PyMethod("hexdigest", Doc = "Return the digest value as a string of hexadecimal digits.")]
+    public PyStr ShakeHexdigest(PyObject length) => HashArgs.Hex(Sha3Module.ShakeDigest((KeccakState)State, length));
+}
+
 /// <summary><c>_sha3.sha3_224</c>.</summary>
 [PyType("_sha3.sha3_224", Module = "_sha3", Doc = "sha3_224([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 28 bytes.")]
-public sealed partial class Sha3_224Object : PyObject
+public sealed partial class Sha3_224Object : KeccakObject
 {
-    private readonly KeccakState _state;
-
-    private Sha3_224Object(KeccakState state) => _state = state;
+    private Sha3_224Object(KeccakState state) : base(state, "sha3_224")
+    {
+    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         new Sha3_224Object(Sha3Module.New("sha3_224", 144, 6, 28, args, kwnames));
-
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_224Object Copy() => new((KeccakState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "sha3_224";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 28;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 144;
-
-    [PyGetter("_capacity_bits")]
-    public long CapacityBits() => 448;
-
-    [PyGetter("_rate_bits")]
-    public long RateBits() => 1152;
-
-    [PyGetter("_suffix")]
-    public PyBytes Suffix() => new([6]);
 }
 
 /// <summary><c>_sha3.sha3_256</c>.</summary>
 [PyType("_sha3.sha3_256", Module = "_sha3", Doc = "sha3_256([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 32 bytes.")]
-public sealed partial class Sha3_256Object : PyObject
+public sealed partial class Sha3_256Object : KeccakObject
 {
-    private readonly KeccakState _state;
-
-    private Sha3_256Object(KeccakState state) => _state = state;
+    private Sha3_256Object(KeccakState state) : base(state, "sha3_256")
+    {
+    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         new Sha3_256Object(Sha3Module.New("sha3_256", 136, 6, 32, args, kwnames));
-
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_256Object Copy() => new((KeccakState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "sha3_256";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 32;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 136;
-
-    [PyGetter("_capacity_bits")]
-    public long CapacityBits() => 512;
-
-    [PyGetter("_rate_bits")]
-    public long RateBits() => 1088;
-
-    [PyGetter("_suffix")]
-    public PyBytes Suffix() => new([6]);
 }
 
 /// <summary><c>_sha3.sha3_384</c>.</summary>
 [PyType("_sha3.sha3_384", Module = "_sha3", Doc = "sha3_384([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 48 bytes.")]
-public sealed partial class Sha3_384Object : PyObject
+public sealed partial class Sha3_384Object : KeccakObject
 {
-    private readonly KeccakState _state;
-
-    private Sha3_384Object(KeccakState state) => _state = state;
+    private Sha3_384Object(KeccakState state) : base(state, "sha3_384")
+    {
+    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         new Sha3_384Object(Sha3Module.New("sha3_384", 104, 6, 48, args, kwnames));
-
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_384Object Copy() => new((KeccakState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "sha3_384";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 48;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 104;
-
-    [PyGetter("_capacity_bits")]
-    public long CapacityBits() => 768;
-
-    [PyGetter("_rate_bits")]
-    public long RateBits() => 832;
-
-    [PyGetter("_suffix")]
-    public PyBytes Suffix() => new([6]);
 }
 
 /// <summary><c>_sha3.sha3_512</c>.</summary>
 [PyType("_sha3.sha3_512", Module = "_sha3", Doc = "sha3_512([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 64 bytes.")]
-public sealed partial class Sha3_512Object : PyObject
+public sealed partial class Sha3_512Object : KeccakObject
 {
-    private readonly KeccakState _state;
-
-    private Sha3_512Object(KeccakState state) => _state = state;
+    private Sha3_512Object(KeccakState state) : base(state, "sha3_512")
+    {
+    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         new Sha3_512Object(Sha3Module.New("sha3_512", 72, 6, 64, args, kwnames));
-
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha3_512Object Copy() => new((KeccakState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "sha3_512";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 64;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 72;
-
-    [PyGetter("_capacity_bits")]
-    public long CapacityBits() => 1024;
-
-    [PyGetter("_rate_bits")]
-    public long RateBits() => 576;
-
-    [PyGetter("_suffix")]
-    public PyBytes Suffix() => new([6]);
 }
 
 /// <summary><c>_sha3.shake_128</c>.</summary>
 [PyType("_sha3.shake_128", Module = "_sha3", Doc = "shake_128([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
-public sealed partial class Shake128Object : PyObject
+public sealed partial class Shake128Object : ShakeObject
 {
-    private readonly KeccakState _state;
-
-    private Shake128Object(KeccakState state) => _state = state;
+    private Shake128Object(KeccakState state) : base(state, "shake_128")
+    {
+    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         new Shake128Object(Sha3Module.New("shake_128", 168, 31, 0, args, kwnames));
-
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest(PyObject length) => new(Sha3Module.ShakeDigest(_state, length));
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest(PyObject length) => HashArgs.Hex(Sha3Module.ShakeDigest(_state, length));
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Shake128Object Copy() => new((KeccakState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "shake_128";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 0;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 168;
-
-    [PyGetter("_capacity_bits")]
-    public long CapacityBits() => 256;
-
-    [PyGetter("_rate_bits")]
-    public long RateBits() => 1344;
-
-    [PyGetter("_suffix")]
-    public PyBytes Suffix() => new([31]);
 }
 
 /// <summary><c>_sha3.shake_256</c>.</summary>
 [PyType("_sha3.shake_256", Module = "_sha3", Doc = "shake_256([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
-public sealed partial class Shake256Object : PyObject
+public sealed partial class Shake256Object : ShakeObject
 {
-    private readonly KeccakState _state;
-
-    private Shake256Object(KeccakState state) => _state = state;
+    private Shake256Object(KeccakState state) : base(state, "shake_256")
+    {
+    }
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         new Shake256Object(Sha3Module.New("shake_256", 136, 31, 0, args, kwnames));
-
-    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest(PyObject length) => new(Sha3Module.ShakeDigest(_state, length));
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest(PyObject length) => HashArgs.Hex(Sha3Module.ShakeDigest(_state, length));
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Shake256Object Copy() => new((KeccakState)_state.LockedClone());
-
-    [PyGetter("name")]
-    public string Name() => "shake_256";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 0;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 136;
-
-    [PyGetter("_capacity_bits")]
-    public long CapacityBits() => 512;
-
-    [PyGetter("_rate_bits")]
-    public long RateBits() => 1088;
-
-    [PyGetter("_suffix")]
-    public PyBytes Suffix() => new([31]);
 }
