@@ -75,6 +75,7 @@ internal sealed record Model(
     bool InstanceType,
     bool Unhashable,
     bool Generic,
+    bool FromSpec,
     string? FlagsExpr,
     string? Doc,
     bool IsModule,
@@ -87,6 +88,7 @@ internal sealed record Model(
         var instanceType = false;
         var unhashable = false;
         var generic = false;
+        var fromSpec = false;
         string? flags = null;
         string? doc = null;
         var module = "builtins";
@@ -108,6 +110,9 @@ internal sealed record Model(
                     break;
                 case "Generic":
                     generic = (bool)arg.Value.Value!;
+                    break;
+                case "FromSpec":
+                    fromSpec = (bool)arg.Value.Value!;
                     break;
                 case "Flags":
                     flags = "(global::Taipan.Runtime.Objects.TypeFlags)" + Convert.ToInt64(arg.Value.Value) + "L";
@@ -132,6 +137,7 @@ internal sealed record Model(
             instanceType,
             unhashable,
             generic,
+            fromSpec,
             flags,
             doc,
             false,
@@ -156,6 +162,7 @@ internal sealed record Model(
             (string)attr.ConstructorArguments[0].Value!,
             null,
             (string)attr.ConstructorArguments[0].Value!,
+            false,
             false,
             false,
             false,

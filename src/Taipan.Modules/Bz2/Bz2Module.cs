@@ -146,7 +146,7 @@ public static unsafe partial class Bz2Module
 }
 
 /// <summary><c>_bz2.BZ2Compressor</c>.</summary>
-[PyType("_bz2.BZ2Compressor", Module = "_bz2", Doc = "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the compress() function instead.")]
+[PyType("_bz2.BZ2Compressor", Module = "_bz2", FromSpec = true, Doc = "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the compress() function instead.")]
 public sealed unsafe partial class PyBz2Compressor : PyObject
 {
     private readonly BzStreamHandle _bzs = new(compress: true);
@@ -244,7 +244,7 @@ public sealed unsafe partial class PyBz2Compressor : PyObject
 
 /// <summary><c>_bz2.BZ2Decompressor</c>: input left over when output is limited is kept for
 /// the next call; data after the end of the stream goes to <c>unused_data</c>.</summary>
-[PyType("_bz2.BZ2Decompressor", Module = "_bz2", Doc = "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot decompression, use the decompress() function instead.")]
+[PyType("_bz2.BZ2Decompressor", Module = "_bz2", FromSpec = true, Doc = "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot decompression, use the decompress() function instead.")]
 public sealed unsafe partial class PyBz2Decompressor : PyObject
 {
     private readonly BzStreamHandle _bzs = new(compress: false);

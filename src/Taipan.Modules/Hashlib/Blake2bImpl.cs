@@ -7,7 +7,7 @@ using Taipan.Runtime.Objects;
 namespace Taipan.Modules.Hashlib;
 
 /// <summary><c>_blake2.blake2b</c>.</summary>
-[PyType("_blake2.blake2b", Module = "_blake2", Doc = "Return a new BLAKE2b hash object.")]
+[PyType("_blake2.blake2b", Module = "_blake2", FromSpec = true, Doc = "Return a new BLAKE2b hash object.")]
 public sealed partial class Blake2bObject : BytesHashObject
 {
     private Blake2bObject(HashState state) : base(state, "blake2b", Blake2bState.BlockBytes, null)

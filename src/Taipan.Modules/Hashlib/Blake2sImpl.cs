@@ -7,7 +7,7 @@ using Taipan.Runtime.Objects;
 namespace Taipan.Modules.Hashlib;
 
 /// <summary><c>_blake2.blake2s</c>.</summary>
-[PyType("_blake2.blake2s", Module = "_blake2", Doc = "Return a new BLAKE2s hash object.")]
+[PyType("_blake2.blake2s", Module = "_blake2", FromSpec = true, Doc = "Return a new BLAKE2s hash object.")]
 public sealed partial class Blake2sObject : BytesHashObject
 {
     private Blake2sObject(HashState state) : base(state, "blake2s", Blake2sState.BlockBytes, null)

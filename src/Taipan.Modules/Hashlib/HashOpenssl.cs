@@ -533,7 +533,7 @@ internal sealed class HmacContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 }
 
 /// <summary><c>_hashlib.HASH</c>: a running OpenSSL digest.</summary>
-[PyType("_hashlib.HASH", Module = "_hashlib", Subclassable = true, Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
+[PyType("_hashlib.HASH", Module = "_hashlib", FromSpec = true, Subclassable = true, Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
 public unsafe partial class EvpHashObject : PyObject
 {
     internal EvpHashObject(MdContextHandle ctx) => Context = ctx;
@@ -561,32 +561,9 @@ public unsafe partial class EvpHashObject : PyObject
     internal void Hash(ReadOnlySpan<byte> data)
     {
         bool ok;
-        if (data.Length >= HashLock.GilMinSize)
+        using (HashLock.EnterForUpdate(_sync, data.Length))
         {
-            using (Gil.Release())
-            {
-                _sync.Enter();
-                try
-                {
-                    ok = DigestUpdate(data);
-                }
-                finally
-                {
-                    _sync.Exit();
-                }
-            }
-        }
-        else
-        {
-            HashLock.Enter(_sync);
-            try
-            {
-                ok = DigestUpdate(data);
-            }
-            finally
-            {
-                _sync.Exit();
-            }
+            ok = DigestUpdate(data);
         }
         if (!ok)
         {
@@ -599,14 +576,9 @@ public unsafe partial class EvpHashObject : PyObject
     {
         var copy = new MdContextHandle();
         int ok;
-        HashLock.Enter(_sync);
-        try
+        using (HashLock.Enter(_sync))
         {
             ok = LibCrypto.EVP_MD_CTX_copy_ex(copy.DangerousGetHandle(), Context.DangerousGetHandle());
-        }
-        finally
-        {
-            _sync.Exit();
         }
         if (ok == 0)
         {
@@ -662,7 +634,7 @@ public unsafe partial class EvpHashObject : PyObject
 
 /// <summary><c>_hashlib.HASHXOF</c>: an extendable-output digest (SHAKE), whose digest
 /// length is the caller's.</summary>
-[PyType("_hashlib.HASHXOF", Module = "_hashlib", Base = typeof(EvpHashObject), Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest(length) -- return the current digest value\nhexdigest(length) -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
+[PyType("_hashlib.HASHXOF", Module = "_hashlib", FromSpec = true, Base = typeof(EvpHashObject), Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest(length) -- return the current digest value\nhexdigest(length) -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
 public sealed unsafe partial class EvpXofObject : EvpHashObject
 {
     internal EvpXofObject(MdContextHandle ctx) : base(ctx)
@@ -703,7 +675,7 @@ public sealed unsafe partial class EvpXofObject : EvpHashObject
 }
 
 /// <summary><c>_hashlib.HMAC</c>.</summary>
-[PyType("_hashlib.HMAC", Module = "_hashlib", Doc = "The object used to calculate HMAC of a message.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the name, including the hash algorithm used by this object\ndigest_size -- number of bytes in digest() output\n")]
+[PyType("_hashlib.HMAC", Module = "_hashlib", FromSpec = true, Doc = "The object used to calculate HMAC of a message.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the name, including the hash algorithm used by this object\ndigest_size -- number of bytes in digest() output\n")]
 public sealed unsafe partial class HmacObject : PyObject
 {
     private readonly HmacContextHandle _ctx;
@@ -718,20 +690,15 @@ public sealed unsafe partial class HmacObject : PyObject
     // Py_TPFLAGS_DISALLOW_INSTANTIATION
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        throw PyErr.TypeError("cannot create '_hashlib.HMAC' instances");
+        throw PyErr.TypeError($"cannot create '{type.Name}' instances");
 
     private HmacContextHandle CopyContext()
     {
         var copy = new HmacContextHandle();
         int ok;
-        HashLock.Enter(_sync);
-        try
+        using (HashLock.Enter(_sync))
         {
             ok = LibCrypto.HMAC_CTX_copy(copy.DangerousGetHandle(), _ctx.DangerousGetHandle());
-        }
-        finally
-        {
-            _sync.Exit();
         }
         if (ok == 0)
         {
@@ -769,32 +736,9 @@ public sealed unsafe partial class HmacObject : PyObject
     {
         var data = HashArgs.Data(msg);
         bool ok;
-        if (data.Length >= HashLock.GilMinSize)
+        using (HashLock.EnterForUpdate(_sync, data.Length))
         {
-            using (Gil.Release())
-            {
-                _sync.Enter();
-                try
-                {
-                    ok = HmacUpdate(data);
-                }
-                finally
-                {
-                    _sync.Exit();
-                }
-            }
-        }
-        else
-        {
-            HashLock.Enter(_sync);
-            try
-            {
-                ok = HmacUpdate(data);
-            }
-            finally
-            {
-                _sync.Exit();
-            }
+            ok = HmacUpdate(data);
         }
         if (!ok)
         {

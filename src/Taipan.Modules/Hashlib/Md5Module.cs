@@ -16,7 +16,7 @@ public static partial class Md5Module
 }
 
 /// <summary><c>_md5.md5</c>.</summary>
-[PyType("_md5.md5", Module = "_md5")]
+[PyType("_md5.md5", Module = "_md5", FromSpec = true)]
 public sealed partial class Md5Object : HashObject
 {
     internal Md5Object(HashState state, PyObject? data) : base(state, "md5", 64, data)

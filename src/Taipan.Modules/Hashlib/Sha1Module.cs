@@ -16,7 +16,7 @@ public static partial class Sha1Module
 }
 
 /// <summary><c>_sha1.sha1</c>.</summary>
-[PyType("_sha1.sha1", Module = "_sha1")]
+[PyType("_sha1.sha1", Module = "_sha1", FromSpec = true)]
 public sealed partial class Sha1Object : HashObject
 {
     internal Sha1Object(HashState state, PyObject? data) : base(state, "sha1", 64, data)

@@ -38,7 +38,7 @@ public abstract class Sha2Object : HashObject
 }
 
 /// <summary><c>_sha256.sha256</c>.</summary>
-[PyType("_sha256.sha256", Module = "_sha256")]
+[PyType("_sha256.sha256", Module = "_sha256", FromSpec = true)]
 public sealed partial class Sha256Object : Sha2Object
 {
     internal Sha256Object(HashState state, PyObject? data) : base(state, "sha256", 64, data)
@@ -47,7 +47,7 @@ public sealed partial class Sha256Object : Sha2Object
 }
 
 /// <summary><c>_sha256.sha224</c>.</summary>
-[PyType("_sha256.sha224", Module = "_sha256")]
+[PyType("_sha256.sha224", Module = "_sha256", FromSpec = true)]
 public sealed partial class Sha224Object : Sha2Object
 {
     internal Sha224Object(HashState state, PyObject? data) : base(state, "sha224", 64, data)

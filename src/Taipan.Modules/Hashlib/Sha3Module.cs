@@ -91,7 +91,7 @@ public abstract class ShakeObject : KeccakObject
 }
 
 /// <summary><c>_sha3.sha3_224</c>.</summary>
-[PyType("_sha3.sha3_224", Module = "_sha3", Doc = "sha3_224([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 28 bytes.")]
+[PyType("_sha3.sha3_224", Module = "_sha3", FromSpec = true, Doc = "sha3_224([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 28 bytes.")]
 public sealed partial class Sha3_224Object : KeccakObject
 {
     private Sha3_224Object(KeccakState state) : base(state, "sha3_224")
@@ -104,7 +104,7 @@ public sealed partial class Sha3_224Object : KeccakObject
 }
 
 /// <summary><c>_sha3.sha3_256</c>.</summary>
-[PyType("_sha3.sha3_256", Module = "_sha3", Doc = "sha3_256([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 32 bytes.")]
+[PyType("_sha3.sha3_256", Module = "_sha3", FromSpec = true, Doc = "sha3_256([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 32 bytes.")]
 public sealed partial class Sha3_256Object : KeccakObject
 {
     private Sha3_256Object(KeccakState state) : base(state, "sha3_256")
@@ -117,7 +117,7 @@ public sealed partial class Sha3_256Object : KeccakObject
 }
 
 /// <summary><c>_sha3.sha3_384</c>.</summary>
-[PyType("_sha3.sha3_384", Module = "_sha3", Doc = "sha3_384([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 48 bytes.")]
+[PyType("_sha3.sha3_384", Module = "_sha3", FromSpec = true, Doc = "sha3_384([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 48 bytes.")]
 public sealed partial class Sha3_384Object : KeccakObject
 {
     private Sha3_384Object(KeccakState state) : base(state, "sha3_384")
@@ -130,7 +130,7 @@ public sealed partial class Sha3_384Object : KeccakObject
 }
 
 /// <summary><c>_sha3.sha3_512</c>.</summary>
-[PyType("_sha3.sha3_512", Module = "_sha3", Doc = "sha3_512([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 64 bytes.")]
+[PyType("_sha3.sha3_512", Module = "_sha3", FromSpec = true, Doc = "sha3_512([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of 64 bytes.")]
 public sealed partial class Sha3_512Object : KeccakObject
 {
     private Sha3_512Object(KeccakState state) : base(state, "sha3_512")
@@ -143,7 +143,7 @@ public sealed partial class Sha3_512Object : KeccakObject
 }
 
 /// <summary><c>_sha3.shake_128</c>.</summary>
-[PyType("_sha3.shake_128", Module = "_sha3", Doc = "shake_128([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
+[PyType("_sha3.shake_128", Module = "_sha3", FromSpec = true, Doc = "shake_128([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
 public sealed partial class Shake128Object : ShakeObject
 {
     private Shake128Object(KeccakState state) : base(state, "shake_128")
@@ -156,7 +156,7 @@ public sealed partial class Shake128Object : ShakeObject
 }
 
 /// <summary><c>_sha3.shake_256</c>.</summary>
-[PyType("_sha3.shake_256", Module = "_sha3", Doc = "shake_256([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
+[PyType("_sha3.shake_256", Module = "_sha3", FromSpec = true, Doc = "shake_256([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.")]
 public sealed partial class Shake256Object : ShakeObject
 {
     private Shake256Object(KeccakState state) : base(state, "shake_256")

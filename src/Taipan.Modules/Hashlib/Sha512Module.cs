@@ -21,7 +21,7 @@ public static partial class Sha512Module
 }
 
 /// <summary><c>_sha512.sha512</c>.</summary>
-[PyType("_sha512.sha512", Module = "_sha512")]
+[PyType("_sha512.sha512", Module = "_sha512", FromSpec = true)]
 public sealed partial class Sha512Object : Sha2Object
 {
     internal Sha512Object(HashState state, PyObject? data) : base(state, "sha512", 128, data)
@@ -30,7 +30,7 @@ public sealed partial class Sha512Object : Sha2Object
 }
 
 /// <summary><c>_sha512.sha384</c>.</summary>
-[PyType("_sha512.sha384", Module = "_sha512")]
+[PyType("_sha512.sha384", Module = "_sha512", FromSpec = true)]
 public sealed partial class Sha384Object : Sha2Object
 {
     internal Sha384Object(HashState state, PyObject? data) : base(state, "sha384", 128, data)

@@ -503,7 +503,7 @@ public static unsafe partial class LzmaModule
 }
 
 /// <summary><c>_lzma.LZMACompressor</c>.</summary>
-[PyType("_lzma.LZMACompressor", Module = "_lzma", Doc = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a compressor object for compressing data incrementally.")]
+[PyType("_lzma.LZMACompressor", Module = "_lzma", FromSpec = true, Doc = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a compressor object for compressing data incrementally.")]
 public sealed unsafe partial class PyLzmaCompressor : PyObject
 {
     private static readonly string[] s_names = ["format", "check", "preset", "filters"];
@@ -656,7 +656,7 @@ public sealed unsafe partial class PyLzmaCompressor : PyObject
 }
 
 /// <summary><c>_lzma.LZMADecompressor</c>.</summary>
-[PyType("_lzma.LZMADecompressor", Module = "_lzma", Doc = "Create a decompressor object for decompressing data incrementally.\n\n  format\n    Specifies the container format of the input stream.  If this is\n    FORMAT_AUTO (the default), the decompressor will automatically detect\n    whether the input is FORMAT_XZ or FORMAT_ALONE.  Streams created with\n    FORMAT_RAW cannot be autodetected.\n  memlimit\n    Limit the amount of memory used by the decompressor.  This will cause\n    decompression to fail if the input cannot be decompressed within the\n    given limit.\n  filters\n    A custom filter chain.  This argument is required for FORMAT_RAW, and\n    not accepted with any other format.  When provided, this should be a\n    sequence of dicts, each indicating the ID and options for a single\n    filter.\n\nFor one-shot decompression, use the decompress() function instead.")]
+[PyType("_lzma.LZMADecompressor", Module = "_lzma", FromSpec = true, Doc = "Create a decompressor object for decompressing data incrementally.\n\n  format\n    Specifies the container format of the input stream.  If this is\n    FORMAT_AUTO (the default), the decompressor will automatically detect\n    whether the input is FORMAT_XZ or FORMAT_ALONE.  Streams created with\n    FORMAT_RAW cannot be autodetected.\n  memlimit\n    Limit the amount of memory used by the decompressor.  This will cause\n    decompression to fail if the input cannot be decompressed within the\n    given limit.\n  filters\n    A custom filter chain.  This argument is required for FORMAT_RAW, and\n    not accepted with any other format.  When provided, this should be a\n    sequence of dicts, each indicating the ID and options for a single\n    filter.\n\nFor one-shot decompression, use the decompress() function instead.")]
 public sealed unsafe partial class PyLzmaDecompressor : PyObject
 {
     private static readonly string[] s_names = ["format", "memlimit", "filters"];
