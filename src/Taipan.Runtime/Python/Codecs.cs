@@ -759,35 +759,38 @@ public static class Codecs
         }
     }
 
+    /// <summary>With <paramref name="byteorder"/> 0, a byte order mark of <paramref name="size"/>
+    /// bytes at the start sets it (-1 little endian, 1 big endian); returns the length of the
+    /// mark read.</summary>
+    private static int ReadByteOrderMark(byte[] data, int size, ref int byteorder)
+    {
+        if (byteorder != 0 || data.Length < size)
+        {
+            return 0;
+        }
+        var bom = ReadUnit(data, 0, size, little: true);
+        if (bom == 0xFEFF)
+        {
+            byteorder = -1;
+            return size;
+        }
+        if (bom == (size == 2 ? 0xFFFE : unchecked((int)0xFFFE0000)))
+        {
+            byteorder = 1;
+            return size;
+        }
+        return 0;
+    }
+
     /// <summary>UTF-16 decoding. <paramref name="byteorder"/> 0 reads a BOM at the start (and
     /// reports the order found), -1 is little endian, 1 big endian. Without
     /// <paramref name="final"/> an incomplete unit or pair at the end is left unconsumed.</summary>
     public static string DecodeUtf16(byte[] data, string? errors, ref int byteorder, bool final, out int consumed)
     {
         var input = new PyBytes(data);
-        var pos = 0;
-        var bo = byteorder;
-        if (bo == 0 && data.Length >= 2)
-        {
-            var bom = data[0] | (data[1] << 8);
-            if (bom == 0xFEFF)
-            {
-                pos = 2;
-                bo = -1;
-            }
-            else if (bom == 0xFFFE)
-            {
-                pos = 2;
-                bo = 1;
-            }
-            byteorder = bo;
-        }
-        var little = bo <= 0;
-        var encoding = bo < 0 ? "utf-16-le" : bo > 0 ? "utf-16-be" : "utf-16-le";
-        if (byteorder == 0 && bo == 0)
-        {
-            encoding = "utf-16-le";
-        }
+        var pos = ReadByteOrderMark(data, 2, ref byteorder);
+        var little = byteorder <= 0;
+        var encoding = little ? "utf-16-le" : "utf-16-be";
         var sb = new StringBuilder(data.Length / 2);
         while (pos < data.Length)
         {
@@ -838,25 +841,9 @@ public static class Codecs
     public static string DecodeUtf32(byte[] data, string? errors, ref int byteorder, bool final, out int consumed)
     {
         var input = new PyBytes(data);
-        var pos = 0;
-        var bo = byteorder;
-        if (bo == 0 && data.Length >= 4)
-        {
-            var bom = ReadUnit(data, 0, 4, true);
-            if (bom == 0xFEFF)
-            {
-                pos = 4;
-                bo = -1;
-            }
-            else if (bom == unchecked((int)0xFFFE0000))
-            {
-                pos = 4;
-                bo = 1;
-            }
-            byteorder = bo;
-        }
-        var little = bo <= 0;
-        var encoding = bo > 0 ? "utf-32-be" : "utf-32-le";
+        var pos = ReadByteOrderMark(data, 4, ref byteorder);
+        var little = byteorder <= 0;
+        var encoding = little ? "utf-32-le" : "utf-32-be";
         var sb = new StringBuilder(data.Length / 4);
         while (pos < data.Length)
         {
