@@ -782,19 +782,20 @@ public static class Codecs
         return 0;
     }
 
-    /// <summary>UTF-16 decoding. <paramref name="byteorder"/> 0 reads a BOM at the start (and
-    /// reports the order found), -1 is little endian, 1 big endian. Without
-    /// <paramref name="final"/> an incomplete unit or pair at the end is left unconsumed.</summary>
-    public static string DecodeUtf16(byte[] data, string? errors, ref int byteorder, bool final, out int consumed)
+    /// <summary>UTF-16 or UTF-32 decoding (<paramref name="size"/> 2 or 4).
+    /// <paramref name="byteorder"/> 0 reads a BOM at the start (and reports the order found),
+    /// -1 is little endian, 1 big endian. Without <paramref name="final"/> an incomplete unit
+    /// or pair at the end is left unconsumed.</summary>
+    public static string DecodeUtf16Or32(byte[] data, string? errors, ref int byteorder, bool final, out int consumed, int size)
     {
         var input = new PyBytes(data);
-        var pos = ReadByteOrderMark(data, 2, ref byteorder);
+        var pos = ReadByteOrderMark(data, size, ref byteorder);
         var little = byteorder <= 0;
-        var encoding = little ? "utf-16-le" : "utf-16-be";
-        var sb = new StringBuilder(data.Length / 2);
+        var encoding = size == 2 ? (little ? "utf-16-le" : "utf-16-be") : (little ? "utf-32-le" : "utf-32-be");
+        var sb = new StringBuilder(data.Length / size);
         while (pos < data.Length)
         {
-            if (data.Length - pos < 2)
+            if (data.Length - pos < size)
             {
                 if (!final)
                 {
@@ -803,19 +804,29 @@ public static class Codecs
                 pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, data.Length, "truncated data");
                 continue;
             }
-            var u = ReadUnit(data, pos, 2, little);
-            if (u is < 0xD800 or > 0xDFFF)
+            var u = (uint)ReadUnit(data, pos, size, little);
+            string reason;
+            if (size == 4)
+            {
+                if (u < 0x110000 && u is < 0xD800 or > 0xDFFF)
+                {
+                    AppendCodePoint(sb, (int)u);
+                    pos += 4;
+                    continue;
+                }
+                reason = u >= 0x110000 ? "code point not in range(0x110000)" : "code point in surrogate code point range(0xd800, 0xe000)";
+            }
+            else if (u is < 0xD800 or > 0xDFFF)
             {
                 sb.Append((char)u);
                 pos += 2;
                 continue;
             }
-            if (u >= 0xDC00)
+            else if (u >= 0xDC00)
             {
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 2, "illegal encoding");
-                continue;
+                reason = "illegal encoding";
             }
-            if (data.Length - pos < 4)
+            else if (data.Length - pos < 4)
             {
                 if (!final)
                 {
@@ -824,51 +835,17 @@ public static class Codecs
                 pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, data.Length, "unexpected end of data");
                 continue;
             }
-            var u2 = ReadUnit(data, pos + 2, 2, little);
-            if (u2 is >= 0xDC00 and <= 0xDFFF)
+            else if (ReadUnit(data, pos + 2, 2, little) is var u2 and >= 0xDC00 and <= 0xDFFF)
             {
                 sb.Append((char)u).Append((char)u2);
                 pos += 4;
                 continue;
             }
-            pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 2, "illegal UTF-16 surrogate");
-        }
-        consumed = pos;
-        return sb.ToString();
-    }
-
-    /// <summary>UTF-32 decoding, with the same conventions as <see cref="DecodeUtf16"/>.</summary>
-    public static string DecodeUtf32(byte[] data, string? errors, ref int byteorder, bool final, out int consumed)
-    {
-        var input = new PyBytes(data);
-        var pos = ReadByteOrderMark(data, 4, ref byteorder);
-        var little = byteorder <= 0;
-        var encoding = little ? "utf-32-le" : "utf-32-be";
-        var sb = new StringBuilder(data.Length / 4);
-        while (pos < data.Length)
-        {
-            if (data.Length - pos < 4)
+            else
             {
-                if (!final)
-                {
-                    break;
-                }
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, data.Length, "truncated data");
-                continue;
+                reason = "illegal UTF-16 surrogate";
             }
-            var cp = (uint)ReadUnit(data, pos, 4, little);
-            if (cp >= 0x110000)
-            {
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 4, "code point not in range(0x110000)");
-                continue;
-            }
-            if (cp is >= 0xD800 and <= 0xDFFF)
-            {
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 4, "code point in surrogate code point range(0xd800, 0xe000)");
-                continue;
-            }
-            AppendCodePoint(sb, (int)cp);
-            pos += 4;
+            pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + size, reason);
         }
         consumed = pos;
         return sb.ToString();

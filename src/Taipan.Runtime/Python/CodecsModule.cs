@@ -236,9 +236,7 @@ public static partial class CodecsModule
     private static PyTuple DecodeUtf(PyObject data, string? errors, int byteorder, bool final, int size, bool ex)
     {
         var bytes = BytesArg(data);
-        var text = size == 2
-            ? Codecs.DecodeUtf16(bytes, errors, ref byteorder, final, out var consumed)
-            : Codecs.DecodeUtf32(bytes, errors, ref byteorder, final, out consumed);
+        var text = Codecs.DecodeUtf16Or32(bytes, errors, ref byteorder, final, out var consumed, size);
         return ex
             ? new PyTuple([new PyStr(text), PyInt.From(consumed), PyInt.From(byteorder)])
             : new PyTuple([new PyStr(text), PyInt.From(consumed)]);
