@@ -1143,6 +1143,41 @@ public static class Codecs
         }
     }
 
+    /// <summary>The escapes unicode_escape and escape_decode share: the one-letter ones and
+    /// up to three octal digits, as their value; -1 for another character. <paramref name="s"/>
+    /// is just past <paramref name="c"/> and moves past the further octal digits.</summary>
+    private static int SimpleEscape(ReadOnlySpan<byte> data, ref int s, byte c)
+    {
+        switch (c)
+        {
+            case (byte)'\\' or (byte)'\'' or (byte)'"':
+                return c;
+            case (byte)'b':
+                return '\b';
+            case (byte)'f':
+                return '\f';
+            case (byte)'t':
+                return '\t';
+            case (byte)'n':
+                return '\n';
+            case (byte)'r':
+                return '\r';
+            case (byte)'v':
+                return '\v';
+            case (byte)'a':
+                return '\a';
+            case >= (byte)'0' and <= (byte)'7':
+                var x = c - '0';
+                for (var digits = 1; digits < 3 && s < data.Length && data[s] is >= (byte)'0' and <= (byte)'7'; digits++)
+                {
+                    x = (x << 3) + data[s++] - '0';
+                }
+                return x;
+            default:
+                return -1;
+        }
+    }
+
     /// <summary>unicode_escape decoding: the escapes of a string literal, other bytes as
     /// Latin-1. Without <paramref name="final"/> an incomplete escape at the end is left
     /// unconsumed. <paramref name="firstInvalidEscape"/> is the offset of the first unknown
@@ -1171,54 +1206,15 @@ public static class Codecs
                 goto Incomplete;
             }
             var c = data[s++];
+            if (SimpleEscape(data, ref s, c) is var simple and >= 0)
+            {
+                sb.Append((char)simple);
+                continue;
+            }
             switch (c)
             {
                 case (byte)'\n':
                     continue;
-                case (byte)'\\':
-                    sb.Append('\\');
-                    continue;
-                case (byte)'\'':
-                    sb.Append('\'');
-                    continue;
-                case (byte)'"':
-                    sb.Append('"');
-                    continue;
-                case (byte)'b':
-                    sb.Append('\b');
-                    continue;
-                case (byte)'f':
-                    sb.Append('\f');
-                    continue;
-                case (byte)'t':
-                    sb.Append('\t');
-                    continue;
-                case (byte)'n':
-                    sb.Append('\n');
-                    continue;
-                case (byte)'r':
-                    sb.Append('\r');
-                    continue;
-                case (byte)'v':
-                    sb.Append('\v');
-                    continue;
-                case (byte)'a':
-                    sb.Append('\a');
-                    continue;
-                case >= (byte)'0' and <= (byte)'7':
-                    {
-                        var x = c - '0';
-                        if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                        {
-                            x = (x << 3) + data[s++] - '0';
-                            if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                            {
-                                x = (x << 3) + data[s++] - '0';
-                            }
-                        }
-                        sb.Append((char)x);
-                        continue;
-                    }
                 case (byte)'x' or (byte)'u' or (byte)'U':
                     {
                         var count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
@@ -1416,54 +1412,15 @@ public static class Codecs
                 throw PyErr.ValueError("Trailing \\ in string");
             }
             var c = data[s++];
+            if (SimpleEscape(data, ref s, c) is var simple and >= 0)
+            {
+                output.Add((byte)simple);
+                continue;
+            }
             switch (c)
             {
                 case (byte)'\n':
                     break;
-                case (byte)'\\':
-                    output.Add((byte)'\\');
-                    break;
-                case (byte)'\'':
-                    output.Add((byte)'\'');
-                    break;
-                case (byte)'"':
-                    output.Add((byte)'"');
-                    break;
-                case (byte)'b':
-                    output.Add((byte)'\b');
-                    break;
-                case (byte)'f':
-                    output.Add((byte)'\f');
-                    break;
-                case (byte)'t':
-                    output.Add((byte)'\t');
-                    break;
-                case (byte)'n':
-                    output.Add((byte)'\n');
-                    break;
-                case (byte)'r':
-                    output.Add((byte)'\r');
-                    break;
-                case (byte)'v':
-                    output.Add((byte)'\v');
-                    break;
-                case (byte)'a':
-                    output.Add((byte)'\a');
-                    break;
-                case >= (byte)'0' and <= (byte)'7':
-                    {
-                        var x = c - '0';
-                        if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                        {
-                            x = (x << 3) + data[s++] - '0';
-                            if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                            {
-                                x = (x << 3) + data[s++] - '0';
-                            }
-                        }
-                        output.Add((byte)x);
-                        break;
-                    }
                 case (byte)'x':
                     if (s + 1 < end && HexValue(data[s]) >= 0 && HexValue(data[s + 1]) >= 0)
                     {
