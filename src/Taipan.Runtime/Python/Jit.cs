@@ -36,7 +36,9 @@ internal static class Jit
     /// slowly, and past its limits without optimizing.</summary>
     private const int MaxUnits = 6000;
 
-    private const CodeFlags NotCompiled = CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator | CodeFlags.IterableCoroutine;
+    /// <summary>Coroutines stay in the interpreter: most of what they do (await, async for and
+    /// with) would leave compiled code anyway.</summary>
+    private const CodeFlags NotCompiled = CodeFlags.Coroutine | CodeFlags.AsyncGenerator | CodeFlags.IterableCoroutine;
 
     private static int ReadThreshold()
     {
@@ -183,16 +185,19 @@ internal static class Jit
     }
 
     /// <summary>The stack effect at run time. CPython's table, for the compiler, counts
-    /// PRECALL as taking the arguments; at run time CALL does.</summary>
+    /// PRECALL as taking the arguments (at run time CALL does), and has a generator's frame
+    /// resume after RETURN_GENERATOR without the value its first send pushes.</summary>
     private static int Effect(Instr instr, bool jump) => instr.Op switch
     {
         Opcode.PRECALL => 0,
+        Opcode.RETURN_GENERATOR => 1,
         Opcode.CALL => -instr.Arg - 1,
         _ => OpcodeInfo.StackEffect((int)instr.Op, instr.Arg, jump ? 1 : 0),
     };
 
     /// <summary>The instructions the interpreter may enter compiled code at: the start, the
-    /// handlers, loop heads, and where a frame goes on after a call or a generator's step.</summary>
+    /// handlers, loop heads, and where a frame goes on after a call, a generator's step or its
+    /// own yield.</summary>
     private static bool[] EntryPoints(PyCode code, Instr[] instructions)
     {
         var entries = new bool[code.Units.Length + 1];
@@ -208,8 +213,9 @@ internal static class Jit
             {
                 entries[instr.Target] = true;
             }
-            else if (instr.Op is Opcode.CALL)
+            else if (instr.Op is Opcode.CALL or Opcode.YIELD_VALUE or Opcode.RETURN_GENERATOR)
             {
+                // Where a call returns to, and where a generator resumes.
                 entries[instr.Next] = true;
             }
             else if (instr.Op is Opcode.FOR_ITER)
