@@ -523,17 +523,34 @@ internal static class Jit
                     return true;
 
                 case Opcode.LOAD_NAME:
+                {
                     BeforeRaise(instr);
                     SetLast(instr);
-                    Push(() =>
+                    // In a module body the locals are the globals: LOAD_GLOBAL's cache, inline.
+                    var other = il.DefineLabel();
+                    var done = il.DefineLabel();
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldfld, R.FrameLocals);
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldfld, R.FrameGlobals);
+                    il.Emit(OpCodes.Bne_Un, other);
+                    foreach (var method in (ReadOnlySpan<string>)[nameof(Specialize.LoadGlobal), nameof(Specialize.LoadName)])
                     {
                         il.Emit(OpCodes.Ldarg_0);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
                         il.Emit(OpCodes.Ldc_I4, instr.Index);
                         LoadName(arg);
-                        il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.LoadName)));
-                    });
+                        il.Emit(OpCodes.Call, R.SpecializeMethod(method));
+                        if (method == nameof(Specialize.LoadGlobal))
+                        {
+                            il.Emit(OpCodes.Br, done);
+                            il.MarkLabel(other);
+                        }
+                    }
+                    il.MarkLabel(done);
+                    Push(null);
                     return true;
+                }
 
                 case Opcode.STORE_NAME:
                     BeforeRaise(instr);
@@ -544,7 +561,7 @@ internal static class Jit
                     il.Emit(OpCodes.Ldc_I4, instr.Index);
                     LoadName(arg);
                     Pop();
-                    il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.StoreName)));
+                    il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.StoreNameInline)));
                     return true;
 
                 case Opcode.LOAD_ATTR:
@@ -1116,6 +1133,7 @@ internal static class Jit
         public static readonly FieldInfo FrameSlots = Field(typeof(Frame), nameof(Frame.Slots));
         public static readonly FieldInfo FrameCode = Field(typeof(Frame), nameof(Frame.Code));
         public static readonly FieldInfo FrameLocals = Field(typeof(Frame), nameof(Frame.Locals));
+        public static readonly FieldInfo FrameGlobals = Field(typeof(Frame), nameof(Frame.Globals));
         public static readonly FieldInfo FrameStackPointer = Field(typeof(Frame), nameof(Frame.StackPointer));
         public static readonly FieldInfo FrameNextInstruction = Field(typeof(Frame), nameof(Frame.NextInstruction));
         public static readonly FieldInfo FrameLastInstruction = Field(typeof(Frame), nameof(Frame.LastInstruction));
