@@ -1,0 +1,94 @@
+// Modules/symtablemodule.c
+using Taipan.Compiler.Future;
+using Taipan.Compiler.Symtable;
+using Taipan.Modules.Posix;
+using Taipan.Runtime;
+using Taipan.Runtime.Errors;
+using Taipan.Runtime.Objects;
+using Taipan.Runtime.Python;
+using Taipan.Syntax.Errors;
+using Taipan.Syntax.Parser;
+using Taipan.Syntax.Tokenizer;
+
+namespace Taipan.Modules.Symtable;
+
+/// <summary><c>_symtable</c>: the compiler's symbol table of a source, as the tree of
+/// <c>symtable entry</c> objects that Lib/symtable.py wraps.</summary>
+[PyModule("_symtable")]
+public static partial class SymtableModule
+{
+    static partial void Initialize(PyModule module)
+    {
+        // symtable_init_constants, in its order.
+        (string, int)[] constants =
+        [
+            ("USE", Def.Use), ("DEF_GLOBAL", Def.Global), ("DEF_NONLOCAL", Def.Nonlocal),
+            ("DEF_LOCAL", Def.Local), ("DEF_PARAM", Def.Param), ("DEF_FREE", Def.Free),
+            ("DEF_FREE_CLASS", Def.FreeClass), ("DEF_IMPORT", Def.Import), ("DEF_BOUND", Def.Bound),
+            ("DEF_ANNOT", Def.Annot),
+            ("TYPE_FUNCTION", (int)BlockType.Function), ("TYPE_CLASS", (int)BlockType.Class),
+            ("TYPE_MODULE", (int)BlockType.Module),
+            ("LOCAL", (int)Scope.Local), ("GLOBAL_EXPLICIT", (int)Scope.GlobalExplicit),
+            ("GLOBAL_IMPLICIT", (int)Scope.GlobalImplicit), ("FREE", (int)Scope.Free), ("CELL", (int)Scope.Cell),
+            ("SCOPE_OFF", Def.ScopeOffset), ("SCOPE_MASK", Def.ScopeMask),
+        ];
+        foreach (var (name, value) in constants)
+        {
+            module.AddBuiltin(name, PyInt.From(value));
+        }
+    }
+
+    /// <summary><c>symtable(source, filename, startstr, /)</c>: parses the source (str or
+    /// bytes-like), builds its symbol table and returns the top block.</summary>
+    [PyMethod("symtable", Doc = "Return symbol and scope dictionaries used internally by compiler.")]
+    public static PyObject Symtable(PyObject source, PyObject filename, PyObject startstr)
+    {
+        var file = PosixModule.FsPath(filename) switch
+        {
+            PyStr s => s.Value,
+            var b => PosixModule.DecodeFs(((PyBytes)b).Data).Value,
+        };
+        if (startstr is not PyStr start)
+        {
+            throw PyErr.TypeError($"symtable() argument 3 must be str, not {startstr.Type.Name}");
+        }
+        SourceText text;
+        switch (source)
+        {
+            case PyStr s:
+                if (s.Value.Contains('\0'))
+                {
+                    throw PyErr.ValueError("source code string cannot contain null bytes");
+                }
+                text = SourceText.FromString(s.Value, file);
+                break;
+            case var o when BufferProtocol.TryRead(o, out var span):
+                var data = span.ToArray();
+                if (Array.IndexOf(data, (byte)0) >= 0)
+                {
+                    throw PyErr.ValueError("source code string cannot contain null bytes");
+                }
+                text = SourceText.FromBytes(data, file);
+                break;
+            default:
+                throw PyErr.TypeError("symtable() arg 1 must be a string or bytes object");
+        }
+        var mode = start.Value switch
+        {
+            "exec" => ParseMode.Exec,
+            "eval" => ParseMode.Eval,
+            "single" => ParseMode.Single,
+            _ => throw PyErr.ValueError("symtable() arg 3 must be 'exec' or 'eval' or 'single'"),
+        };
+        try
+        {
+            var mod = Parser.Parse(text, mode);
+            var table = SymbolTable.Build(mod, file, FutureFeatures.FromAst(mod, file));
+            return PySymtableEntry.Tree(table.Top);
+        }
+        catch (PythonException e)
+        {
+            throw PyErr.FromCompiler(e);
+        }
+    }
+}
