@@ -57,6 +57,7 @@ public static unsafe partial class ReadlineModule
         module.AddBuiltin("_READLINE_RUNTIME_VERSION", PyInt.From(version));
         module.AddBuiltin("_READLINE_LIBRARY_VERSION", Decode(*(byte**)Export("rl_library_version")));
         Setup();
+        MyReadline.FunctionPointer = CallReadline;
     }
 
     /// <summary>setup_readline: history, key bindings, hooks and word breaks, then
@@ -368,6 +369,127 @@ public static unsafe partial class ReadlineModule
 
     [PyMethod("redisplay", Doc = "Change what's displayed on the screen to reflect contents of the line buffer.")]
     public static void RedisplayLine() => Redisplay();
+
+    // ---- input() through readline ----------------------------------------------------------
+
+    private const int PollIn = 1;
+    private const int EIntr = 4;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short REvents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(PollFd* fds, nuint count, int timeout);
+
+    private static byte* s_completedLine;
+    private static bool s_lineDone;
+
+    [UnmanagedCallersOnly]
+    private static void OnLine(byte* line)
+    {
+        s_completedLine = line;
+        s_lineDone = true;
+        CallbackHandlerRemove();
+    }
+
+    /// <summary>call_readline: one line edited on the terminal, with the GIL released while
+    /// waiting; signals are checked between keys (their handler's exception ends the read).
+    /// The line gets its "\n" back and enters the history unless it repeats the last entry.</summary>
+    private static byte[] CallReadline(byte[] prompt)
+    {
+        var saved = SetLocale(LcCType, null);
+        var savedCopy = saved is null ? null : StrDup(new ReadOnlySpan<byte>(saved, StrLen(saved)));
+        fixed (byte* empty = ""u8)
+        {
+            SetLocale(LcCType, empty);
+        }
+        try
+        {
+            var line = ReadUntilEnterOrSignal(prompt);
+            if (line is null)
+            {
+                return [];
+            }
+            var text = new ReadOnlySpan<byte>(line, StrLen(line)).ToArray();
+            if (s_autoHistory && text.Length > 0)
+            {
+                var length = HistoryLength();
+                var last = length > 0 ? HistoryGet(length) : null;
+                var lastLine = last is null ? default : new ReadOnlySpan<byte>(last->Line, StrLen(last->Line));
+                if (!lastLine.SequenceEqual(text))
+                {
+                    AddHistory(line);
+                }
+            }
+            Free(line);
+            var result = new byte[text.Length + 1];
+            text.CopyTo(result, 0);
+            result[^1] = (byte)'\n';
+            return result;
+        }
+        finally
+        {
+            if (savedCopy is not null)
+            {
+                SetLocale(LcCType, savedCopy);
+                Free(savedCopy);
+            }
+        }
+    }
+
+    private static byte* ReadUntilEnterOrSignal(byte[] prompt)
+    {
+        *(int*)Export("rl_catch_signals") = 0;
+        var cPrompt = PosixModule.CBytes(prompt);
+        s_lineDone = false;
+        s_completedLine = null;
+        fixed (byte* p = cPrompt)
+        {
+            CallbackHandlerInstall(p, (nint)(delegate* unmanaged<byte*, void>)&OnLine);
+        }
+        var fd = new PollFd { Fd = 0, Events = PollIn };
+        while (!s_lineDone)
+        {
+            int ready;
+            int errno;
+            using (Gil.Release())
+            {
+                // A short timeout: signals arrive on a runtime thread and do not interrupt poll.
+                ready = Poll(&fd, 1, 100);
+                errno = ready < 0 ? Marshal.GetLastSystemError() : 0;
+                if (ready > 0)
+                {
+                    CallbackReadChar();
+                }
+            }
+            if ((ready == 0 || errno == EIntr) && Signals.Pending)
+            {
+                try
+                {
+                    Signals.CheckSignals();
+                }
+                catch (PyException)
+                {
+                    FreeLineState();
+                    CallbackSigCleanup();
+                    CleanupAfterSignal();
+                    CallbackHandlerRemove();
+                    throw;
+                }
+            }
+            else if (ready < 0 && errno != EIntr)
+            {
+                CallbackHandlerRemove();
+                throw PosixModule.Error(errno);
+            }
+        }
+        return s_completedLine;
+    }
 
     // ---- callbacks from readline ---------------------------------------------------------
 

@@ -68,6 +68,9 @@ internal static unsafe partial class ReadlineNative
     [LibraryImport(Lib, EntryPoint = "rl_callback_sigcleanup")]
     public static partial void CallbackSigCleanup();
 
+    [LibraryImport(Lib, EntryPoint = "rl_cleanup_after_signal")]
+    public static partial void CleanupAfterSignal();
+
     [LibraryImport(Lib, EntryPoint = "rl_free_line_state")]
     public static partial void FreeLineState();
 
