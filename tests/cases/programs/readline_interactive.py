@@ -2,6 +2,7 @@
 # with a Python completer, a startup hook and automatic history; this program types into it
 # and prints what the terminal showed.
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,14 +25,25 @@ readline.set_completer(bad)
 second = input("? ")
 readline.set_completer(completer)
 third = input("\u00e9 ")
+def display(substitution, matches, longest):
+    print("\ndisplay", substitution, matches, longest)
+readline.set_completion_display_matches_hook(display)
+readline.parse_and_bind("set show-all-if-ambiguous on")
+listed = input("list ")
+readline.parse_and_bind("set show-all-if-ambiguous off")
+readline.set_completion_display_matches_hook(None)
 readline.set_auto_history(False)
 fourth = input("no history ")
+try:
+    input("interrupt ")
+except KeyboardInterrupt:
+    print("KeyboardInterrupt")
 try:
     input("eof? ")
 except EOFError as e:
     eof = repr(e)
 print()
-print(repr(first), repr(second), repr(third), repr(fourth), eof)
+print(repr(first), repr(second), repr(third), repr(listed), repr(fourth), eof)
 for call in calls:
     print(call)
 n = readline.get_current_history_length()
@@ -74,8 +86,18 @@ def main():
         os.write(master, b"q b\t\n")
         expect("\u00e9 ".encode())
         os.write(master, "ca\t\n".encode())
+        expect(b"list ")
+        os.write(master, b"al\t")
+        expect(b"display")
+        expect(b"8\r\npha")
+        os.write(master, b"!\n")
         expect(b"no history ")
         os.write(master, b"again\n")
+        expect(b"interrupt ")
+        os.write(master, b"abc")
+        expect(b"abc")
+        child.send_signal(signal.SIGINT)
+        expect(b"KeyboardInterrupt")
         expect(b"eof? ")
         os.write(master, b"\x04")
         expect(b"\r\n\r\n")
