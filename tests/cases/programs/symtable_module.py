@@ -186,7 +186,7 @@ def attempt(*args):
         t = _symtable.symtable(*args)
         print("ok", t.name, t.type, sorted(t.symbols))
     except SyntaxError as e:
-        print(type(e).__name__, e.msg, e.filename, e.lineno, e.offset)
+        print(type(e).__name__, e.args, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset)
     except Exception as e:
         print(type(e).__name__, e)
 
