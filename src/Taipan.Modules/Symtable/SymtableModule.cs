@@ -80,11 +80,20 @@ public static partial class SymtableModule
             "single" => ParseMode.Single,
             _ => throw PyErr.ValueError("symtable() arg 3 must be 'exec' or 'eval' or 'single'"),
         };
+        var warnings = new List<ParserWarning>();
         try
         {
-            var mod = Parser.Parse(text, mode);
-            var table = SymbolTable.Build(mod, file, FutureFeatures.FromAst(mod, file));
-            return PySymtableEntry.Tree(table.Top);
+            try
+            {
+                var mod = Parser.Parse(text, mode, warnings);
+                var table = SymbolTable.Build(mod, file, FutureFeatures.FromAst(mod, file));
+                return PySymtableEntry.Tree(table.Top);
+            }
+            finally
+            {
+                // The parser's warnings (invalid escape sequences), also when it failed.
+                Warnings.IssueCompilerWarnings(warnings);
+            }
         }
         catch (PythonException e)
         {

@@ -214,3 +214,11 @@ attempt("yield 1", "f", "exec")
 attempt("[i := 0 for i in range(3)]", "f", "exec")
 attempt("class C:\n    [j := 0 for k in range(3)]", "f", "exec")
 attempt("def f():\n    from os import *", "f", "exec")
+
+print("== parser warnings")
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    _symtable.symtable('x = "\\d"\nif x is 1: pass\n', "w.py", "exec")
+    attempt('y = "\\q"\ndef (', "w.py", "exec")
+print([(w.category.__name__, str(w.message), w.filename, w.lineno) for w in caught])
