@@ -52,23 +52,23 @@ public static partial class SymtableModule
         {
             throw PyErr.TypeError($"symtable() argument 3 must be str, not {startstr.Type.Name}");
         }
-        SourceText text;
+        string? str = null;
+        byte[]? data = null;
         switch (source)
         {
             case PyStr s:
-                if (s.Value.Contains('\0'))
+                str = s.Value;
+                if (str.Contains('\0'))
                 {
                     throw PyErr.ValueError("source code string cannot contain null bytes");
                 }
-                text = SourceText.FromString(s.Value, file);
                 break;
             case var o when BufferProtocol.TryRead(o, out var span):
-                var data = span.ToArray();
+                data = span.ToArray();
                 if (Array.IndexOf(data, (byte)0) >= 0)
                 {
                     throw PyErr.ValueError("source code string cannot contain null bytes");
                 }
-                text = SourceText.FromBytes(data, file);
                 break;
             default:
                 throw PyErr.TypeError("symtable() arg 1 must be a string or bytes object");
@@ -85,6 +85,9 @@ public static partial class SymtableModule
         {
             try
             {
+                // Decoding bytes (the coding declaration) is part of parsing: its errors are
+                // SyntaxErrors.
+                var text = str is not null ? SourceText.FromString(str, file) : SourceText.FromBytes(data!, file);
                 var mod = Parser.Parse(text, mode, warnings);
                 var table = SymbolTable.Build(mod, file, FutureFeatures.FromAst(mod, file));
                 return PySymtableEntry.Tree(table.Top);
