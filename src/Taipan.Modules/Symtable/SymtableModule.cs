@@ -38,16 +38,30 @@ public static partial class SymtableModule
         }
     }
 
+    /// <summary>PyUnicode_FSDecoder: str, bytes, os.PathLike, and (deprecated) other
+    /// bytes-like objects.</summary>
+    private static string FsDecode(PyObject filename)
+    {
+        if (filename is not PyStr and not PyBytes && filename.Type.Lookup(PyStr.Intern("__fspath__")) is null
+            && BufferProtocol.TryRead(filename, out var data))
+        {
+            var bytes = data.ToArray();
+            Warnings.Warn(PyExc.DeprecationWarning, $"path should be string, bytes, or os.PathLike, not {filename.Type.Name}");
+            return PosixModule.DecodeFs(bytes).Value;
+        }
+        return PosixModule.FsPath(filename) switch
+        {
+            PyStr s => s.Value,
+            var b => PosixModule.DecodeFs(((PyBytes)b).Data).Value,
+        };
+    }
+
     /// <summary><c>symtable(source, filename, startstr, /)</c>: parses the source (str or
     /// bytes-like), builds its symbol table and returns the top block.</summary>
     [PyMethod("symtable", Doc = "Return symbol and scope dictionaries used internally by compiler.")]
     public static PyObject Symtable(PyObject source, PyObject filename, PyObject startstr)
     {
-        var file = PosixModule.FsPath(filename) switch
-        {
-            PyStr s => s.Value,
-            var b => PosixModule.DecodeFs(((PyBytes)b).Data).Value,
-        };
+        var file = FsDecode(filename);
         if (startstr is not PyStr start)
         {
             throw PyErr.TypeError($"symtable() argument 3 must be str, not {startstr.Type.Name}");

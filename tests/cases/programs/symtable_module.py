@@ -222,3 +222,11 @@ with warnings.catch_warnings(record=True) as caught:
     _symtable.symtable('x = "\\d"\nif x is 1: pass\n', "w.py", "exec")
     attempt('y = "\\q"\ndef (', "w.py", "exec")
 print([(w.category.__name__, str(w.message), w.filename, w.lineno) for w in caught])
+
+print("== bytes-like file names")
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    attempt("pass", bytearray(b"spam"), "exec")
+    attempt("def f(x): global x", memoryview(b"sp\xffam"), "exec")
+    attempt("pass", list(b"spam"), "exec")
+print([(w.category.__name__, str(w.message)) for w in caught])
