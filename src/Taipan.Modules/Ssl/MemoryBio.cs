@@ -25,7 +25,7 @@ public sealed unsafe partial class MemoryBio : PyObject
     {
         if (args.Length != 0)
         {
-            throw PyErr.TypeError("MemoryBIO() takes no arguments");
+            throw PyErr.TypeError("MemoryBIO() takes no positional arguments");
         }
         if (kwnames is { Count: > 0 })
         {

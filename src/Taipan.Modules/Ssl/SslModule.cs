@@ -17,9 +17,9 @@ public static unsafe partial class SslModule
 {
     // The source lines of CPython 3.11's _ssl.c that its messages name, so that an SSLError
     // reads as CPython's does ("... (_ssl.c:992)").
-    internal const int LineHandshake = 992, LineRead = 2546, LineWrite = 2423, LineShutdown = 2710,
-        LineCertChain = 3877, LineKeyCheck = 3898, LineCaData = 3992, LineVerifyLocations = 4077,
-        LineDhParams = 4186, LineGeneric = 4300;
+    internal const int LineHandshake = 992, LineRead = 2546, LineWrite = 2393, LineShutdown = 2672,
+        LineCertChain = 3877, LineKeyCheck = 3898, LineCaData = 3992, LineVerifyLocations = 4126,
+        LineDhParams = 4174, LineGeneric = 4300;
 
     // py_ssl_error: the SSLError numbers of CPython's enumeration.
     internal const int PyErrNone = 0, PyErrSsl = 1, PyErrWantRead = 2, PyErrWantWrite = 3, PyErrWantX509Lookup = 4,

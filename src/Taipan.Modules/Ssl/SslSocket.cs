@@ -445,11 +445,11 @@ public sealed unsafe partial class SslSocket : PyObject
             };
             if (state == SocketHasTimedOut)
             {
-                throw PyErr.New(PyExc.TimeoutError, "_ssl.c:980: The handshake operation timed out");
+                throw PyErr.New(PyExc.TimeoutError, "_ssl.c:975: The handshake operation timed out");
             }
             if (state == SocketHasBeenClosed)
             {
-                throw SslModule.Plain("_ssl.c:984: Underlying socket has been closed.");
+                throw SslModule.Plain("_ssl.c:979: Underlying socket has been closed.");
             }
             if (state == SocketIsNonBlocking)
             {
