@@ -85,8 +85,9 @@ internal static unsafe class CertDecoder
         return new PyTuple(dn.ToArray());
     }
 
-    /// <summary>What OpenSSL printed into a memory BIO.</summary>
-    private static string Printed(Func<IntPtr, int> print)
+    /// <summary>What OpenSSL printed into a memory BIO: its first line, as BIO_gets reads, or
+    /// all of it.</summary>
+    internal static string Printed(Func<IntPtr, int> print, bool firstLine = true)
     {
         var bio = Ossl.BIO_new(Ossl.BIO_s_mem());
         try
@@ -104,7 +105,7 @@ internal static unsafe class CertDecoder
             // BIO_gets reads the first line only.
             var text = Codecs.Decode(buffer.AsSpan(0, pending), "utf-8", "strict");
             var newline = text.IndexOf('\n');
-            return newline < 0 ? text : text[..(newline + 1)];
+            return newline < 0 || !firstLine ? text : text[..(newline + 1)];
         }
         finally
         {

@@ -24,23 +24,29 @@ public sealed unsafe partial class Certificate : PyObject
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         throw PyErr.TypeError("cannot create '_ssl.Certificate' instances");
 
+    /// <summary><c>_PySSL_CertificateFromX509Stack</c>: the certificates of an OpenSSL stack.</summary>
+    internal static PyList FromStack(IntPtr stack)
+    {
+        var result = new PyList();
+        var n = Ossl.OPENSSL_sk_num(stack);
+        for (var i = 0; i < n; i++)
+        {
+            var cert = Ossl.OPENSSL_sk_value(stack, i);
+            Ossl.X509_up_ref(cert);
+            result.Append(new Certificate(cert));
+        }
+        return result;
+    }
+
     [PyMethod("public_bytes", Keywords = true)]
     public PyObject PublicBytes(int format = EncodingPem)
     {
-        var der = CertDecoder.Der(_cert);
         switch (format)
         {
             case EncodingDer:
-                return der;
+                return CertDecoder.Der(_cert);
             case EncodingPem:
-                var base64 = Convert.ToBase64String(der.Data);
-                var text = new System.Text.StringBuilder("-----BEGIN CERTIFICATE-----\n");
-                for (var i = 0; i < base64.Length; i += 64)
-                {
-                    text.Append(base64, i, Math.Min(64, base64.Length - i)).Append('\n');
-                }
-                text.Append("-----END CERTIFICATE-----\n");
-                return new PyStr(text.ToString());
+                return new PyStr(CertDecoder.Printed(bio => Ossl.PEM_write_bio_X509(bio, _cert), false));
             default:
                 throw PyErr.ValueError("Unsupported format");
         }
@@ -59,10 +65,18 @@ public sealed unsafe partial class Certificate : PyObject
         return PyBool.From((Ossl.X509_cmp(a._cert, b._cert) == 0) == (op == CompareOp.Eq));
     }
 
+    [PySlot("tp_hash")]
+    public long Hash()
+    {
+        var hash = (long)Ossl.X509_subject_name_hash(_cert);
+        return hash == -1 ? -2 : hash;
+    }
+
     [PySlot("tp_repr")]
     public PyStr Repr()
     {
-        var subject = CertDecoder.Name(Ossl.X509_get_subject_name(_cert));
-        return new PyStr($"<Certificate '{Taipan.Runtime.Abstract.Ops.Str(subject).Value}'>");
+        // XN_FLAG_RFC2253: "CN=...,O=...,C=..."
+        var subject = CertDecoder.Printed(bio => Ossl.X509_NAME_print_ex(bio, Ossl.X509_get_subject_name(_cert), 0, 0x1110317), false);
+        return new PyStr($"<_ssl.Certificate '{subject}'>");
     }
 }

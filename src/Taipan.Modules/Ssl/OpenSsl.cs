@@ -16,7 +16,7 @@ internal static unsafe partial class Ossl
     public const int ErrorNone = 0, ErrorSsl = 1, ErrorWantRead = 2, ErrorWantWrite = 3, ErrorWantX509Lookup = 4,
         ErrorSyscall = 5, ErrorZeroReturn = 6, ErrorWantConnect = 7;
     public const int VerifyNone = 0, VerifyPeer = 1, VerifyFailIfNoPeerCert = 2, VerifyPostHandshake = 8;
-    public const int CtrlSetTmpDh = 3, CtrlSessNumber = 20, CtrlMode = 33, CtrlSetSessCacheMode = 44,
+    public const int CtrlSetTmpDh = 3, CtrlSetMsgCallback = 15, CtrlSessNumber = 20, CtrlMode = 33, CtrlSetSessCacheMode = 44,
         CtrlSetTlsextServernameCb = 53, CtrlSetTlsextServernameArg = 54, CtrlSetTlsextHostname = 55,
         CtrlSetGroups = 91, CtrlSetMinProtoVersion = 123, CtrlSetMaxProtoVersion = 124,
         CtrlGetMinProtoVersion = 130, CtrlGetMaxProtoVersion = 131;
@@ -118,6 +118,7 @@ internal static unsafe partial class Ossl
     [LibraryImport(Ssl)] public static partial IntPtr SSL_get_ex_data(IntPtr ssl, int idx);
     [LibraryImport(Ssl)] public static partial IntPtr SSL_get_session(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial void SSL_set_read_ahead(IntPtr ssl, int yes);
+    [LibraryImport(Ssl)] public static partial long SSL_callback_ctrl(IntPtr ssl, int cmd, IntPtr fp);
     [LibraryImport(Ssl)] public static partial int SSL_select_next_proto(byte** output, byte* outlen, byte* server, uint serverLength, byte* client, uint clientLength);
 
     // ---- libssl: ciphers and sessions -------------------------------------------------------------
@@ -177,6 +178,9 @@ internal static unsafe partial class Ossl
     [LibraryImport(Crypto)] public static partial IntPtr d2i_X509(IntPtr x, byte** data, long length);
     [LibraryImport(Crypto)] public static partial int i2d_X509(IntPtr x, byte** output);
     [LibraryImport(Crypto)] public static partial void X509_free(IntPtr x);
+    [LibraryImport(Crypto)] public static partial int PEM_write_bio_X509(IntPtr bio, IntPtr x);
+    [LibraryImport(Crypto)] public static partial int X509_NAME_print_ex(IntPtr bio, IntPtr name, int indent, ulong flags);
+    [LibraryImport(Crypto)] public static partial ulong X509_subject_name_hash(IntPtr x);
     [LibraryImport(Crypto)] public static partial int X509_up_ref(IntPtr x);
     [LibraryImport(Crypto)] public static partial IntPtr X509_get_subject_name(IntPtr x);
     [LibraryImport(Crypto)] public static partial IntPtr X509_get_issuer_name(IntPtr x);

@@ -879,6 +879,34 @@ public sealed unsafe partial class SslContext : PySubclassableObject
         }
     }
 
+    // ---- message callback (Modules/_ssl/debughelpers.c) --------------------------------------------
+
+    internal PyObject? MessageCallback { get; private set; }
+
+    internal static IntPtr MessageCallbackPointer =>
+        (IntPtr)(delegate* unmanaged<int, int, int, byte*, nuint, IntPtr, IntPtr, void>)&SslSocket.MessageCallback;
+
+    [PyGetter("_msg_callback")]
+    public PyObject MessageCallbackGetter() => MessageCallback ?? PyNone.Value;
+
+    [PySetter("_msg_callback")]
+    public void SetMessageCallback(PyObject? value)
+    {
+        MessageCallback = null;
+        if (value is null or PyNone)
+        {
+            Ossl.SSL_CTX_callback_ctrl(_ctx, Ossl.CtrlSetMsgCallback, 0);
+            return;
+        }
+        if (value.Type.Slots.Call is null)
+        {
+            Ossl.SSL_CTX_callback_ctrl(_ctx, Ossl.CtrlSetMsgCallback, 0);
+            throw PyErr.TypeError("not a callable object");
+        }
+        MessageCallback = value;
+        Ossl.SSL_CTX_callback_ctrl(_ctx, Ossl.CtrlSetMsgCallback, MessageCallbackPointer);
+    }
+
     // ---- key log ------------------------------------------------------------------------------------
 
     [PyGetter("keylog_filename")]

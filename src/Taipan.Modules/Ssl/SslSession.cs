@@ -19,6 +19,10 @@ public sealed unsafe partial class SslSession : PyObject
         Context = context;
     }
 
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw Taipan.Runtime.Errors.PyErr.TypeError("cannot create '_ssl.SSLSession' instances");
+
     ~SslSession() => Ossl.SSL_SESSION_free(_session);
 
     internal IntPtr Handle => _session;

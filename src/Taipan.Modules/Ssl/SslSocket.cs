@@ -31,6 +31,8 @@ public sealed unsafe partial class SslSocket : PyObject
     private int _sslError;
     private int _errno;
     private GCHandle _self;
+    // An exception of the message callback, raised when the OpenSSL call that ran it returns.
+    private PyBaseException? _callbackError;
     // The memory BIOs are held so they live as long as the connection that uses them.
     private readonly MemoryBio? _incoming, _outgoing;
 
@@ -47,6 +49,10 @@ public sealed unsafe partial class SslSocket : PyObject
         _incoming = incoming;
         _outgoing = outgoing;
     }
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError("cannot create '_ssl._SSLSocket' instances");
 
     ~SslSocket()
     {
@@ -141,6 +147,7 @@ public sealed unsafe partial class SslSocket : PyObject
             Ossl.SSL_set_bio(self._ssl, incoming.Bio, outgoing.Bio);
         }
         Ossl.SSL_ctrl(self._ssl, Ossl.CtrlMode, Ossl.ModeAcceptMovingWriteBuffer | Ossl.ModeAutoRetry, 0);
+        self.ApplyMessageCallback();
         if (context.PostHandshakeAuth)
         {
             if (serverSide)
@@ -332,6 +339,10 @@ public sealed unsafe partial class SslSocket : PyObject
         }
         var exc = SslModule.Fill(this, type, p, errstr, line, e);
         Ossl.ERR_clear_error();
+        if (TakeCallbackError() is { } callbackError)
+        {
+            exc.Value.Context = callbackError;
+        }
         return exc;
     }
 
@@ -399,6 +410,69 @@ public sealed unsafe partial class SslSocket : PyObject
         return ret;
     }
 
+    private PyBaseException? TakeCallbackError()
+    {
+        var e = _callbackError;
+        _callbackError = null;
+        return e;
+    }
+
+    /// <summary><c>PySSL_ChainExceptions</c> after a call that succeeded: the message
+    /// callback's exception, if it raised one.</summary>
+    private void RaiseCallbackError()
+    {
+        if (TakeCallbackError() is { } e)
+        {
+            throw new PyException(e);
+        }
+    }
+
+    /// <summary>The context's message callback applies to the connection (or none).</summary>
+    internal void ApplyMessageCallback() =>
+        Ossl.SSL_callback_ctrl(_ssl, Ossl.CtrlSetMsgCallback, _context.MessageCallback is null ? 0 : SslContext.MessageCallbackPointer);
+
+    /// <summary><c>_PySSL_msg_callback</c>: calls the context's <c>_msg_callback</c> with
+    /// (ssl object, "read" or "write", version, content type, message type, data).</summary>
+    [UnmanagedCallersOnly]
+    internal static void MessageCallback(int writeP, int version, int contentType, byte* buffer, nuint length, IntPtr ssl, IntPtr arg)
+    {
+        var self = FromSsl(ssl);
+        if (self is null)
+        {
+            return;
+        }
+        using var gil = Reacquire();
+        var callback = self._context.MessageCallback;
+        if (callback is null)
+        {
+            return;
+        }
+        PyObject target = self.OwnerObject ?? (PyObject?)self._socket ?? self;
+        var data = new ReadOnlySpan<byte>(buffer, (int)length);
+        var msgType = contentType switch
+        {
+            20 => 0x0101,
+            21 => length > 1 ? data[1] : -1,
+            22 or 0x101 => length > 0 ? data[0] : -1,
+            0x100 => length > 2 ? data[0] : -1,
+            _ => -1,
+        };
+        if (contentType == 0x100 && length > 2)
+        {
+            // A record header carries the version in bytes 1 and 2.
+            version = (data[1] << 8) | data[2];
+        }
+        try
+        {
+            Ops.Call(callback, [target, new PyStr(writeP != 0 ? "write" : "read"), PyInt.From(version), PyInt.From(contentType),
+                PyInt.From(msgType), PyBytes.From(data)], null);
+        }
+        catch (PyException e)
+        {
+            self._callbackError ??= e.Value;
+        }
+    }
+
     private void CheckSocket()
     {
         if (_socket is not null)
@@ -461,6 +535,7 @@ public sealed unsafe partial class SslSocket : PyObject
         {
             throw SetError(ret, SslModule.LineHandshake);
         }
+        RaiseCallbackError();
     }
 
     [PyMethod("read")]
@@ -553,6 +628,7 @@ public sealed unsafe partial class SslSocket : PyObject
         {
             throw SetError(ret, SslModule.LineRead);
         }
+        RaiseCallbackError();
         if (buffer is null)
         {
             return PyBytes.From(own.AsSpan(0, (int)count));
@@ -623,6 +699,7 @@ public sealed unsafe partial class SslSocket : PyObject
         {
             throw SetError(ret, SslModule.LineWrite);
         }
+        RaiseCallbackError();
         return (long)count;
     }
 
@@ -705,6 +782,7 @@ public sealed unsafe partial class SslSocket : PyObject
         {
             throw SetError(ret, SslModule.LineShutdown);
         }
+        RaiseCallbackError();
         return (PyObject?)_socket ?? PyNone.Value;
     }
 
@@ -819,6 +897,31 @@ public sealed unsafe partial class SslSocket : PyObject
         return length == 0 ? PyNone.Value : PyBytes.From(new ReadOnlySpan<byte>(buffer, (int)length));
     }
 
+    [PyMethod("get_verified_chain")]
+    public PyObject GetVerifiedChain()
+    {
+        var chain = Ossl.SSL_get0_verified_chain(_ssl);
+        return chain == 0 ? PyNone.Value : Certificate.FromStack(chain);
+    }
+
+    [PyMethod("get_unverified_chain")]
+    public PyObject GetUnverifiedChain()
+    {
+        var chain = Ossl.SSL_get_peer_cert_chain(_ssl);
+        if (chain == 0)
+        {
+            return PyNone.Value;
+        }
+        var result = Certificate.FromStack(chain);
+        if (_serverSide)
+        {
+            // A server's chain of the peer lacks the peer's own certificate.
+            var peer = Ossl.SSL_get1_peer_certificate(_ssl);
+            result.Insert(0, peer == 0 ? PyNone.Value : new Certificate(peer));
+        }
+        return result;
+    }
+
     // ---- attributes ---------------------------------------------------------------------------------
 
     [PyGetter("context")]
@@ -833,6 +936,7 @@ public sealed unsafe partial class SslSocket : PyObject
         }
         _context = context;
         Ossl.SSL_set_SSL_CTX(_ssl, context.Handle);
+        ApplyMessageCallback();
     }
 
     [PyGetter("server_side")]
