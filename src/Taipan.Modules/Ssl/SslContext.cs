@@ -85,7 +85,12 @@ public sealed unsafe partial class SslContext : PySubclassableObject
     {
         ArgParse.NoKeywords("_SSLContext", kwnames);
         ArgParse.CheckPositional("_SSLContext", args.Length, 1, 1);
-        var protocol = ArgParse.ToInt(args[0]);
+        var value = Ops.Index(args[0]).Value;
+        if (value < int.MinValue || value > int.MaxValue)
+        {
+            throw PyErr.OverflowError("Python int too large to convert to C int");
+        }
+        var protocol = (int)value;
         IntPtr method;
         switch (protocol)
         {
@@ -197,7 +202,7 @@ public sealed unsafe partial class SslContext : PySubclassableObject
     [PySetter("verify_flags")]
     public void SetVerifyFlags(PyObject? value)
     {
-        var wanted = (ulong)ArgParse.ToLong(Deleting(value));
+        var wanted = SslModule.ToCUnsignedLong(Deleting(value));
         var param = Ossl.SSL_CTX_get0_param(_ctx);
         var flags = Ossl.X509_VERIFY_PARAM_get_flags(param);
         var clear = flags & ~wanted;
@@ -218,12 +223,7 @@ public sealed unsafe partial class SslContext : PySubclassableObject
     [PySetter("options")]
     public void SetOptions(PyObject? value)
     {
-        var v = Ops.Index(Deleting(value)).Value;
-        if (v.Sign < 0 || v > ulong.MaxValue)
-        {
-            throw PyErr.OverflowError(v.Sign < 0 ? "can't convert negative int to unsigned" : "int too big to convert");
-        }
-        var wanted = (ulong)v;
+        var wanted = (ulong)SslModule.ToCLong(Deleting(value));
         var options = Ossl.SSL_CTX_get_options(_ctx);
         var clear = options & ~wanted;
         var set = ~options & wanted;
@@ -394,6 +394,12 @@ public sealed unsafe partial class SslContext : PySubclassableObject
         catch (PyException e)
         {
             info.Error = e;
+            return -1;
+        }
+        catch (Exception e)
+        {
+            // Nothing may unwind into OpenSSL.
+            info.Error = PyErr.New(PyExc.SystemError, e.Message);
             return -1;
         }
     }
@@ -877,6 +883,12 @@ public sealed unsafe partial class SslContext : PySubclassableObject
             *alert = 40;
             return Ossl.TlsextErrAlertFatal;
         }
+        catch (Exception)
+        {
+            // Nothing may unwind into OpenSSL.
+            *alert = 80;
+            return Ossl.TlsextErrAlertFatal;
+        }
     }
 
     // ---- message callback (Modules/_ssl/debughelpers.c) --------------------------------------------
@@ -946,11 +958,17 @@ public sealed unsafe partial class SslContext : PySubclassableObject
         {
             return;
         }
-        lock (stream)
+        try
         {
-            var bytes = Encoding.ASCII.GetBytes(text + "\n");
-            stream.Write(bytes);
-            stream.Flush();
+            lock (stream)
+            {
+                stream.Write(Encoding.ASCII.GetBytes(text + "\n"));
+                stream.Flush();
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // A key log that cannot be written is skipped, as CPython's BIO does.
         }
     }
 
@@ -981,7 +999,7 @@ public sealed unsafe partial class SslContext : PySubclassableObject
             : hostname;
         if (!BufferProtocol.TryRead(encoded, out var bytes))
         {
-            throw PyErr.TypeError($"str or bytes expected, not {hostname.Type.Name}");
+            throw PyErr.TypeError($"argument must be str, not {hostname.Type.Name}");
         }
         if (bytes.IndexOf((byte)0) >= 0)
         {

@@ -19,7 +19,7 @@ public static unsafe partial class SslModule
     // reads as CPython's does ("... (_ssl.c:992)").
     internal const int LineHandshake = 992, LineRead = 2546, LineWrite = 2393, LineShutdown = 2672,
         LineCertChain = 3877, LineKeyCheck = 3898, LineCaData = 3992, LineVerifyLocations = 4126,
-        LineDhParams = 4174, LineGeneric = 4300;
+        LineDhParams = 4174, LinePostHandshake = 2747, LineGeneric = 4300;
 
     // py_ssl_error: the SSLError numbers of CPython's enumeration.
     internal const int PyErrNone = 0, PyErrSsl = 1, PyErrWantRead = 2, PyErrWantWrite = 3, PyErrWantX509Lookup = 4,
@@ -214,6 +214,18 @@ public static unsafe partial class SslModule
         Ossl.ERR_clear_error();
         return e;
     }
+
+    /// <summary>A C <c>long</c> argument (<c>"l"</c>).</summary>
+    internal static long ToCLong(PyObject o)
+    {
+        var v = Ops.Index(o).Value;
+        return v >= long.MinValue && v <= long.MaxValue ? (long)v : throw PyErr.OverflowError("Python int too large to convert to C long");
+    }
+
+    /// <summary>A C <c>unsigned long</c> argument (<c>"k"</c>): any int, modulo 2**64.</summary>
+    internal static ulong ToCUnsignedLong(PyObject o) => o is PyInt i
+        ? (ulong)(i.Value & ulong.MaxValue)
+        : throw PyErr.TypeError($"argument must be int, not {o.Type.Name}");
 
     /// <summary>An SSLError with just a message, as <c>PyErr_SetString</c> gives.</summary>
     internal static PyException Plain(string message) => PyErr.New(SslError, message);

@@ -19,6 +19,7 @@ namespace Taipan.Modules.Ssl;
 [PyType("_SSLSocket", Module = "_ssl")]
 public sealed unsafe partial class SslSocket : PyObject
 {
+    private const int MaxRead = 1 << 20;
     private const int SocketIsNonBlocking = 0, SocketIsBlocking = 1, SocketHasTimedOut = 2, SocketHasBeenClosed = 3, SocketOperationOk = 5;
 
     private IntPtr _ssl;
@@ -181,7 +182,7 @@ public sealed unsafe partial class SslSocket : PyObject
         }
         if (owner is not null and not PyNone)
         {
-            self._owner = new WeakReference<PyObject>(owner);
+            self.SetOwner(owner);
         }
         if (session is not null and not PyNone)
         {
@@ -471,6 +472,11 @@ public sealed unsafe partial class SslSocket : PyObject
         {
             self._callbackError ??= e.Value;
         }
+        catch (Exception e)
+        {
+            // Nothing may unwind into OpenSSL.
+            self._callbackError ??= PyErr.New(PyExc.SystemError, e.Message).Value;
+        }
     }
 
     private void CheckSocket()
@@ -556,10 +562,16 @@ public sealed unsafe partial class SslSocket : PyObject
             {
                 return PyBytes.Empty;
             }
-            own = new byte[Math.Min(length, int.MaxValue)];
+            // One SSL_read returns at most one record (16 KiB), so a larger request needs no
+            // larger buffer.
+            own = new byte[Math.Min(length, MaxRead)];
         }
         else
         {
+            if (buffer is not PyMemoryView && buffer is not IBuffer { BufferReadOnly: false })
+            {
+                throw PyErr.TypeError($"read() argument 2 must be read-write bytes-like object, not {buffer.Type.Name}");
+            }
             var span = BufferProtocol.Write(buffer);
             if (length <= 0 || length > span.Length)
             {
@@ -577,7 +589,7 @@ public sealed unsafe partial class SslSocket : PyObject
         nuint count = 0;
         int ret;
         // A buffer of the caller is read into through a copy: its memory may move while the lock is released.
-        var target = own ?? new byte[length];
+        var target = own ?? new byte[Math.Min(length, MaxRead)];
         do
         {
             ret = Call(ssl =>
@@ -791,7 +803,7 @@ public sealed unsafe partial class SslSocket : PyObject
     {
         if (Ossl.SSL_verify_client_post_handshake(_ssl) == 0)
         {
-            throw SslModule.SetSslError(null, SslModule.LineGeneric);
+            throw SslModule.SetSslError(null, SslModule.LinePostHandshake);
         }
     }
 
@@ -949,8 +961,19 @@ public sealed unsafe partial class SslSocket : PyObject
     public PyObject Owner() => OwnerObject ?? PyNone.Value;
 
     [PySetter("owner")]
-    public void SetOwner(PyObject? value) =>
-        _owner = value is null or PyNone ? null : new WeakReference<PyObject>(value);
+    public void SetOwner(PyObject? value)
+    {
+        // Held weakly, as CPython holds it, and refused for what cannot be weakly referenced.
+        _owner = null;
+        if (value is not null and not PyNone)
+        {
+            if (!WeakRefs.Supports(value.Type))
+            {
+                throw PyErr.TypeError($"cannot create weak reference to '{value.Type.Name}' object");
+            }
+            _owner = new WeakReference<PyObject>(value);
+        }
+    }
 
     [PyGetter("session")]
     public PyObject Session()
