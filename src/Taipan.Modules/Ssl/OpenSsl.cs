@@ -107,7 +107,6 @@ internal static unsafe partial class Ossl
     [LibraryImport(Ssl)] public static partial nuint SSL_get_finished(IntPtr ssl, byte* buf, nuint count);
     [LibraryImport(Ssl)] public static partial nuint SSL_get_peer_finished(IntPtr ssl, byte* buf, nuint count);
     [LibraryImport(Ssl)] public static partial int SSL_session_reused(IntPtr ssl);
-    [LibraryImport(Ssl)] public static partial IntPtr SSL_get1_session(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial int SSL_set_session(IntPtr ssl, IntPtr session);
     [LibraryImport(Ssl)] public static partial int SSL_is_init_finished(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial IntPtr SSL_get_ciphers(IntPtr ssl);
@@ -134,6 +133,8 @@ internal static unsafe partial class Ossl
     [LibraryImport(Ssl)] public static partial int SSL_CIPHER_get_kx_nid(IntPtr cipher);
     [LibraryImport(Ssl)] public static partial int SSL_CIPHER_get_auth_nid(IntPtr cipher);
     [LibraryImport(Ssl)] public static partial void SSL_SESSION_free(IntPtr session);
+    [LibraryImport(Ssl)] public static partial int i2d_SSL_SESSION(IntPtr session, byte** output);
+    [LibraryImport(Ssl)] public static partial IntPtr d2i_SSL_SESSION(IntPtr session, byte** input, long length);
     [LibraryImport(Ssl)] public static partial IntPtr SSL_SESSION_get_id(IntPtr session, uint* length);
     [LibraryImport(Ssl)] public static partial long SSL_SESSION_get_time(IntPtr session);
     [LibraryImport(Ssl)] public static partial long SSL_SESSION_get_timeout(IntPtr session);

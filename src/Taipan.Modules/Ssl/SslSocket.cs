@@ -975,11 +975,34 @@ public sealed unsafe partial class SslSocket : PyObject
         }
     }
 
+    /// <summary><c>_ssl_session_dup</c>: a copy through its DER encoding, CPython's
+    /// workaround for sessions shared between connections in OpenSSL 1.1.</summary>
+    private static IntPtr DuplicateSession(IntPtr session)
+    {
+        var length = Ossl.i2d_SSL_SESSION(session, null);
+        if (length == 0 || length > 0xFF00)
+        {
+            throw PyErr.ValueError("i2d() failed.");
+        }
+        var buffer = new byte[length];
+        fixed (byte* b = buffer)
+        {
+            var p = b;
+            if (Ossl.i2d_SSL_SESSION(session, &p) == 0)
+            {
+                throw PyErr.ValueError("i2d() failed.");
+            }
+            var q = b;
+            var copy = Ossl.d2i_SSL_SESSION(0, &q, length);
+            return copy != 0 ? copy : throw SslModule.SetSslError(null, SslModule.LineGeneric);
+        }
+    }
+
     [PyGetter("session")]
     public PyObject Session()
     {
-        var session = Ossl.SSL_get1_session(_ssl);
-        return session == 0 ? PyNone.Value : new SslSession(session, _context);
+        var session = Ossl.SSL_get_session(_ssl);
+        return session == 0 ? PyNone.Value : new SslSession(DuplicateSession(session), _context);
     }
 
     [PySetter("session")]
@@ -1003,7 +1026,11 @@ public sealed unsafe partial class SslSocket : PyObject
         {
             throw PyErr.ValueError("Cannot set session after handshake.");
         }
-        if (Ossl.SSL_set_session(_ssl, session.Handle) == 0)
+        var copy = DuplicateSession(session.Handle);
+        // SSL_set_session takes its own reference.
+        var result = Ossl.SSL_set_session(_ssl, copy);
+        Ossl.SSL_SESSION_free(copy);
+        if (result == 0)
         {
             throw SslModule.SetSslError(null, SslModule.LineGeneric);
         }

@@ -14,7 +14,7 @@ calls = [
  lambda: so.read(-5), lambda: so.read(5, b'immutable'), lambda: so.read(5, bytearray(2)), lambda: so.write(5), lambda: so.write('str'),
  lambda: so.getpeercert(), lambda: so.get_channel_binding('x'), lambda: so.pending(), lambda: so.cipher(), lambda: so.shared_ciphers(),
  lambda: so.version(), lambda: so.get_verified_chain(), lambda: so.get_unverified_chain(), lambda: setattr(so, 'context', 5),
- lambda: setattr(so, 'owner', 5), lambda: so.owner, lambda: so.session_reused, lambda: so.verify_client_post_handshake(),
+ lambda: setattr(so, 'owner', 5), lambda: so.owner, lambda: so.session, lambda: so.session_reused, lambda: so.verify_client_post_handshake(),
  lambda: _ssl.RAND_bytes(2**40), lambda: _ssl.nid2obj(2**40), lambda: _ssl.txt2obj('a\0b'), lambda: _ssl._test_decode_cert(5),
  lambda: _ssl._test_decode_cert(T+'keycert.pem\0x'), lambda: _ssl.MemoryBIO().read(2**40), lambda: _ssl.MemoryBIO().write(5),
  lambda: c.sni_callback, lambda: setattr(ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), 'sni_callback', 5),
