@@ -89,6 +89,7 @@ internal static unsafe partial class Ossl
     [LibraryImport(Ssl)] public static partial void SSL_set_connect_state(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial void SSL_set_accept_state(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial int SSL_pending(IntPtr ssl);
+    [LibraryImport(Ssl)] public static partial int SSL_has_pending(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial int SSL_get_error(IntPtr ssl, int ret);
     [LibraryImport(Ssl)] public static partial int SSL_get_shutdown(IntPtr ssl);
     [LibraryImport(Ssl)] public static partial IntPtr SSL_get1_peer_certificate(IntPtr ssl);

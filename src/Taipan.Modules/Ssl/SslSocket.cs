@@ -479,6 +479,32 @@ public sealed unsafe partial class SslSocket : PyObject
         }
     }
 
+    /// <summary>A blocking read of the main thread first waits for data where signals can
+    /// interrupt it: they reach the process through the runtime's handler thread, so a read
+    /// blocked in the kernel would not see Ctrl-C.</summary>
+    private void WaitReadableInterruptibly()
+    {
+        if (_socket is null || _socket.TimeoutSeconds >= 0 || !ReferenceEquals(ThreadState.Current, Gil.MainThread)
+            || Ossl.SSL_has_pending(_ssl) != 0)
+        {
+            return;
+        }
+        while (_socket.Descriptor >= 0)
+        {
+            var p = new SocketLibc.PollFd { Fd = _socket.Descriptor, Events = SocketLibc.PollIn };
+            int rc;
+            using (Gil.Release())
+            {
+                rc = SocketLibc.Poll(&p, 1, 50);
+            }
+            if (rc != 0)
+            {
+                return;
+            }
+            CheckSignals();
+        }
+    }
+
     private void CheckSocket()
     {
         if (_socket is not null)
@@ -586,6 +612,7 @@ public sealed unsafe partial class SslSocket : PyObject
         var timeout = Timeout;
         var hasTimeout = timeout > 0;
         var deadline = Deadline(timeout);
+        WaitReadableInterruptibly();
         nuint count = 0;
         int ret;
         // A buffer of the caller is read into through a copy: its memory may move while the lock is released.
