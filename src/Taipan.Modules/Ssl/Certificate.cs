@@ -8,7 +8,7 @@ using Taipan.Runtime.Objects;
 namespace Taipan.Modules.Ssl;
 
 /// <summary><c>_ssl.Certificate</c>: an X509 certificate of a connection's chain.</summary>
-[PyType("Certificate", Module = "_ssl")]
+[PyType("Certificate", Module = "_ssl", FromSpec = true)]
 public sealed unsafe partial class Certificate : PyObject
 {
     private const int EncodingPem = 1, EncodingDer = 2;

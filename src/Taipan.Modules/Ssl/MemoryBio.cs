@@ -8,7 +8,7 @@ namespace Taipan.Modules.Ssl;
 
 /// <summary><c>_ssl.MemoryBIO</c>: a memory buffer that TLS records pass through when the
 /// transport is not a socket (asyncio's SSL protocol).</summary>
-[PyType("MemoryBIO", Module = "_ssl")]
+[PyType("MemoryBIO", Module = "_ssl", FromSpec = true)]
 public sealed unsafe partial class MemoryBio : PyObject
 {
     private readonly IntPtr _bio;

@@ -13,7 +13,7 @@ namespace Taipan.Modules.Ssl;
 
 /// <summary><c>_ssl._SSLContext</c>: an <c>SSL_CTX</c> with the settings ssl.SSLContext
 /// exposes; freed with the object.</summary>
-[PyType("_SSLContext", Module = "_ssl", Subclassable = true, InstanceType = true)]
+[PyType("_SSLContext", Module = "_ssl", FromSpec = true, Subclassable = true, InstanceType = true)]
 public sealed unsafe partial class SslContext : PySubclassableObject
 {
     /// <summary>OpenSSL's own default cipher list (Debian builds CPython with

@@ -8,7 +8,7 @@ namespace Taipan.Modules.Ssl;
 
 /// <summary><c>_ssl.SSLSession</c>: a TLS session that a later connection of the same
 /// context may resume.</summary>
-[PyType("SSLSession", Module = "_ssl", Unhashable = true)]
+[PyType("SSLSession", Module = "_ssl", FromSpec = true, Unhashable = true)]
 public sealed unsafe partial class SslSession : PyObject
 {
     private readonly IntPtr _session;

@@ -16,7 +16,7 @@ namespace Taipan.Modules.Ssl;
 /// descriptor or over two MemoryBIOs. Blocking calls release the interpreter lock; with a
 /// timeout the descriptor is non-blocking and each call waits for readiness with poll, as
 /// CPython's <c>PySSL_select</c> does.</summary>
-[PyType("_SSLSocket", Module = "_ssl")]
+[PyType("_SSLSocket", Module = "_ssl", FromSpec = true)]
 public sealed unsafe partial class SslSocket : PyObject
 {
     private const int MaxRead = 1 << 20;
