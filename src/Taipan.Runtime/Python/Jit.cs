@@ -20,10 +20,10 @@ internal delegate PyObject? CompiledCode(Frame frame, ThreadState ts);
 /// positions, constants, names and jump targets fixed at compile time, and no dispatch.
 ///
 /// The compiled method keeps the frame exactly as the interpreter does (the same slots, the
-/// value stack at the depth the bytecode gives each instruction), so it can be entered at any
-/// instruction and can leave at any instruction. An instruction it does not compile, or a case
-/// its fast path leaves out, hands the frame back to the interpreter at that instruction, with
-/// nothing to rebuild. Tracebacks, frames, exception handling and tracing need nothing new:
+/// value stack at the depth the bytecode gives each instruction), so the interpreter can enter
+/// it where it stands (the start, a loop head, a handler, after a call or a yield), and it can
+/// leave at any instruction. An instruction it does not compile, or a case its fast path leaves
+/// out, hands the frame back to the interpreter at that instruction, with nothing to rebuild. Tracebacks, frames, exception handling and tracing need nothing new:
 /// when tracing is on, frames run in the interpreter.
 /// </summary>
 internal static class Jit
@@ -50,11 +50,11 @@ internal static class Jit
         return 1000;
     }
 
-    /// <summary>Compiles <paramref name="code"/>; null when it has something the tier does not
-    /// take (a generator, bytecode whose stack depths do not agree, or size).</summary>
+    /// <summary>Compiles <paramref name="code"/>; null when the tier is off or does not take it
+    /// (a coroutine, bytecode whose stack depths do not agree, or size).</summary>
     public static CompiledCode? Compile(PyCode code)
     {
-        if ((code.Flags & NotCompiled) != 0 || code.Units.Length > MaxUnits || code.FrameSize == 0)
+        if (Threshold == int.MaxValue || (code.Flags & NotCompiled) != 0 || code.Units.Length > MaxUnits || code.FrameSize == 0)
         {
             return null;
         }
@@ -170,14 +170,9 @@ internal static class Jit
             {
                 return false;
             }
-            if (!info.IsUnconditionalJump && !info.IsScopeExit
-                && (instr.Next >= code.Units.Length || !Reach(instr.Next, instr.Depth + Effect(instr, jump: false))))
+            // Falling off the end of the code is bad bytecode: Reach refuses it.
+            if (!info.IsUnconditionalJump && !info.IsScopeExit && !Reach(instr.Next, instr.Depth + Effect(instr, jump: false)))
             {
-                // Falling off the end of the code is bad bytecode: the interpreter's business.
-                if (instr.Next >= code.Units.Length)
-                {
-                    return false;
-                }
                 return false;
             }
         }
