@@ -17,19 +17,15 @@ internal sealed class CallbackContext(PyObject callable)
 public sealed unsafe partial class PyConnection
 {
     [PyMethod("create_function", Keywords = true, Doc = "Creates a new function.")]
-    public void CreateFunction(string name, int narg, PyObject func, [KeywordOnly] bool deterministic = false)
+    public void CreateFunction(PyObject name, int narg, PyObject func, [KeywordOnly] bool deterministic = false)
     {
+        var n = Util.CStringArg(Util.StrArg("create_function", "name", name));
         Check();
-        var n = Util.CStringArg(name);
         var flags = SqliteNative.EncodingUtf8 | (deterministic ? SqliteNative.Deterministic : 0);
         var rc = RetryAfterCollect(() =>
         {
             fixed (byte* p = n)
             {
-                if (func is PyNone)
-                {
-                    return SqliteNative.CreateFunctionV2(Db, p, narg, flags, 0, null, null, null, null);
-                }
                 var ctx = Util.Handle(new CallbackContext(func));
                 return SqliteNative.CreateFunctionV2(Db, p, narg, flags, ctx, &FuncCallback, null, null, &DestroyCallback);
             }
@@ -42,18 +38,14 @@ public sealed unsafe partial class PyConnection
     }
 
     [PyMethod("create_aggregate", Keywords = true, Doc = "Creates a new aggregate.")]
-    public void CreateAggregate(string name, int n_arg, PyObject aggregate_class)
+    public void CreateAggregate(PyObject name, int n_arg, PyObject aggregate_class)
     {
+        var n = Util.CStringArg(Util.StrArg("create_aggregate", "name", name));
         Check();
-        var n = Util.CStringArg(name);
         var rc = RetryAfterCollect(() =>
         {
             fixed (byte* p = n)
             {
-                if (aggregate_class is PyNone)
-                {
-                    return SqliteNative.CreateFunctionV2(Db, p, n_arg, SqliteNative.EncodingUtf8, 0, null, null, null, null);
-                }
                 var ctx = Util.Handle(new CallbackContext(aggregate_class));
                 return SqliteNative.CreateFunctionV2(Db, p, n_arg, SqliteNative.EncodingUtf8, ctx, null, &StepCallback, &FinalCallback, &DestroyCallback);
             }
@@ -65,10 +57,23 @@ public sealed unsafe partial class PyConnection
     }
 
     [PyMethod("create_collation", Doc = "Creates a collation function.")]
-    public void CreateCollation(string name, PyObject callable)
+    public void CreateCollation(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        // Argument Clinic's positional-only parsing with a keyword-capable parser's messages.
+        var nkw = kwnames?.Count ?? 0;
+        var npos = args.Length - nkw;
+        if (args.Length > 2)
+        {
+            throw PyErr.TypeError($"create_collation() takes at most 2 arguments ({args.Length} given)");
+        }
+        if (npos < 2)
+        {
+            throw PyErr.TypeError($"create_collation() takes exactly 2 positional arguments ({npos} given)");
+        }
+        var name = args[0] as PyStr ?? throw PyErr.TypeError($"create_collation() argument 1 must be str, not {args[0].Type.Name}");
+        var callable = args[1];
         Check();
-        var n = Util.CStringArg(name);
+        var n = Util.CStringArg(name.Value);
         if (callable is not PyNone && callable.Type.Slots.Call is null)
         {
             throw PyErr.TypeError("parameter must be callable");

@@ -294,9 +294,9 @@ public static unsafe partial class Sqlite3Module
     }
 
     [PyMethod("complete_statement", Keywords = true, Doc = "Checks if a string contains a complete SQL statement.")]
-    public static bool CompleteStatement(string statement)
+    public static bool CompleteStatement(PyObject statement)
     {
-        fixed (byte* p = Util.CStringArg(statement))
+        fixed (byte* p = Util.CStringArg(Util.StrArg("complete_statement", "statement", statement)))
         {
             return SqliteNative.Complete(p) != 0;
         }

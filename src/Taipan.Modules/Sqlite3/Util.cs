@@ -53,6 +53,10 @@ internal static unsafe class Util
     /// surrogates).</summary>
     public static byte[] Utf8(PyStr s) => Codecs.Encode(s, "utf-8", "strict");
 
+    /// <summary>A str argument that may be given by keyword, with Argument Clinic's message.</summary>
+    public static string StrArg(string function, string name, PyObject o) =>
+        o is PyStr s ? s.Value : throw PyErr.TypeError($"{function}() argument '{name}' must be str, not {o.Type.Name}");
+
     /// <summary>A str argument of Argument Clinic's <c>str</c> converter, NUL-terminated.</summary>
     public static byte[] CStringArg(string s)
     {
