@@ -260,7 +260,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                     PyList l => l[i],
                     _ => Ops.GetItem(parameters, PyInt.From(i)),
                 };
-                BindOne(db, stmt, i + 1, Adapted(value), value);
+                BindOne(db, stmt, i + 1, Adapted(value));
             }
         }
         else if (isDict)
@@ -295,7 +295,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                         throw PyErr.New(Sqlite3Module.ProgrammingError, $"You did not supply a value for binding parameter :{name}.");
                     }
                 }
-                BindOne(db, stmt, i, Adapted(value), value);
+                BindOne(db, stmt, i, Adapted(value));
             }
         }
         else
@@ -310,7 +310,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         && Ops.TryGetAttr(o.Type, PyStr.Intern("__getitem__")) is not null;
 
     /// <summary>bind_param, with CPython's error for a value of no SQLite type.</summary>
-    private static void BindOne(nint db, nint stmt, int pos, PyObject value, PyObject original)
+    private static void BindOne(nint db, nint stmt, int pos, PyObject value)
     {
         int rc;
         switch (value)
@@ -347,7 +347,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         }
         if (rc == -1)
         {
-            throw PyErr.New(Sqlite3Module.ProgrammingError, $"Error binding parameter {pos}: type '{original.Type.Name}' is not supported");
+            throw PyErr.New(Sqlite3Module.ProgrammingError, $"Error binding parameter {pos}: type '{value.Type.Name}' is not supported");
         }
         if (rc != SqliteNative.Ok)
         {
