@@ -265,6 +265,49 @@ internal static unsafe partial class SqliteNative
     [LibraryImport(Lib, EntryPoint = "sqlite3_blob_write")]
     public static partial int BlobWrite(nint blob, byte* buffer, int n, int offset);
 
+    [LibraryImport(Lib, EntryPoint = "sqlite3_create_window_function")]
+    public static partial int CreateWindowFunction(nint db, byte* name, int narg, int flags, nint app,
+        delegate* unmanaged<nint, int, nint*, void> step, delegate* unmanaged<nint, void> final,
+        delegate* unmanaged<nint, void> value, delegate* unmanaged<nint, int, nint*, void> inverse,
+        delegate* unmanaged<nint, void> destroy);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_backup_init")]
+    public static partial nint BackupInit(nint dest, byte* destName, nint source, byte* sourceName);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_backup_step")]
+    public static partial int BackupStep(nint backup, int pages);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_backup_remaining")]
+    public static partial int BackupRemaining(nint backup);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_backup_pagecount")]
+    public static partial int BackupPageCount(nint backup);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_backup_finish")]
+    public static partial int BackupFinish(nint backup);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_sleep")]
+    public static partial int Sleep(int ms);
+
+    public const uint SerializeNoCopy = 1;
+    public const uint DeserializeFreeOnClose = 1;
+    public const uint DeserializeResizeable = 2;
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_serialize")]
+    public static partial byte* Serialize(nint db, byte* schema, long* size, uint flags);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_deserialize")]
+    public static partial int Deserialize(nint db, byte* schema, byte* data, long size, long bufferSize, uint flags);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_malloc64")]
+    public static partial byte* Malloc64(ulong size);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_enable_load_extension")]
+    public static partial int EnableLoadExtension(nint db, int onoff);
+
+    [LibraryImport(Lib, EntryPoint = "sqlite3_load_extension")]
+    public static partial int LoadExtension(nint db, byte* file, byte* entry, byte** errmsg);
+
     /// <summary>A NUL-terminated UTF-8 string from SQLite, decoded leniently (names and
     /// messages SQLite made itself).</summary>
     public static string Utf8(byte* s) => s is null ? "" : Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(s));
