@@ -276,6 +276,20 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         }
     }
 
+    [PySlot("tp_call")]
+    public PyObject Call(ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var connection = this;
+        connection.Check();
+        ArgParse.NoKeywords("sqlite3.Connection", kwnames);
+        if (args.Length != 1)
+        {
+            throw PyErr.TypeError($"function takes exactly 1 argument ({args.Length} given)");
+        }
+        var sql = args[0] as PyStr ?? throw PyErr.TypeError($"argument 1 must be str, not {args[0].Type.Name}");
+        return new PyStatement(Statement.Create(connection, sql));
+    }
+
     private PyCursor NewCursor() => (PyCursor)Cursor();
 
     [PyMethod("execute", Doc = "Executes an SQL statement.")]

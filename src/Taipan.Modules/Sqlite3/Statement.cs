@@ -1,5 +1,6 @@
 // Modules/_sqlite/statement.c
 using System.Runtime.InteropServices;
+using Taipan.Runtime;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
 
@@ -20,6 +21,20 @@ internal sealed class StatementHandle : SafeHandle
         SqliteNative.Finalize(handle);
         return true;
     }
+}
+
+/// <summary><c>sqlite3.Statement</c>: what calling a connection with SQL returns (a prepared
+/// statement the program can only keep).</summary>
+[PyType("sqlite3.Statement", Module = "sqlite3")]
+public sealed partial class PyStatement : PyObject
+{
+    internal PyStatement(Statement statement) => Value = statement;
+
+    internal Statement Value { get; }
+
+    [PySlot("tp_new")]
+    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw Taipan.Runtime.Errors.PyErr.TypeError("cannot create 'sqlite3.Statement' instances");
 }
 
 /// <summary>A prepared statement (pysqlite_Statement). <c>Handle</c> is null for SQL that is

@@ -183,7 +183,7 @@ internal static unsafe class Util
     }
 
     /// <summary>print_or_clear_traceback: PyErr_WriteUnraisable when callback tracebacks are
-    /// enabled.</summary>
+    /// enabled: <c>sys.unraisablehook</c> if the program set one, else the default report.</summary>
     public static void PrintOrClear(Exception e, PyObject? obj)
     {
         if (!Sqlite3Module.EnableCallbackTracebacks || e is not PyException py)
@@ -192,17 +192,24 @@ internal static unsafe class Util
         }
         try
         {
+            if (SysModule.Get("unraisablehook") is { } hook and not PyNone)
+            {
+                var ns = PySimpleNamespace.New(PySimpleNamespace.TypeObject, [py.Value.Type, py.Value, py.Value.Traceback ?? PyNone.Value, PyNone.Value, obj ?? PyNone.Value],
+                    PyTuple.Create(new PyStr("exc_type"), new PyStr("exc_value"), new PyStr("exc_traceback"), new PyStr("err_msg"), new PyStr("object")));
+                Ops.Call(hook, [ns], null);
+                return;
+            }
             string what;
             try
             {
-                what = obj is null ? "" : Ops.Repr(obj).Value;
+                what = obj is null ? "None" : Ops.Repr(obj).Value;
             }
             catch (PyException)
             {
                 what = "<object repr() failed>";
             }
             SysModule.FlushStdFiles();
-            SysModule.Write("stderr", obj is null ? "Exception ignored in: None\n" : $"Exception ignored in: {what}\n");
+            SysModule.Write("stderr", $"Exception ignored in: {what}\n");
             SysModule.Write("stderr", Traceback.Format(py.Value));
             SysModule.FlushStdFiles();
         }
