@@ -29,6 +29,11 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
     private nint _progressCtx;
     private nint _traceCtx;
 
+    /// <summary>The statement cache: the most recently used SQL last.</summary>
+    private readonly Dictionary<string, LinkedListNode<Statement>> _cache = new(StringComparer.Ordinal);
+    private readonly LinkedList<Statement> _cacheOrder = new();
+    private int _cacheSize = 128;
+
     private PyConnection(PyType type) : base(type)
     {
     }
@@ -57,12 +62,11 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         var detectTypes = b[2] is { } d ? ArgParse.ToInt(d) : 0;
         var isolation = b[3] is { } i ? IsolationLevelArg(i) : "";
         var checkSameThread = b[4] is not { } c || ArgParse.ToInt(c) != 0;
-        if (b[6] is { } cs)
-        {
-            ArgParse.ToInt(cs);
-        }
+        var cacheSize = b[6] is { } cs ? ArgParse.ToInt(cs) : 128;
         var uri = b[7] is { } u && ArgParse.ToInt(u) != 0;
-        ((PyConnection)self).Initialize(b[0]!, timeout, detectTypes, isolation, checkSameThread, uri);
+        var connection = (PyConnection)self;
+        connection.Initialize(b[0]!, timeout, detectTypes, isolation, checkSameThread, uri);
+        connection._cacheSize = cacheSize;
     }
 
     private void Initialize(PyObject database, double timeout, int detectTypes, string? isolation, bool checkSameThread, bool uri)
@@ -158,7 +162,7 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
     /// abandoned cursor keeps its statement active until the collector finalizes it. An
     /// operation that SQLite refuses because statements are active (SQLITE_BUSY or
     /// SQLITE_LOCKED) is retried once after a collection.</summary>
-    internal static int RetryAfterCollect(Func<int> operation)
+    internal int RetryAfterCollect(Func<int> operation)
     {
         var rc = operation();
         if ((rc & 0xff) is SqliteNative.Busy or SqliteNative.Locked)
@@ -169,17 +173,88 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         return rc;
     }
 
-    /// <summary>Finalizes the statements of cursors that are no longer reachable.</summary>
-    internal static void CollectAbandoned()
+    /// <summary>Finalizes the statements of cursors that are no longer reachable, and resets
+    /// the cached ones they left active.</summary>
+    internal void CollectAbandoned()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        foreach (var st in _cacheOrder)
+        {
+            if (st.Abandoned)
+            {
+                st.Reset();
+            }
+        }
     }
 
     internal bool Autocommit => SqliteNative.GetAutocommit(Db) != 0;
 
+    /// <summary>The prepared statement for <paramref name="sql"/>: from the cache unless another
+    /// cursor is stepping through it.</summary>
+    internal Statement GetStatement(PyStr sql)
+    {
+        if (_cache.TryGetValue(sql.Value, out var node))
+        {
+            var cached = node.Value;
+            if (cached.Abandoned)
+            {
+                cached.Reset();
+            }
+            if (!cached.InUse)
+            {
+                _cacheOrder.Remove(node);
+                _cacheOrder.AddLast(node);
+                return cached;
+            }
+            return Statement.Create(this, sql);
+        }
+        var st = Statement.Create(this, sql);
+        if (_cacheSize > 0)
+        {
+            st.Cached = true;
+            _cache[sql.Value] = _cacheOrder.AddLast(st);
+            if (_cache.Count > _cacheSize)
+            {
+                var oldest = _cacheOrder.First!;
+                _cacheOrder.RemoveFirst();
+                foreach (var (key, value) in _cache)
+                {
+                    if (value == oldest)
+                    {
+                        _cache.Remove(key);
+                        break;
+                    }
+                }
+                Evict(oldest.Value);
+            }
+        }
+        return st;
+    }
+
+    private static void Evict(Statement st)
+    {
+        st.Cached = false;
+        if (!st.InUse || st.Abandoned)
+        {
+            st.Reset();
+            st.Handle?.Dispose();
+        }
+    }
+
+    private void ClearCache()
+    {
+        foreach (var st in _cacheOrder)
+        {
+            Evict(st);
+        }
+        _cache.Clear();
+        _cacheOrder.Clear();
+    }
+
     private void CloseDatabase()
     {
+        ClearCache();
         foreach (var weak in _blobs)
         {
             if (weak.TryGetTarget(out var blob))

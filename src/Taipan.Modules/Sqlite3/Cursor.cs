@@ -73,7 +73,11 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         if (_statement is { } st)
         {
             st.Reset();
-            st.Handle?.Dispose();
+            if (!st.Cached)
+            {
+                st.Handle?.Dispose();
+            }
+            st.Owner = null;
             _statement = null;
         }
     }
@@ -96,7 +100,8 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
             DropStatement();
             _description = PyNone.Value;
             _rowCount = -1;
-            var st = Statement.Create(connection, sql);
+            var st = connection.GetStatement(sql);
+            st.Owner = new WeakReference<PyCursor>(this);
             _statement = st;
             if (multiple && (st.Stmt == 0 || SqliteNative.StmtReadOnly(st.Stmt) != 0))
             {
@@ -137,7 +142,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                     // Perhaps a statement of an abandoned cursor (PyConnection.RetryAfterCollect).
                     st.Reset();
                     st.InUse = true;
-                    PyConnection.CollectAbandoned();
+                    connection.CollectAbandoned();
                     rc = st.Step();
                 }
                 if (rc != SqliteNative.Done && rc != SqliteNative.Row)

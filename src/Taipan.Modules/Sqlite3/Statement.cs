@@ -47,6 +47,18 @@ internal sealed unsafe class Statement
 
     public bool InUse { get; set; }
 
+    /// <summary>The statement belongs to its connection's cache (so a cursor resets it rather
+    /// than finalizing it).</summary>
+    public bool Cached { get; set; }
+
+    /// <summary>The cursor stepping through the statement's rows, to tell a statement left
+    /// active by an abandoned cursor.</summary>
+    public WeakReference<PyCursor>? Owner { get; set; }
+
+    /// <summary>Active, but its cursor is gone (CPython would have reset it on the cursor's
+    /// deallocation).</summary>
+    public bool Abandoned => InUse && (Owner is null || !Owner.TryGetTarget(out _));
+
     private Statement(StatementHandle? handle, bool isDml)
     {
         Handle = handle;
