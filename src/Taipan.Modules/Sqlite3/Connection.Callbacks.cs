@@ -168,6 +168,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static void FuncCallback(nint context, int argc, nint* argv)
     {
+        using var gil = Util.GilState.Ensure();
         var ctx = Context(context);
         try
         {
@@ -183,6 +184,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static void StepCallback(nint context, int argc, nint* argv)
     {
+        using var gil = Util.GilState.Ensure();
         var ctx = Context(context);
         var message = "user-defined aggregate's '__init__' method raised error";
         try
@@ -211,6 +213,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static void FinalCallback(nint context)
     {
+        using var gil = Util.GilState.Ensure();
         var ctx = Context(context);
         var slot = SqliteNative.AggregateContext(context, 0);
         if (slot is null || *slot == 0)
@@ -238,6 +241,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static int CollationCallback(nint context, int length1, byte* text1, int length2, byte* text2)
     {
+        using var gil = Util.GilState.Ensure();
         try
         {
             var ctx = Util.Target<CallbackContext>(context)!;
@@ -260,6 +264,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static int AuthorizerCallback(nint context, int action, byte* arg1, byte* arg2, byte* dbName, byte* source)
     {
+        using var gil = Util.GilState.Ensure();
         const int deny = 1;
         var ctx = Util.Target<CallbackContext>(context)!;
         try
@@ -287,6 +292,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static int ProgressCallback(nint context)
     {
+        using var gil = Util.GilState.Ensure();
         var ctx = Util.Target<CallbackContext>(context)!;
         try
         {
@@ -302,6 +308,7 @@ public sealed unsafe partial class PyConnection
     [UnmanagedCallersOnly]
     private static int TraceCallback(uint type, nint context, nint stmt, nint sql)
     {
+        using var gil = Util.GilState.Ensure();
         if (type != TraceStmt)
         {
             return 0;

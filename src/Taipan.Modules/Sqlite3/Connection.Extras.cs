@@ -3,6 +3,7 @@ using Taipan.Runtime;
 using Taipan.Runtime.Abstract;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
+using Taipan.Runtime.Python;
 
 namespace Taipan.Modules.Sqlite3;
 
@@ -45,7 +46,10 @@ public sealed unsafe partial class PyConnection
         int rc;
         do
         {
-            rc = SqliteNative.BackupStep(backup, pages);
+            using (Gil.Release())
+            {
+                rc = SqliteNative.BackupStep(backup, pages);
+            }
             if (progress is not PyNone)
             {
                 var remaining = SqliteNative.BackupRemaining(backup);
@@ -63,7 +67,10 @@ public sealed unsafe partial class PyConnection
             // Busy or locked: wait before trying again.
             if (rc is SqliteNative.Busy or SqliteNative.Locked)
             {
-                SqliteNative.Sleep(sleepMs);
+                using (Gil.Release())
+                {
+                    SqliteNative.Sleep(sleepMs);
+                }
             }
         }
         while (rc is SqliteNative.Ok or SqliteNative.Busy or SqliteNative.Locked);
@@ -169,6 +176,7 @@ public sealed unsafe partial class PyConnection
     [System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void ValueCallback(nint context)
     {
+        using var gil = Util.GilState.Ensure();
         var ctx = Context(context);
         var slot = SqliteNative.AggregateContext(context, sizeof(nint));
         if (slot is null || *slot == 0)
@@ -203,6 +211,7 @@ public sealed unsafe partial class PyConnection
     [System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void InverseCallback(nint context, int argc, nint* argv)
     {
+        using var gil = Util.GilState.Ensure();
         var ctx = Context(context);
         var slot = SqliteNative.AggregateContext(context, sizeof(nint));
         if (slot is null || *slot == 0)

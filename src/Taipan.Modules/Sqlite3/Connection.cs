@@ -81,7 +81,10 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         int rc;
         fixed (byte* p = path)
         {
-            rc = SqliteNative.OpenV2(p, &db, SqliteNative.OpenReadWrite | SqliteNative.OpenCreate | (uri ? SqliteNative.OpenUri : 0), null);
+            using (Gil.Release())
+            {
+                rc = SqliteNative.OpenV2(p, &db, SqliteNative.OpenReadWrite | SqliteNative.OpenCreate | (uri ? SqliteNative.OpenUri : 0), null);
+            }
         }
         if (db == 0 && rc == SqliteNative.NoMem)
         {
@@ -280,14 +283,17 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         var text = SqliteNative.CString(sql);
         nint stmt;
         int rc;
-        fixed (byte* p = text)
+        using (Gil.Release())
         {
-            rc = SqliteNative.PrepareV2(Db, p, text.Length, &stmt, null);
-        }
-        if (rc == SqliteNative.Ok)
-        {
-            SqliteNative.Step(stmt);
-            rc = SqliteNative.Finalize(stmt);
+            fixed (byte* p = text)
+            {
+                rc = SqliteNative.PrepareV2(Db, p, text.Length, &stmt, null);
+            }
+            if (rc == SqliteNative.Ok)
+            {
+                SqliteNative.Step(stmt);
+                rc = SqliteNative.Finalize(stmt);
+            }
         }
         if (rc != SqliteNative.Ok)
         {

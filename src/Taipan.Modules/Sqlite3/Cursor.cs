@@ -615,7 +615,12 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
             var commit = SqliteNative.CString("COMMIT");
             fixed (byte* c = commit)
             {
-                if (SqliteNative.Exec(db, c, 0, 0, 0) != SqliteNative.Ok)
+                int committed;
+                using (Gil.Release())
+                {
+                    committed = SqliteNative.Exec(db, c, 0, 0, 0);
+                }
+                if (committed != SqliteNative.Ok)
                 {
                     throw Util.Error(db);
                 }
@@ -630,15 +635,19 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
             {
                 nint stmt;
                 byte* tail;
-                var rc = SqliteNative.PrepareV2(db, p, (int)(start + sql.Length - p) + 1, &stmt, &tail);
-                if (rc == SqliteNative.Ok && stmt != 0)
+                int rc;
+                using (Gil.Release())
                 {
-                    do
+                    rc = SqliteNative.PrepareV2(db, p, (int)(start + sql.Length - p) + 1, &stmt, &tail);
+                    if (rc == SqliteNative.Ok && stmt != 0)
                     {
-                        rc = SqliteNative.Step(stmt);
+                        do
+                        {
+                            rc = SqliteNative.Step(stmt);
+                        }
+                        while (rc == SqliteNative.Row);
+                        rc = SqliteNative.Finalize(stmt);
                     }
-                    while (rc == SqliteNative.Row);
-                    rc = SqliteNative.Finalize(stmt);
                 }
                 if (rc != SqliteNative.Ok)
                 {

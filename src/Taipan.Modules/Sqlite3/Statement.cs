@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Taipan.Runtime;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
+using Taipan.Runtime.Python;
 
 namespace Taipan.Modules.Sqlite3;
 
@@ -89,7 +90,10 @@ internal sealed unsafe class Statement
             // An empty array pins to null; SQLite needs a real (empty) string.
             byte empty = 0;
             var text = utf8.Length == 0 ? &empty : p;
-            rc = SqliteNative.PrepareV2(db, text, utf8.Length, &stmt, &tail);
+            using (Gil.Release())
+            {
+                rc = SqliteNative.PrepareV2(db, text, utf8.Length, &stmt, &tail);
+            }
             tailOffset = (int)(tail - text);
         }
         if (rc != SqliteNative.Ok)
@@ -172,7 +176,11 @@ internal sealed unsafe class Statement
         {
             return SqliteNative.Done;
         }
-        var rc = SqliteNative.Step(Handle.Stmt);
+        int rc;
+        using (Gil.Release())
+        {
+            rc = SqliteNative.Step(Handle.Stmt);
+        }
         GC.KeepAlive(Handle);
         return rc;
     }

@@ -4,6 +4,7 @@ using Taipan.Runtime.Abstract;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
 using Taipan.Runtime.Python;
+using ThreadState = Taipan.Runtime.Python.ThreadState;
 
 namespace Taipan.Modules.Sqlite3;
 
@@ -216,6 +217,34 @@ internal static unsafe class Util
         catch (PyException)
         {
             // Nowhere to report it.
+        }
+    }
+
+    /// <summary>PyGILState_Ensure for a callback: SQLite runs statements with the interpreter
+    /// lock released, so a callback takes it back while it runs Python code.</summary>
+    public readonly struct GilState : IDisposable
+    {
+        private readonly ThreadState? _taken;
+
+        private GilState(ThreadState taken) => _taken = taken;
+
+        public static GilState Ensure()
+        {
+            var ts = ThreadState.Current;
+            if (ts.HoldsGil)
+            {
+                return default;
+            }
+            Gil.Take(ts);
+            return new GilState(ts);
+        }
+
+        public void Dispose()
+        {
+            if (_taken is not null)
+            {
+                Gil.Drop(_taken);
+            }
         }
     }
 
