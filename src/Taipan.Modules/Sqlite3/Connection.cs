@@ -281,6 +281,21 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
     private void RunSimple(string sql)
     {
         var text = SqliteNative.CString(sql);
+        var rc = RunOnce(text);
+        if (rc == SqliteNative.Busy && SqliteNative.Utf8(SqliteNative.ErrMsg(Db)).Contains("statements in progress", StringComparison.Ordinal))
+        {
+            // A write statement of an abandoned cursor (see RetryAfterCollect).
+            CollectAbandoned();
+            rc = RunOnce(text);
+        }
+        if (rc != SqliteNative.Ok)
+        {
+            throw Util.Error(Db);
+        }
+    }
+
+    private int RunOnce(byte[] text)
+    {
         nint stmt;
         int rc;
         using (Gil.Release())
@@ -295,10 +310,7 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
                 rc = SqliteNative.Finalize(stmt);
             }
         }
-        if (rc != SqliteNative.Ok)
-        {
-            throw Util.Error(Db);
-        }
+        return rc;
     }
 
     /// <summary>_pysqlite_connection_begin: the implicit BEGIN before a DML statement.</summary>
