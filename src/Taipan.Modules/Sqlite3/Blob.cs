@@ -245,7 +245,7 @@ public sealed unsafe partial class PyBlob : PyObject
             var index = Index(key, size);
             if (value.Type.Slots.Index is null)
             {
-                throw PyErr.TypeError($"'{value.Type.Name}' object cannot be interpreted as an integer");
+                throw PyErr.TypeError($"'{PyErr.TpName(value.Type)}' object cannot be interpreted as an integer");
             }
             var v = Ops.Index(value);
             if (!v.IsSmall || v.Small is < 0 or > 255)

@@ -70,7 +70,7 @@ public sealed unsafe partial class PyConnection
         {
             throw PyErr.TypeError($"create_collation() takes exactly 2 positional arguments ({npos} given)");
         }
-        var name = args[0] as PyStr ?? throw PyErr.TypeError($"create_collation() argument 1 must be str, not {args[0].Type.Name}");
+        var name = args[0] as PyStr ?? throw PyErr.TypeError($"create_collation() argument 1 must be str, not {Util.ArgType(args[0])}");
         var callable = args[1];
         Check();
         var n = Util.CStringArg(name.Value);

@@ -15,7 +15,7 @@ public sealed unsafe partial class PyConnection
         Check();
         if (target is not PyConnection dest)
         {
-            throw PyErr.TypeError($"backup() argument 'target' must be sqlite3.Connection, not {target.Type.Name}");
+            throw PyErr.TypeError($"backup() argument 'target' must be sqlite3.Connection, not {Util.ArgType(target)}");
         }
         dest.CheckConnection();
         if (ReferenceEquals(dest, this))
@@ -148,7 +148,7 @@ public sealed unsafe partial class PyConnection
         {
             throw PyErr.TypeError($"create_window_function() takes exactly 3 positional arguments ({npos} given)");
         }
-        var name = args[0] as PyStr ?? throw PyErr.TypeError($"create_window_function() argument 1 must be str, not {args[0].Type.Name}");
+        var name = args[0] as PyStr ?? throw PyErr.TypeError($"create_window_function() argument 1 must be str, not {Util.ArgType(args[0])}");
         var n = Util.CStringArg(name.Value);
         var narg = Taipan.Runtime.Python.ArgParse.ToInt(args[1]);
         var aggregateClass = args[2];
@@ -247,7 +247,7 @@ public sealed unsafe partial class PyConnection
     [PyMethod("load_extension", Doc = "Load SQLite extension module.")]
     public void LoadExtension(PyObject name)
     {
-        var file = Util.CStringArg(name as PyStr is { } s ? s.Value : throw PyErr.TypeError($"load_extension() argument must be str, not {name.Type.Name}"));
+        var file = Util.CStringArg(name as PyStr is { } s ? s.Value : throw PyErr.TypeError($"load_extension() argument must be str, not {Util.ArgType(name)}"));
         Check();
         byte* error = null;
         int rc;

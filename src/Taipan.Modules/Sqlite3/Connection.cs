@@ -329,7 +329,7 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         var cursor = Ops.Call(factory ?? PyCursor.TypeObject, [this], null);
         if (cursor is not PyCursor c)
         {
-            throw PyErr.TypeError($"factory must return a cursor, not {cursor.Type.Name}");
+            throw PyErr.TypeError($"factory must return a cursor, not {Util.ArgType(cursor)}");
         }
         if (RowFactory is not PyNone)
         {
@@ -379,7 +379,7 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         {
             throw PyErr.TypeError($"function takes exactly 1 argument ({args.Length} given)");
         }
-        var sql = args[0] as PyStr ?? throw PyErr.TypeError($"argument 1 must be str, not {args[0].Type.Name}");
+        var sql = args[0] as PyStr ?? throw PyErr.TypeError($"argument 1 must be str, not {Util.ArgType(args[0])}");
         return new PyStatement(Statement.Create(connection, sql));
     }
 

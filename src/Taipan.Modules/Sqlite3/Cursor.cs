@@ -37,7 +37,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         ArgParse.NoKeywords("Cursor", kwnames);
         ArgParse.CheckPositional("Cursor", args.Length, 1, 1);
         var connection = args[0] as PyConnection
-            ?? throw PyErr.TypeError($"Cursor() argument 1 must be sqlite3.Connection, not {args[0].Type.Name}");
+            ?? throw PyErr.TypeError($"Cursor() argument 1 must be sqlite3.Connection, not {Util.ArgType(args[0])}");
         var c = (PyCursor)self;
         c._connection = connection;
         c._description = PyNone.Value;
@@ -352,7 +352,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         }
         if (rc == -1)
         {
-            throw PyErr.New(Sqlite3Module.ProgrammingError, $"Error binding parameter {pos}: type '{value.Type.Name}' is not supported");
+            throw PyErr.New(Sqlite3Module.ProgrammingError, $"Error binding parameter {pos}: type '{PyErr.TpName(value.Type)}' is not supported");
         }
         if (rc != SqliteNative.Ok)
         {
@@ -596,7 +596,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
     {
         if (sql_script is not PyStr script)
         {
-            throw PyErr.TypeError($"executescript() argument must be str, not {sql_script.Type.Name}");
+            throw PyErr.TypeError($"executescript() argument must be str, not {Util.ArgType(sql_script)}");
         }
         if (script.Value.Contains('\0'))
         {

@@ -327,7 +327,7 @@ public static unsafe partial class Sqlite3Module
     {
         if (typename is not PyStr)
         {
-            throw PyErr.TypeError($"register_converter() argument 1 must be str, not {typename.Type.Name}");
+            throw PyErr.TypeError($"register_converter() argument 1 must be str, not {Util.ArgType(typename)}");
         }
         Converters.SetItem(Ops.CallMethod(typename, "upper"), converter);
     }

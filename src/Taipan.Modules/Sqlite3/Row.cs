@@ -27,8 +27,8 @@ public sealed partial class PyRow : PySubclassableObject
     {
         ArgParse.NoKeywords("Row", kwnames);
         ArgParse.CheckPositional("Row", args.Length, 2, 2);
-        var cursor = args[0] as PyCursor ?? throw PyErr.TypeError($"Row() argument 1 must be sqlite3.Cursor, not {args[0].Type.Name}");
-        var data = args[1] as PyTuple ?? throw PyErr.TypeError($"Row() argument 2 must be tuple, not {args[1].Type.Name}");
+        var cursor = args[0] as PyCursor ?? throw PyErr.TypeError($"Row() argument 1 must be sqlite3.Cursor, not {Util.ArgType(args[0])}");
+        var data = args[1] as PyTuple ?? throw PyErr.TypeError($"Row() argument 2 must be tuple, not {Util.ArgType(args[1])}");
         return new PyRow(type, data, cursor.Description());
     }
 

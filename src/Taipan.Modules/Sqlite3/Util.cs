@@ -54,9 +54,12 @@ internal static unsafe class Util
     /// surrogates).</summary>
     public static byte[] Utf8(PyStr s) => Codecs.Encode(s, "utf-8", "strict");
 
+    /// <summary>How Argument Clinic names an argument's type in its errors.</summary>
+    public static string ArgType(PyObject o) => o is PyNone ? "None" : PyErr.TpName(o.Type);
+
     /// <summary>A str argument that may be given by keyword, with Argument Clinic's message.</summary>
     public static string StrArg(string function, string name, PyObject o) =>
-        o is PyStr s ? s.Value : throw PyErr.TypeError($"{function}() argument '{name}' must be str, not {o.Type.Name}");
+        o is PyStr s ? s.Value : throw PyErr.TypeError($"{function}() argument '{name}' must be str, not {Util.ArgType(o)}");
 
     /// <summary>A str argument of Argument Clinic's <c>str</c> converter, NUL-terminated.</summary>
     public static byte[] CStringArg(string s)
@@ -147,7 +150,7 @@ internal static unsafe class Util
             default:
                 if (!BufferProtocol.TryRead(value, out var data))
                 {
-                    throw PyErr.New(Sqlite3Module.ProgrammingError, $"User-defined functions cannot return '{value.Type.Name}' values to SQLite");
+                    throw PyErr.New(Sqlite3Module.ProgrammingError, $"User-defined functions cannot return '{PyErr.TpName(value.Type)}' values to SQLite");
                 }
                 fixed (byte* p = data)
                 {
