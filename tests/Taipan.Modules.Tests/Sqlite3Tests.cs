@@ -87,6 +87,21 @@ public class Sqlite3Tests
     private static void Abandon(PyObject con) => FetchOne(con, "select * from d");
 
     [Fact]
+    public void ClosingFromInsideCallbacksRaisesInsteadOfCrashing()
+    {
+        // CPython 3.11 crashes here; the statement must keep the closed handle alive.
+        var con = Connect();
+        Call(con, "create_function", new PyStr("closer"), PyInt.From(0), Ops.GetAttr(con, new PyStr("close")));
+        var (type, _, _) = Raises(() => Call(Call(con, "execute", new PyStr("select closer()")), "fetchall"));
+        Assert.Equal("ProgrammingError", type);
+        con = Connect();
+        Call(con, "set_progress_handler", Ops.GetAttr(con, new PyStr("close")), PyInt.From(1));
+        Assert.Throws<PyException>(() => FetchOne(con, "select 1"));
+        (type, _, _) = Raises(() => FetchOne(con, "select 1"));
+        Assert.Equal("ProgrammingError", type);
+    }
+
+    [Fact]
     public void ClosedConnectionRaisesProgrammingError()
     {
         var con = Connect();

@@ -160,7 +160,9 @@ public sealed unsafe partial class PyConnection
         Util.FreeHandle(old);
     }
 
-    private static CallbackContext Context(nint sqliteContext) => Util.Target<CallbackContext>(SqliteNative.UserData(sqliteContext))!;
+    /// <summary>The callback's context, or null once it was released (the connection closed
+    /// from inside a callback).</summary>
+    private static CallbackContext? Context(nint sqliteContext) => Util.Target<CallbackContext>(SqliteNative.UserData(sqliteContext));
 
     [UnmanagedCallersOnly]
     private static void DestroyCallback(nint ctx) => Util.FreeHandle(ctx);
@@ -169,7 +171,11 @@ public sealed unsafe partial class PyConnection
     private static void FuncCallback(nint context, int argc, nint* argv)
     {
         using var gil = Util.GilState.Ensure();
-        var ctx = Context(context);
+        if (Context(context) is not { } ctx)
+        {
+            SqliteNative.ResultNull(context);
+            return;
+        }
         try
         {
             var result = Ops.Call(ctx.Callable, Util.Arguments(argc, argv), null);
@@ -185,7 +191,10 @@ public sealed unsafe partial class PyConnection
     private static void StepCallback(nint context, int argc, nint* argv)
     {
         using var gil = Util.GilState.Ensure();
-        var ctx = Context(context);
+        if (Context(context) is not { } ctx)
+        {
+            return;
+        }
         var message = "user-defined aggregate's '__init__' method raised error";
         try
         {
@@ -198,7 +207,7 @@ public sealed unsafe partial class PyConnection
             {
                 *slot = Util.Handle(Ops.Call(ctx.Callable, [], null));
             }
-            var instance = Util.Target<PyObject>(*slot)!;
+            var instance = Util.Target<PyObject>(*slot) ?? throw PyErr.New(PyExc.MemoryError, "");
             message = "user-defined aggregate's 'step' method not defined";
             var step = Ops.GetAttr(instance, PyStr.Intern("step"));
             message = "user-defined aggregate's 'step' method raised error";
@@ -214,16 +223,19 @@ public sealed unsafe partial class PyConnection
     private static void FinalCallback(nint context)
     {
         using var gil = Util.GilState.Ensure();
-        var ctx = Context(context);
         var slot = SqliteNative.AggregateContext(context, 0);
         if (slot is null || *slot == 0)
         {
             // No rows (step never ran), or the aggregate's __init__ failed.
             return;
         }
-        var instance = Util.Target<PyObject>(*slot)!;
+        var instance = Util.Target<PyObject>(*slot);
         Util.FreeHandle(*slot);
         *slot = 0;
+        if (Context(context) is not { } ctx || instance is null)
+        {
+            return;
+        }
         try
         {
             var result = Ops.CallMethod(instance, "finalize");
@@ -244,7 +256,10 @@ public sealed unsafe partial class PyConnection
         using var gil = Util.GilState.Ensure();
         try
         {
-            var ctx = Util.Target<CallbackContext>(context)!;
+            if (Util.Target<CallbackContext>(context) is not { } ctx)
+            {
+                return 0;
+            }
             var a = Util.Text(text1, length1);
             var b = Util.Text(text2, length2);
             var result = Ops.Call(ctx.Callable, [a, b], null);
@@ -266,7 +281,10 @@ public sealed unsafe partial class PyConnection
     {
         using var gil = Util.GilState.Ensure();
         const int deny = 1;
-        var ctx = Util.Target<CallbackContext>(context)!;
+        if (Util.Target<CallbackContext>(context) is not { } ctx)
+        {
+            return deny;
+        }
         try
         {
             var result = Ops.Call(ctx.Callable, [PyInt.From(action), CStr(arg1), CStr(arg2), CStr(dbName), CStr(source)], null);
@@ -293,7 +311,11 @@ public sealed unsafe partial class PyConnection
     private static int ProgressCallback(nint context)
     {
         using var gil = Util.GilState.Ensure();
-        var ctx = Util.Target<CallbackContext>(context)!;
+        if (Util.Target<CallbackContext>(context) is not { } ctx)
+        {
+            // The connection was closed: stop the statement.
+            return 1;
+        }
         try
         {
             return Ops.IsTrue(Ops.Call(ctx.Callable, [], null)) ? 1 : 0;
@@ -313,7 +335,10 @@ public sealed unsafe partial class PyConnection
         {
             return 0;
         }
-        var ctx = Util.Target<CallbackContext>(context)!;
+        if (Util.Target<CallbackContext>(context) is not { } ctx)
+        {
+            return 0;
+        }
         try
         {
             PyObject text;

@@ -177,14 +177,12 @@ public sealed unsafe partial class PyConnection
     private static void ValueCallback(nint context)
     {
         using var gil = Util.GilState.Ensure();
-        var ctx = Context(context);
         var slot = SqliteNative.AggregateContext(context, sizeof(nint));
-        if (slot is null || *slot == 0)
+        if (Context(context) is not { } ctx || slot is null || *slot == 0 || Util.Target<PyObject>(*slot) is not { } instance)
         {
             SqliteNative.ResultNull(context);
             return;
         }
-        var instance = Util.Target<PyObject>(*slot)!;
         PyObject result;
         try
         {
@@ -212,13 +210,11 @@ public sealed unsafe partial class PyConnection
     private static void InverseCallback(nint context, int argc, nint* argv)
     {
         using var gil = Util.GilState.Ensure();
-        var ctx = Context(context);
         var slot = SqliteNative.AggregateContext(context, sizeof(nint));
-        if (slot is null || *slot == 0)
+        if (Context(context) is not { } ctx || slot is null || *slot == 0 || Util.Target<PyObject>(*slot) is not { } instance)
         {
             return;
         }
-        var instance = Util.Target<PyObject>(*slot)!;
         var message = "user-defined aggregate's 'inverse' method not defined";
         try
         {

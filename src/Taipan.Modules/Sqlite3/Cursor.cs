@@ -172,6 +172,9 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                 }
                 if (!multiple)
                 {
+                    // Before the statement may be finalized: a callback may have closed the
+                    // connection, whose handle then lives only as long as its statements.
+                    _lastRowId = PyInt.From(SqliteNative.LastInsertRowid(db));
                     if (rc == SqliteNative.Done)
                     {
                         DropStatement();
@@ -179,11 +182,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                     break;
                 }
             }
-            if (!multiple)
-            {
-                _lastRowId = PyInt.From(SqliteNative.LastInsertRowid(db));
-            }
-            else
+            if (multiple)
             {
                 DropStatement();
             }
@@ -425,6 +424,8 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
     private PyTuple FetchOneRow(nint stmt)
     {
         var connection = _connection!;
+        // Captured: a converter may close the connection (its handle lives on with the statement).
+        var db = connection.Db;
         var n = SqliteNative.DataCount(stmt);
         var row = new PyObject[n];
         for (var i = 0; i < n; i++)
@@ -435,7 +436,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                 var blob = SqliteNative.ColumnBlob(stmt, i);
                 if (blob is null)
                 {
-                    if (SqliteNative.ErrCode(connection.Db) == SqliteNative.NoMem)
+                    if (SqliteNative.ErrCode(db) == SqliteNative.NoMem)
                     {
                         throw PyErr.New(PyExc.MemoryError, "");
                     }
@@ -460,7 +461,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                     break;
                 case SqliteNative.Text:
                     var text = SqliteNative.ColumnText(stmt, i);
-                    if (text is null && SqliteNative.ErrCode(connection.Db) == SqliteNative.NoMem)
+                    if (text is null && SqliteNative.ErrCode(db) == SqliteNative.NoMem)
                     {
                         throw PyErr.New(PyExc.MemoryError, "");
                     }
@@ -534,18 +535,21 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         {
             _locked = false;
         }
+        // The handle stays valid while the statement lives, even if a callback closed the
+        // connection during the step.
+        var db = connection.Db;
         var rc = st.Step();
         if (rc == SqliteNative.Done)
         {
             if (st.IsDml)
             {
-                _rowCount = SqliteNative.Changes(connection.Db);
+                _rowCount = SqliteNative.Changes(db);
             }
             DropStatement();
         }
         else if (rc != SqliteNative.Row)
         {
-            var error = Util.Error(connection.Db);
+            var error = Util.Error(db);
             DropStatement();
             throw error;
         }

@@ -1,5 +1,4 @@
 // Modules/_sqlite/util.c
-using System.Runtime.InteropServices;
 using Taipan.Runtime.Abstract;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
@@ -251,16 +250,27 @@ internal static unsafe class Util
         }
     }
 
-    /// <summary>A managed object that SQLite keeps as a callback's user data.</summary>
-    public static nint Handle(object o) => GCHandle.ToIntPtr(GCHandle.Alloc(o));
+    /// <summary>Objects that SQLite keeps as callbacks' user data, by number: a callback that
+    /// SQLite calls after its object was released (a hook replaced or the connection closed
+    /// from inside a callback) finds nothing rather than a freed handle.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<nint, object> s_handles = new();
+    private static long s_nextHandle;
 
-    public static T? Target<T>(nint handle) where T : class => handle == 0 ? null : GCHandle.FromIntPtr(handle).Target as T;
+    public static nint Handle(object o)
+    {
+        var id = (nint)Interlocked.Increment(ref s_nextHandle);
+        s_handles[id] = o;
+        return id;
+    }
+
+    public static T? Target<T>(nint handle) where T : class =>
+        handle != 0 && s_handles.TryGetValue(handle, out var o) ? o as T : null;
 
     public static void FreeHandle(nint handle)
     {
         if (handle != 0)
         {
-            GCHandle.FromIntPtr(handle).Free();
+            s_handles.TryRemove(handle, out _);
         }
     }
 }
