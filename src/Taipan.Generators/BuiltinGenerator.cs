@@ -75,6 +75,7 @@ internal sealed record Model(
     bool InstanceType,
     bool Unhashable,
     bool Generic,
+    bool FromSpec,
     string? FlagsExpr,
     string? Doc,
     bool IsModule,
@@ -87,6 +88,7 @@ internal sealed record Model(
         var instanceType = false;
         var unhashable = false;
         var generic = false;
+        var fromSpec = false;
         string? flags = null;
         string? doc = null;
         var module = "builtins";
@@ -108,6 +110,9 @@ internal sealed record Model(
                     break;
                 case "Generic":
                     generic = (bool)arg.Value.Value!;
+                    break;
+                case "FromSpec":
+                    fromSpec = (bool)arg.Value.Value!;
                     break;
                 case "Flags":
                     flags = "(global::Taipan.Runtime.Objects.TypeFlags)" + Convert.ToInt64(arg.Value.Value) + "L";
@@ -132,6 +137,7 @@ internal sealed record Model(
             instanceType,
             unhashable,
             generic,
+            fromSpec,
             flags,
             doc,
             false,
@@ -160,13 +166,57 @@ internal sealed record Model(
             false,
             false,
             false,
+            false,
             null,
             doc,
             true,
             CollectMembers(cls));
     }
 
+    /// <summary>The class's members, after those of its plain C# base classes (up to the first
+    /// base that is itself a <c>[PyType]</c>, whose members its type object already has): one
+    /// C# implementation can serve several Python types, as CPython shares functions between
+    /// method tables. A member the class redeclares (same Python name and kind) takes the
+    /// base's place.</summary>
     private static EquatableArray<Member> CollectMembers(INamedTypeSymbol cls)
+    {
+        var chain = new List<INamedTypeSymbol> { cls };
+        for (var b = cls.BaseType; b is not null && b.SpecialType != SpecialType.System_Object && !IsPyType(b); b = b.BaseType)
+        {
+            chain.Add(b);
+        }
+        var members = new List<Member>();
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var member in DeclaredMembers(chain[i]))
+            {
+                var at = members.FindIndex(x => x.Kind == member.Kind && (member.Kind == MemberKind.Slot ? x.Slot == member.Slot : x.PyName == member.PyName));
+                if (at >= 0)
+                {
+                    members[at] = member;
+                }
+                else
+                {
+                    members.Add(member);
+                }
+            }
+        }
+        return new EquatableArray<Member>(members.ToArray());
+    }
+
+    private static bool IsPyType(INamedTypeSymbol cls)
+    {
+        foreach (var a in cls.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == BuiltinGenerator.Ns + ".PyTypeAttribute")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Member> DeclaredMembers(INamedTypeSymbol cls)
     {
         var members = new List<Member>();
         foreach (var symbol in cls.GetMembers())
@@ -217,7 +267,7 @@ internal sealed record Model(
                     method.IsStatic, keywords, method.ReturnType.ToDisplayString(), new EquatableArray<Param>(ps), slot, doc, false));
             }
         }
-        return new EquatableArray<Member>(members.ToArray());
+        return members;
     }
 
     private static string DefaultLiteral(IParameterSymbol p)

@@ -30,7 +30,7 @@ internal static class Emitter
         var flags = $"{O}.TypeFlags.Immutable" + (m.Subclassable ? $" | {O}.TypeFlags.BaseType" : "") + (m.FlagsExpr is not null ? " | " + m.FlagsExpr : "");
         sb.AppendLine($"    private static {O}.PyType CreateTypeObject()");
         sb.AppendLine("    {");
-        sb.AppendLine($"        var t = new {O}.PyType({Lit(m.PyName)}, {baseExpr}, {flags}, InitializeTypeDict, {Lit(m.Module)}) {{ Doc = {Lit(m.Doc)} }};");
+        sb.AppendLine($"        var t = new {O}.PyType({Lit(m.PyName)}, {baseExpr}, {flags}, InitializeTypeDict, {Lit(m.Module)}) {{ Doc = {Lit(m.Doc)}{(m.FromSpec ? ", FromSpec = true" : "")} }};");
         if (m.Unhashable)
         {
             sb.AppendLine("        t.Slots.Hash = null;");

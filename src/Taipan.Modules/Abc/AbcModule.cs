@@ -9,7 +9,7 @@ namespace Taipan.Modules.Abc;
 
 /// <summary><c>_abc_data</c>: the registry and caches of one abstract base class. They hold
 /// classes weakly, as CPython's weak sets do, so registering a class does not keep it alive.</summary>
-[PyType("_abc_data", Module = "_abc")]
+[PyType("_abc_data", Module = "_abc", FromSpec = true)]
 public sealed partial class PyAbcData : PyObject
 {
     public ConditionalWeakTable<PyObject, object?> Registry { get; } = [];

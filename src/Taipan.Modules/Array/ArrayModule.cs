@@ -182,7 +182,7 @@ public static partial class ArrayModule
 
 /// <summary><c>array.array</c>: items stored as raw C values in native byte order, exposed
 /// through the buffer protocol with the typecode as the format.</summary>
-[PyType("array.array", Module = "array", Subclassable = true, InstanceType = true, Unhashable = true, Generic = true, Flags = TypeFlags.Weakrefable,
+[PyType("array.array", Module = "array", FromSpec = true, Subclassable = true, InstanceType = true, Unhashable = true, Generic = true, Flags = TypeFlags.Weakrefable,
     Doc = "array(typecode [, initializer]) -> array\n\nReturn a new array whose items are restricted by typecode, and\ninitialized from the optional initializer value, which must be a list,\na bytes-like object, or iterable over elements of the appropriate type.\n\nArrays represent basic values and behave very much like lists, except\nthe type of objects stored in them is constrained. The type is specified\nat object creation time by using a type code, which is a single character.\nThe following type codes are defined:\n\n    Type code   C Type             Minimum size in bytes\n    'b'         signed integer     1\n    'B'         unsigned integer   1\n    'u'         Unicode character  2 (see note)\n    'h'         signed integer     2\n    'H'         unsigned integer   2\n    'i'         signed integer     2\n    'I'         unsigned integer   2\n    'l'         signed integer     4\n    'L'         unsigned integer   4\n    'q'         signed integer     8 (see note)\n    'Q'         unsigned integer   8 (see note)\n    'f'         floating point     4\n    'd'         floating point     8\n\nNOTE: The 'u' typecode corresponds to Python's unicode character. On\nnarrow builds this is 2-bytes on wide builds this is 4-bytes.\n\nNOTE: The 'q' and 'Q' type codes are only available if the platform\nC compiler used to build Python supports 'long long', or, on Windows,\n'__int64'.\n\nMethods:\n\nappend() -- append a new item to the end of the array\nbuffer_info() -- return information giving the current memory info\nbyteswap() -- byteswap all the items of the array\ncount() -- return number of occurrences of an object\nextend() -- extend array by appending multiple elements from an iterable\nfromfile() -- read items from a file object\nfromlist() -- append items from the list\nfrombytes() -- append items from the string\nindex() -- return index of first occurrence of an object\ninsert() -- insert a new item into the array at a provided position\npop() -- remove and return item (default last)\nremove() -- remove first occurrence of an object\nreverse() -- reverse the order of the items in the array\ntofile() -- write all items to a file object\ntolist() -- return the array converted to an ordinary list\ntobytes() -- return the array converted to a string\n\nAttributes:\n\ntypecode -- the typecode character used to create the array\nitemsize -- the length in bytes of one array item\n")]
 public sealed partial class PyArray : PySubclassableObject, IBuffer
 {
@@ -1233,7 +1233,7 @@ public sealed partial class PyArray : PySubclassableObject, IBuffer
 }
 
 /// <summary>The iterator over an array; it reads the array live, as CPython's does.</summary>
-[PyType("array.arrayiterator", Module = "array")]
+[PyType("array.arrayiterator", Module = "array", FromSpec = true)]
 public sealed partial class PyArrayIterator(PyArray array) : PyObject
 {
     private PyArray? _array = array;

@@ -146,13 +146,10 @@ public static unsafe partial class Bz2Module
 }
 
 /// <summary><c>_bz2.BZ2Compressor</c>.</summary>
-[PyType("_bz2.BZ2Compressor", Module = "_bz2", Doc = "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the compress() function instead.")]
-public sealed unsafe partial class PyBz2Compressor : PyObject
+[PyType("_bz2.BZ2Compressor", Module = "_bz2", FromSpec = true, Doc = "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the compress() function instead.")]
+public sealed unsafe partial class PyBz2Compressor : StreamCompressor
 {
     private readonly BzStreamHandle _bzs = new(compress: true);
-    private readonly object _lock = new();
-    private bool _flushed;
-
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -170,36 +167,9 @@ public sealed unsafe partial class PyBz2Compressor : PyObject
         return c;
     }
 
-    [PyMethod(Doc = "Provide data to the compressor object.\n\nReturns a chunk of compressed data if possible, or b'' otherwise.\n\nWhen you have finished providing data to the compressor, call the\nflush() method to finish the compression process.")]
-    public PyBytes Compress(PyObject data)
+    private protected override PyBytes Run(ReadOnlySpan<byte> input, bool finish)
     {
-        var input = BufferProtocol.Read(data);
-        lock (_lock)
-        {
-            if (_flushed)
-            {
-                throw PyErr.ValueError("Compressor has been flushed");
-            }
-            return Run(input, Bz2Native.Run);
-        }
-    }
-
-    [PyMethod(Doc = "Finish the compression process.\n\nReturns the compressed data left in internal buffers.\n\nThe compressor object may not be used after this method is called.")]
-    public PyBytes Flush()
-    {
-        lock (_lock)
-        {
-            if (_flushed)
-            {
-                throw PyErr.ValueError("Repeated call to flush()");
-            }
-            _flushed = true;
-            return Run(default, Bz2Native.Finish);
-        }
-    }
-
-    private PyBytes Run(ReadOnlySpan<byte> input, int action)
-    {
+        var action = finish ? Bz2Native.Finish : Bz2Native.Run;
         var output = new OutputBuffer(Math.Max(256, input.Length / 4));
         var s = _bzs.Stream;
         fixed (byte* pin = input)
@@ -242,18 +212,11 @@ public sealed unsafe partial class PyBz2Compressor : PyObject
     }
 }
 
-/// <summary><c>_bz2.BZ2Decompressor</c>: input left over when output is limited is kept for
-/// the next call; data after the end of the stream goes to <c>unused_data</c>.</summary>
-[PyType("_bz2.BZ2Decompressor", Module = "_bz2", Doc = "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot decompression, use the decompress() function instead.")]
-public sealed unsafe partial class PyBz2Decompressor : PyObject
+/// <summary><c>_bz2.BZ2Decompressor</c>.</summary>
+[PyType("_bz2.BZ2Decompressor", Module = "_bz2", FromSpec = true, Doc = "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot decompression, use the decompress() function instead.")]
+public sealed unsafe partial class PyBz2Decompressor : StreamDecompressor
 {
     private readonly BzStreamHandle _bzs = new(compress: false);
-    private readonly object _lock = new();
-    private byte[] _pending = [];
-    private bool _eof;
-    private bool _needsInput = true;
-    private PyBytes _unusedData = PyBytes.Empty;
-
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -269,108 +232,55 @@ public sealed unsafe partial class PyBz2Decompressor : PyObject
         return d;
     }
 
-    [PyGetter("eof", Doc = "True if the end-of-stream marker has been reached.")]
-    public bool Eof() => _eof;
+    private protected override string EndedMessage => "End of stream already reached";
 
-    [PyGetter("unused_data", Doc = "Data found after the end of the compressed stream.")]
-    public PyBytes UnusedData() => _unusedData;
-
-    [PyGetter("needs_input", Doc = "True if more input is needed before more decompressed data can be produced.")]
-    public bool NeedsInput() => _needsInput;
-
-    [PyMethod(Keywords = true, Doc = "Decompress *data*, returning uncompressed data as bytes.\n\nIf *max_length* is nonnegative, returns at most *max_length* bytes of\ndecompressed data. If this limit is reached and further output can be\nproduced, *self.needs_input* will be set to ``False``. In this case, the next\ncall to *decompress()* may provide *data* as b'' to obtain more of the output.\n\nIf all of the input data was decompressed and returned (either because this\nwas less than *max_length* bytes, or because *max_length* was negative),\n*self.needs_input* will be set to True.\n\nAttempting to decompress data after the end of stream is reached raises an\nEOFError.  Any data found after the end of the stream is ignored and saved in\nthe unused_data attribute.")]
-    public PyBytes Decompress(PyObject data, long max_length = -1)
+    private protected override long Decode(ReadOnlySpan<byte> input, ref OutputBuffer output, out bool eof)
     {
-        var given = BufferProtocol.Read(data);
-        lock (_lock)
+        eof = false;
+        var s = _bzs.Stream;
+        long left;
+        fixed (byte* pin = input)
         {
-            if (_eof)
+            s->NextIn = pin;
+            left = input.Length;
+            try
             {
-                throw PyErr.New(PyExc.EOFError, "End of stream already reached");
-            }
-            // Input kept from the last call comes first.
-            ReadOnlySpan<byte> input = given;
-            if (_pending.Length > 0)
-            {
-                var joined = new byte[_pending.Length + given.Length];
-                _pending.CopyTo(joined, 0);
-                given.CopyTo(joined.AsSpan(_pending.Length));
-                input = joined;
-            }
-            var limit = max_length < 0 ? long.MaxValue : max_length;
-            var output = new OutputBuffer((int)Math.Min(32 * 1024, limit), limit);
-            var s = _bzs.Stream;
-            long left;
-            fixed (byte* pin = input)
-            {
-                s->NextIn = pin;
-                left = input.Length;
-                try
+                while (true)
                 {
-                    while (true)
+                    s->AvailIn = (uint)Math.Min(left, uint.MaxValue);
+                    left -= s->AvailIn;
+                    var free = output.Free();
+                    int err;
+                    // libbzip2 wants a real pointer even with no room (it still consumes input).
+                    byte dummy = 0;
+                    fixed (byte* o = free)
                     {
-                        s->AvailIn = (uint)Math.Min(left, uint.MaxValue);
-                        left -= s->AvailIn;
-                        var free = output.Free();
-                        int err;
-                        // libbzip2 wants a real pointer even with no room (it still consumes input).
-                        byte dummy = 0;
-                        fixed (byte* o = free)
-                        {
-                            s->NextOut = free.Length == 0 ? &dummy : o;
-                            s->AvailOut = (uint)free.Length;
-                            err = Bz2Native.Decompress(s);
-                            output.Advance(free.Length - (int)s->AvailOut);
-                            s->NextOut = null;
-                        }
-                        left += s->AvailIn;
-                        Bz2Native.Check(err);
-                        if (err == Bz2Native.StreamEnd)
-                        {
-                            _eof = true;
-                            break;
-                        }
-                        if (left == 0)
-                        {
-                            break;
-                        }
-                        if (s->AvailOut == 0 && output.Full)
-                        {
-                            break;
-                        }
+                        s->NextOut = free.Length == 0 ? &dummy : o;
+                        s->AvailOut = (uint)free.Length;
+                        err = Bz2Native.Decompress(s);
+                        output.Advance(free.Length - (int)s->AvailOut);
+                        s->NextOut = null;
+                    }
+                    left += s->AvailIn;
+                    Bz2Native.Check(err);
+                    if (err == Bz2Native.StreamEnd)
+                    {
+                        eof = true;
+                        break;
+                    }
+                    if (left == 0 || (s->AvailOut == 0 && output.Full))
+                    {
+                        break;
                     }
                 }
-                catch
-                {
-                    _pending = [];
-                    s->NextIn = null;
-                    throw;
-                }
+            }
+            finally
+            {
                 s->NextIn = null;
-                s->AvailIn = 0;
             }
-            var rest = input[(int)(input.Length - left)..];
-            if (_eof)
-            {
-                _needsInput = false;
-                _pending = [];
-                if (rest.Length > 0)
-                {
-                    _unusedData = PyBytes.From(rest);
-                }
-            }
-            else if (rest.Length == 0)
-            {
-                _pending = [];
-                _needsInput = true;
-            }
-            else
-            {
-                _needsInput = false;
-                _pending = rest.ToArray();
-            }
-            GC.KeepAlive(_bzs);
-            return output.ToBytes();
+            s->AvailIn = 0;
         }
+        GC.KeepAlive(_bzs);
+        return left;
     }
 }

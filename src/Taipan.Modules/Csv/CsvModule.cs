@@ -144,7 +144,7 @@ public static partial class CsvModule
 
 /// <summary><c>_csv.Dialect</c>: validated parsing and writing options. Characters that are
 /// not set are -1 (so NUL is a usable character, as in 3.11).</summary>
-[PyType("_csv.Dialect", Module = "_csv", Subclassable = true, InstanceType = true, Doc = "CSV dialect\n\nThe Dialect type records CSV parsing and generation options.\n")]
+[PyType("_csv.Dialect", Module = "_csv", FromSpec = true, Subclassable = true, InstanceType = true, Doc = "CSV dialect\n\nThe Dialect type records CSV parsing and generation options.\n")]
 public sealed partial class PyCsvDialect : PySubclassableObject
 {
     internal const int NotSet = -1;
@@ -351,7 +351,7 @@ public sealed partial class PyCsvDialect : PySubclassableObject
 
 /// <summary><c>_csv.reader</c>: parses lines from an iterator into rows, one character at a
 /// time through CPython's state machine.</summary>
-[PyType("_csv.reader", Module = "_csv", Doc = "CSV reader\n\nReader objects are responsible for reading and parsing tabular data\nin CSV format.\n")]
+[PyType("_csv.reader", Module = "_csv", FromSpec = true, Doc = "CSV reader\n\nReader objects are responsible for reading and parsing tabular data\nin CSV format.\n")]
 public sealed partial class PyCsvReader : PyObject
 {
     private enum State
@@ -607,7 +607,7 @@ public sealed partial class PyCsvReader : PyObject
 }
 
 /// <summary><c>_csv.writer</c>: joins fields into records with the dialect's quoting rules.</summary>
-[PyType("_csv.writer", Module = "_csv", Doc = "CSV writer\n\nWriter objects are responsible for generating tabular data\nin CSV format from sequence input.\n")]
+[PyType("_csv.writer", Module = "_csv", FromSpec = true, Doc = "CSV writer\n\nWriter objects are responsible for generating tabular data\nin CSV format from sequence input.\n")]
 public sealed partial class PyCsvWriter : PyObject
 {
     private readonly PyObject _write;

@@ -57,7 +57,7 @@ public static partial class FunctoolsModule
 
 /// <summary><c>partial(func, /, *args, **keywords)</c>. A partial of a plain partial (one
 /// without instance attributes) is flattened into one.</summary>
-[PyType("functools.partial", Module = "functools", Subclassable = true, Generic = true, InstanceType = true)]
+[PyType("functools.partial", Module = "functools", FromSpec = true, Subclassable = true, Generic = true, InstanceType = true)]
 public sealed partial class Partial(PyType type) : PyObject, IHeapInstance
 {
     private PyType _type = type;
@@ -267,7 +267,7 @@ public sealed partial class Partial(PyType type) : PyObject, IHeapInstance
 
 /// <summary>The objects of <c>cmp_to_key</c>: called with an object, it wraps it in another
 /// KeyWrapper whose comparisons call the comparison function.</summary>
-[PyType("functools.KeyWrapper", Module = "functools", Unhashable = true)]
+[PyType("functools.KeyWrapper", Module = "functools", FromSpec = true, Unhashable = true)]
 public sealed partial class KeyWrapper(PyObject cmp, PyObject? obj) : PyObject
 {
     private PyObject? _obj = obj;
@@ -322,7 +322,7 @@ internal sealed class LruLink(PyObject key, PyObject result) : PyObject
 /// C implementation behind <c>functools.lru_cache</c>. Keys are built as
 /// <c>functools._make_key</c> builds them; the bounded cache keeps a recency list whose oldest
 /// link is reused when the cache is full.</summary>
-[PyType("functools._lru_cache_wrapper", Module = "functools",
+[PyType("functools._lru_cache_wrapper", Module = "functools", FromSpec = true,
     Doc = "Create a cached callable that wraps another function.\n\nuser_function:      the function being cached\n\nmaxsize:  0         for no caching\n          None      for unlimited cache size\n          n         for a bounded cache\n\ntyped:    False     cache f(3) and f(3.0) as identical calls\n          True      cache f(3) and f(3.0) as distinct calls\n\ncache_info_type:    namedtuple class with the fields:\n                        hits misses currsize maxsize\n")]
 public sealed partial class LruCacheWrapper : PyObject
 {

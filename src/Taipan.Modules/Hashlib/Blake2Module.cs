@@ -11,12 +11,13 @@ public static partial class Blake2Module
     {
         module.AddBuiltin("blake2b", Blake2bObject.TypeObject);
         module.AddBuiltin("blake2s", Blake2sObject.TypeObject);
-        AddConstants(module, Blake2bObject.TypeObject, "BLAKE2B", Blake2bState.SaltBytes, Blake2bState.PersonalBytes, Blake2bState.KeyBytes, Blake2bState.OutBytes);
-        AddConstants(module, Blake2sObject.TypeObject, "BLAKE2S", Blake2sState.SaltBytes, Blake2sState.PersonalBytes, Blake2sState.KeyBytes, Blake2sState.OutBytes);
+        AddConstants(module, Blake2bObject.TypeObject, "BLAKE2B", Blake2bState.Sizes);
+        AddConstants(module, Blake2sObject.TypeObject, "BLAKE2S", Blake2sState.Sizes);
     }
 
-    private static void AddConstants(PyModule module, PyType type, string prefix, int salt, int person, int key, int digest)
+    private static void AddConstants(PyModule module, PyType type, string prefix, Blake2Sizes sizes)
     {
+        var (salt, person, key, digest) = (sizes.SaltBytes, sizes.PersonalBytes, sizes.KeyBytes, sizes.OutBytes);
         type.AddBuiltin("SALT_SIZE", PyInt.From(salt));
         type.AddBuiltin("PERSON_SIZE", PyInt.From(person));
         type.AddBuiltin("MAX_KEY_SIZE", PyInt.From(key));
@@ -27,6 +28,12 @@ public static partial class Blake2Module
         module.AddBuiltin(prefix + "_MAX_DIGEST_SIZE", PyInt.From(digest));
     }
 }
+
+/// <summary>The sizes of one BLAKE2 variant; <paramref name="Small"/> for blake2s.</summary>
+internal readonly record struct Blake2Sizes(int BlockBytes, int OutBytes, int KeyBytes, int SaltBytes, int PersonalBytes, bool Small);
+
+/// <summary>Makes a variant's state from its parameter block.</summary>
+internal delegate HashState Blake2Factory(ReadOnlySpan<byte> parameters, bool lastNode);
 
 /// <summary>The constructor arguments blake2b and blake2s share, parsed and converted in
 /// Argument Clinic's order (all conversions before any range check).</summary>
@@ -104,10 +111,33 @@ internal ref struct Blake2Args
         return r;
     }
 
+    /// <summary>The state a blake2b or blake2s constructor call asks for: parameters checked,
+    /// key block and data hashed.</summary>
+    public static HashState NewState(string name, Blake2Sizes sizes, Blake2Factory create, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var a = Parse(name, sizes.OutBytes, args, kwnames);
+        Span<byte> p = stackalloc byte[sizes.Small ? 32 : 64];
+        a.FillParameters(p, sizes);
+        var state = create(p, a.LastNode);
+        if (a.Key.Length > 0)
+        {
+            Span<byte> block = stackalloc byte[sizes.BlockBytes];
+            block.Clear();
+            a.Key.CopyTo(block);
+            state.Update(block);
+        }
+        if (a.Data is not null)
+        {
+            state.LockedUpdate(HashArgs.Data(a.Data));
+        }
+        return state;
+    }
+
     /// <summary>The parameter block (RFC 7693 section 2.5) after CPython's checks, in its order;
     /// the key is checked last.</summary>
-    public readonly void FillParameters(Span<byte> p, int outBytes, int saltBytes, int personalBytes, int keyBytes, bool small)
+    private readonly void FillParameters(Span<byte> p, Blake2Sizes sizes)
     {
+        var (outBytes, saltBytes, personalBytes, keyBytes, small) = (sizes.OutBytes, sizes.SaltBytes, sizes.PersonalBytes, sizes.KeyBytes, sizes.Small);
         p.Clear();
         if (DigestSize <= 0 || DigestSize > outBytes)
         {

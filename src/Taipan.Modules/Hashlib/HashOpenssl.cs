@@ -532,81 +532,59 @@ internal sealed class HmacContextHandle : SafeHandleZeroOrMinusOneIsInvalid
     }
 }
 
-/// <summary><c>_hashlib.HASH</c>: a running OpenSSL digest.</summary>
-[PyType("_hashlib.HASH", Module = "_hashlib", Subclassable = true, Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
-public unsafe partial class EvpHashObject : PyObject
+/// <summary>What <c>_hashlib.HASH</c> and <c>_hashlib.HMAC</c> share over their OpenSSL
+/// context (an <c>EVP_MD_CTX</c> or an <c>HMAC_CTX</c>): its lock, updates, copies and the
+/// digest of a copy, and the sizes of its digest.</summary>
+public abstract unsafe class OpensslHashObject : PyObject
 {
-    internal EvpHashObject(MdContextHandle ctx) => Context = ctx;
+    private readonly SafeHandle _ctx;
 
-    internal MdContextHandle Context { get; }
+    // The object's lock (ENTER_HASHLIB), as big updates run with the GIL released.
+    private readonly Lock _sync = new();
 
-    private IntPtr Md => LibCrypto.EVP_MD_CTX_get0_md(Context.DangerousGetHandle());
+    private protected OpensslHashObject(SafeHandle ctx) => _ctx = ctx;
+
+    private protected IntPtr Ctx => _ctx.DangerousGetHandle();
+
+    private protected abstract IntPtr Md { get; }
+
+    private protected abstract SafeHandle NewContext();
+
+    private protected abstract int CopyInto(IntPtr dest, IntPtr src);
+
+    private protected abstract int UpdateWith(IntPtr ctx, byte* data, nuint length);
+
+    private protected abstract int FinalInto(IntPtr ctx, byte* md, uint* size);
 
     // Py_TPFLAGS_DISALLOW_INSTANTIATION
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
         throw PyErr.TypeError($"cannot create '{type.Name}' instances");
 
-    // The object's lock (ENTER_HASHLIB), as big updates run with the GIL released.
-    private readonly Lock _sync = new();
-
-    private bool DigestUpdate(ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            return LibCrypto.EVP_DigestUpdate(Context.DangerousGetHandle(), p, (nuint)data.Length) != 0;
-        }
-    }
-
     internal void Hash(ReadOnlySpan<byte> data)
     {
-        bool ok;
-        if (data.Length >= HashLock.GilMinSize)
+        int ok;
+        using (HashLock.EnterForUpdate(_sync, data.Length))
         {
-            using (Gil.Release())
+            fixed (byte* p = data)
             {
-                _sync.Enter();
-                try
-                {
-                    ok = DigestUpdate(data);
-                }
-                finally
-                {
-                    _sync.Exit();
-                }
+                ok = UpdateWith(Ctx, p, (nuint)data.Length);
             }
         }
-        else
-        {
-            HashLock.Enter(_sync);
-            try
-            {
-                ok = DigestUpdate(data);
-            }
-            finally
-            {
-                _sync.Exit();
-            }
-        }
-        if (!ok)
+        if (ok == 0)
         {
             throw HashOpensslModule.Fail(PyExc.ValueError);
         }
     }
 
     /// <summary>A copy of the context to finish or to hand to a new object.</summary>
-    internal MdContextHandle CopyContext()
+    private protected SafeHandle CopyContext()
     {
-        var copy = new MdContextHandle();
+        var copy = NewContext();
         int ok;
-        HashLock.Enter(_sync);
-        try
+        using (HashLock.Enter(_sync))
         {
-            ok = LibCrypto.EVP_MD_CTX_copy_ex(copy.DangerousGetHandle(), Context.DangerousGetHandle());
-        }
-        finally
-        {
-            _sync.Exit();
+            ok = CopyInto(copy.DangerousGetHandle(), Ctx);
         }
         if (ok == 0)
         {
@@ -616,20 +594,45 @@ public unsafe partial class EvpHashObject : PyObject
         return copy;
     }
 
-    private byte[] Final()
+    private protected byte[] Final()
     {
         using var temp = CopyContext();
         Span<byte> digest = stackalloc byte[64];
         uint size = 0;
         fixed (byte* p = digest)
         {
-            if (LibCrypto.EVP_DigestFinal_ex(temp.DangerousGetHandle(), p, &size) == 0)
+            if (FinalInto(temp.DangerousGetHandle(), p, &size) == 0)
             {
                 throw HashOpensslModule.Fail(PyExc.ValueError);
             }
         }
         return digest[..(int)size].ToArray();
     }
+
+    [PyGetter("digest_size")]
+    public long DigestSize() => LibCrypto.EVP_MD_get_size(Md);
+
+    [PyGetter("block_size")]
+    public long BlockSize() => LibCrypto.EVP_MD_get_block_size(Md);
+}
+
+/// <summary><c>_hashlib.HASH</c>: a running OpenSSL digest.</summary>
+[PyType("_hashlib.HASH", Module = "_hashlib", FromSpec = true, Subclassable = true, Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
+public unsafe partial class EvpHashObject : OpensslHashObject
+{
+    internal EvpHashObject(MdContextHandle ctx) : base(ctx)
+    {
+    }
+
+    private protected override IntPtr Md => LibCrypto.EVP_MD_CTX_get0_md(Ctx);
+
+    private protected override SafeHandle NewContext() => new MdContextHandle();
+
+    private protected override int CopyInto(IntPtr dest, IntPtr src) => LibCrypto.EVP_MD_CTX_copy_ex(dest, src);
+
+    private protected override int UpdateWith(IntPtr ctx, byte* data, nuint length) => LibCrypto.EVP_DigestUpdate(ctx, data, length);
+
+    private protected override int FinalInto(IntPtr ctx, byte* md, uint* size) => LibCrypto.EVP_DigestFinal_ex(ctx, md, size);
 
     [PyMethod(Doc = "Update this hash object's state with the provided string.")]
     public void Update(PyObject obj) => Hash(HashArgs.Data(obj));
@@ -643,18 +646,12 @@ public unsafe partial class EvpHashObject : PyObject
     [PyMethod(Doc = "Return a copy of the hash object.")]
     public EvpHashObject Copy()
     {
-        var ctx = CopyContext();
+        var ctx = (MdContextHandle)CopyContext();
         return this is EvpXofObject ? new EvpXofObject(ctx) : new EvpHashObject(ctx);
     }
 
     [PyGetter("name", Doc = "algorithm name.")]
     public string Name() => HashOpensslModule.DigestName(Md);
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => LibCrypto.EVP_MD_get_size(Md);
-
-    [PyGetter("block_size")]
-    public long BlockSize() => LibCrypto.EVP_MD_get_block_size(Md);
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"<{Name()} {Type.Name} object @ 0x{Builtins.Id(this):x}>");
@@ -662,7 +659,7 @@ public unsafe partial class EvpHashObject : PyObject
 
 /// <summary><c>_hashlib.HASHXOF</c>: an extendable-output digest (SHAKE), whose digest
 /// length is the caller's.</summary>
-[PyType("_hashlib.HASHXOF", Module = "_hashlib", Base = typeof(EvpHashObject), Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest(length) -- return the current digest value\nhexdigest(length) -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
+[PyType("_hashlib.HASHXOF", Module = "_hashlib", FromSpec = true, Base = typeof(EvpHashObject), Doc = "A hash is an object used to calculate a checksum of a string of information.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest(length) -- return the current digest value\nhexdigest(length) -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the hash algorithm being used by this object\ndigest_size -- number of bytes in this hashes output")]
 public sealed unsafe partial class EvpXofObject : EvpHashObject
 {
     internal EvpXofObject(MdContextHandle ctx) : base(ctx)
@@ -703,104 +700,25 @@ public sealed unsafe partial class EvpXofObject : EvpHashObject
 }
 
 /// <summary><c>_hashlib.HMAC</c>.</summary>
-[PyType("_hashlib.HMAC", Module = "_hashlib", Doc = "The object used to calculate HMAC of a message.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the name, including the hash algorithm used by this object\ndigest_size -- number of bytes in digest() output\n")]
-public sealed unsafe partial class HmacObject : PyObject
+[PyType("_hashlib.HMAC", Module = "_hashlib", FromSpec = true, Doc = "The object used to calculate HMAC of a message.\n\nMethods:\n\nupdate() -- updates the current digest with an additional string\ndigest() -- return the current digest value\nhexdigest() -- return the current digest as a string of hexadecimal digits\ncopy() -- return a copy of the current hash object\n\nAttributes:\n\nname -- the name, including the hash algorithm used by this object\ndigest_size -- number of bytes in digest() output\n")]
+public sealed unsafe partial class HmacObject : OpensslHashObject
 {
-    private readonly HmacContextHandle _ctx;
-
-    // The object's lock (ENTER_HASHLIB), as big updates run with the GIL released.
-    private readonly Lock _sync = new();
-
-    internal HmacObject(HmacContextHandle ctx) => _ctx = ctx;
-
-    private IntPtr Md => LibCrypto.HMAC_CTX_get_md(_ctx.DangerousGetHandle());
-
-    // Py_TPFLAGS_DISALLOW_INSTANTIATION
-    [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        throw PyErr.TypeError("cannot create '_hashlib.HMAC' instances");
-
-    private HmacContextHandle CopyContext()
+    internal HmacObject(HmacContextHandle ctx) : base(ctx)
     {
-        var copy = new HmacContextHandle();
-        int ok;
-        HashLock.Enter(_sync);
-        try
-        {
-            ok = LibCrypto.HMAC_CTX_copy(copy.DangerousGetHandle(), _ctx.DangerousGetHandle());
-        }
-        finally
-        {
-            _sync.Exit();
-        }
-        if (ok == 0)
-        {
-            copy.Dispose();
-            throw HashOpensslModule.Fail(PyExc.ValueError);
-        }
-        return copy;
     }
 
-    private byte[] Final()
-    {
-        using var temp = CopyContext();
-        Span<byte> digest = stackalloc byte[64];
-        uint size = 0;
-        fixed (byte* p = digest)
-        {
-            if (LibCrypto.HMAC_Final(temp.DangerousGetHandle(), p, &size) == 0)
-            {
-                throw HashOpensslModule.Fail(PyExc.ValueError);
-            }
-        }
-        return digest[..(int)size].ToArray();
-    }
+    private protected override IntPtr Md => LibCrypto.HMAC_CTX_get_md(Ctx);
 
-    private bool HmacUpdate(ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            return LibCrypto.HMAC_Update(_ctx.DangerousGetHandle(), p, (nuint)data.Length) != 0;
-        }
-    }
+    private protected override SafeHandle NewContext() => new HmacContextHandle();
+
+    private protected override int CopyInto(IntPtr dest, IntPtr src) => LibCrypto.HMAC_CTX_copy(dest, src);
+
+    private protected override int UpdateWith(IntPtr ctx, byte* data, nuint length) => LibCrypto.HMAC_Update(ctx, data, length);
+
+    private protected override int FinalInto(IntPtr ctx, byte* md, uint* size) => LibCrypto.HMAC_Final(ctx, md, size);
 
     [PyMethod(Keywords = true, Doc = "Update the HMAC object with msg.")]
-    public void Update(PyObject msg)
-    {
-        var data = HashArgs.Data(msg);
-        bool ok;
-        if (data.Length >= HashLock.GilMinSize)
-        {
-            using (Gil.Release())
-            {
-                _sync.Enter();
-                try
-                {
-                    ok = HmacUpdate(data);
-                }
-                finally
-                {
-                    _sync.Exit();
-                }
-            }
-        }
-        else
-        {
-            HashLock.Enter(_sync);
-            try
-            {
-                ok = HmacUpdate(data);
-            }
-            finally
-            {
-                _sync.Exit();
-            }
-        }
-        if (!ok)
-        {
-            throw HashOpensslModule.Fail(PyExc.ValueError);
-        }
-    }
+    public void Update(PyObject msg) => Hash(HashArgs.Data(msg));
 
     [PyMethod(Doc = "Return the digest of the bytes passed to the update() method so far.")]
     public PyBytes Digest() => new(Final());
@@ -809,16 +727,10 @@ public sealed unsafe partial class HmacObject : PyObject
     public PyStr Hexdigest() => HashArgs.Hex(Final());
 
     [PyMethod(Doc = "Return a copy (\"clone\") of the HMAC object.")]
-    public HmacObject Copy() => new(CopyContext());
+    public HmacObject Copy() => new((HmacContextHandle)CopyContext());
 
     [PyGetter("name")]
     public string Name() => "hmac-" + HashOpensslModule.DigestName(Md);
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => LibCrypto.EVP_MD_get_size(Md);
-
-    [PyGetter("block_size")]
-    public long BlockSize() => LibCrypto.EVP_MD_get_block_size(Md);
 
     [PySlot("tp_repr")]
     public PyStr Repr() => new($"<{HashOpensslModule.DigestName(Md)} HMAC object @ 0x{Builtins.Id(this):x}>");

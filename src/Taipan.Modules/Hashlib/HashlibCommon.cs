@@ -1,6 +1,7 @@
 // Modules/hashlib.h
 using System.Numerics;
 using System.Security.Cryptography;
+using Taipan.Runtime;
 using Taipan.Runtime.Errors;
 using Taipan.Runtime.Objects;
 using Taipan.Runtime.Python;
@@ -35,43 +36,17 @@ internal abstract class HashState
     /// hashed with the GIL released, as CPython does.</summary>
     public void LockedUpdate(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= HashLock.GilMinSize)
-        {
-            using (Gil.Release())
-            {
-                _sync.Enter();
-                try
-                {
-                    Update(data);
-                }
-                finally
-                {
-                    _sync.Exit();
-                }
-            }
-            return;
-        }
-        HashLock.Enter(_sync);
-        try
+        using (HashLock.EnterForUpdate(_sync, data.Length))
         {
             Update(data);
-        }
-        finally
-        {
-            _sync.Exit();
         }
     }
 
     public void LockedFinal(Span<byte> output)
     {
-        HashLock.Enter(_sync);
-        try
+        using (HashLock.Enter(_sync))
         {
             Final(output);
-        }
-        finally
-        {
-            _sync.Exit();
         }
     }
 
@@ -84,14 +59,9 @@ internal abstract class HashState
 
     public HashState LockedClone()
     {
-        HashLock.Enter(_sync);
-        try
+        using (HashLock.Enter(_sync))
         {
             return Clone();
-        }
-        finally
-        {
-            _sync.Exit();
         }
     }
 }
@@ -103,7 +73,7 @@ internal static class HashLock
 
     /// <summary>Takes an object's lock; when another thread holds it (hashing with the GIL
     /// released), waits with the GIL released so that thread can finish.</summary>
-    public static void Enter(Lock sync)
+    public static Held Enter(Lock sync)
     {
         if (!sync.TryEnter())
         {
@@ -112,7 +82,101 @@ internal static class HashLock
                 sync.Enter();
             }
         }
+        return new Held(sync, default);
     }
+
+    /// <summary>Takes an object's lock to hash <paramref name="length"/> bytes: for
+    /// <see cref="GilMinSize"/> bytes or more, with the GIL released until the lock is
+    /// given back.</summary>
+    public static Held EnterForUpdate(Lock sync, int length)
+    {
+        if (length < GilMinSize)
+        {
+            return Enter(sync);
+        }
+        var gil = Gil.Release();
+        sync.Enter();
+        return new Held(sync, gil);
+    }
+
+    /// <summary>The lock taken (LEAVE_HASHLIB when disposed), then the GIL taken back if it
+    /// was released.</summary>
+    public readonly ref struct Held(Lock sync, Gil.Released gil)
+    {
+        public void Dispose()
+        {
+            sync.Exit();
+            gil.Dispose();
+        }
+    }
+}
+
+/// <summary>The members the hash objects of the algorithm modules (md5, sha1, sha256, sha512,
+/// sha3, blake2) share, as their C files share hashlib.h: each module's types derive from it
+/// and the generator gives each type these methods and attributes.</summary>
+public abstract class HashObject : PyObject
+{
+    private readonly string _name;
+    private readonly int _blockSize;
+
+    /// <summary>An object over <paramref name="state"/>, fed the constructor's data argument
+    /// when given.</summary>
+    private protected HashObject(HashState state, string name, int blockSize, PyObject? data)
+    {
+        State = state;
+        _name = name;
+        _blockSize = blockSize;
+        if (data is not null)
+        {
+            state.LockedUpdate(HashArgs.Data(data));
+        }
+    }
+
+    internal HashState State { get; private set; }
+
+    // Py_TPFLAGS_DISALLOW_INSTANTIATION: only the module's constructor functions make these.
+    [PySlot("tp_new")]
+    public static PyObject Uninstantiable(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
+        throw PyErr.TypeError($"cannot create '{type.Name}' instances");
+
+    [PyMethod(Doc = "Update this hash object's state with the provided string.")]
+    public void Update(PyObject data) => State.LockedUpdate(HashArgs.Data(data));
+
+    [PyMethod(Doc = "Return the digest value as a bytes object.")]
+    public PyBytes Digest() => new(State.LockedDigest());
+
+    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
+    public PyStr Hexdigest() => HashArgs.Hex(State.LockedDigest());
+
+    [PyMethod(Doc = "Return a copy of the hash object.")]
+    public PyObject Copy()
+    {
+        // The types keep all their state here, so a shallow copy with its own state is a copy
+        // of the same type.
+        var copy = (HashObject)MemberwiseClone();
+        copy.State = State.LockedClone();
+        return copy;
+    }
+
+    [PyGetter("name")]
+    public string Name() => _name;
+
+    [PyGetter("digest_size")]
+    public long DigestSize() => State.DigestSize;
+
+    [PyGetter("block_size")]
+    public long BlockSize() => _blockSize;
+}
+
+/// <summary>The update method of sha3 and blake2, whose doc says "bytes-like object".</summary>
+public abstract class BytesHashObject : HashObject
+{
+    private protected BytesHashObject(HashState state, string name, int blockSize, PyObject? data) : base(state, name, blockSize, data)
+    {
+    }
+
+    [PyMethod(Doc = "Update this hash object's state with the provided bytes-like object.")]
+    public new void Update(PyObject data) => base.Update(data);
 }
 
 /// <summary>A digest that .NET implements (on Linux, through the platform's OpenSSL).</summary>

@@ -16,43 +16,10 @@ public static partial class Md5Module
 }
 
 /// <summary><c>_md5.md5</c>.</summary>
-[PyType("_md5.md5", Module = "_md5")]
-public sealed partial class Md5Object : PyObject
+[PyType("_md5.md5", Module = "_md5", FromSpec = true)]
+public sealed partial class Md5Object : HashObject
 {
-    private readonly HashState _state;
-
-    // Py_TPFLAGS_DISALLOW_INSTANTIATION: only the module's constructor functions make these.
-    [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        throw Taipan.Runtime.Errors.PyErr.TypeError("cannot create '_md5.md5' instances");
-
-    internal Md5Object(HashState state, PyObject? data)
+    internal Md5Object(HashState state, PyObject? data) : base(state, "md5", 64, data)
     {
-        _state = state;
-        if (data is not null)
-        {
-            _state.LockedUpdate(HashArgs.Data(data));
-        }
     }
-
-    [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Md5Object Copy() => new(_state.LockedClone(), null);
-
-    [PyGetter("name")]
-    public string Name() => "md5";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 16;
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 64;
 }

@@ -25,96 +25,34 @@ public static partial class Sha256Module
         new Sha224Object(new Sha224State(), @string);
 }
 
-/// <summary><c>_sha256.sha256</c>.</summary>
-[PyType("_sha256.sha256", Module = "_sha256")]
-public sealed partial class Sha256Object : PyObject
+/// <summary>What the SHA-2 types add to the shared members: their digest_size is a read-only
+/// member (T_INT) in CPython, hence its message on assignment.</summary>
+public abstract class Sha2Object : HashObject
 {
-    private readonly HashState _state;
-
-    // Py_TPFLAGS_DISALLOW_INSTANTIATION: only the module's constructor functions make these.
-    [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        throw Taipan.Runtime.Errors.PyErr.TypeError("cannot create '_sha256.sha256' instances");
-
-    internal Sha256Object(HashState state, PyObject? data)
+    private protected Sha2Object(HashState state, string name, int blockSize, PyObject? data) : base(state, name, blockSize, data)
     {
-        _state = state;
-        if (data is not null)
-        {
-            _state.LockedUpdate(HashArgs.Data(data));
-        }
     }
 
-    [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha256Object Copy() => new(_state.LockedClone(), null);
-
-    [PyGetter("name")]
-    public string Name() => "sha256";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 32;
-
-    // A read-only member (T_INT) in CPython, hence its message.
     [PySetter("digest_size")]
     public void SetDigestSize(PyObject? value) => throw Taipan.Runtime.Errors.PyErr.AttributeError("readonly attribute");
+}
 
-    [PyGetter("block_size")]
-    public long BlockSize() => 64;
+/// <summary><c>_sha256.sha256</c>.</summary>
+[PyType("_sha256.sha256", Module = "_sha256", FromSpec = true)]
+public sealed partial class Sha256Object : Sha2Object
+{
+    internal Sha256Object(HashState state, PyObject? data) : base(state, "sha256", 64, data)
+    {
+    }
 }
 
 /// <summary><c>_sha256.sha224</c>.</summary>
-[PyType("_sha256.sha224", Module = "_sha256")]
-public sealed partial class Sha224Object : PyObject
+[PyType("_sha256.sha224", Module = "_sha256", FromSpec = true)]
+public sealed partial class Sha224Object : Sha2Object
 {
-    private readonly HashState _state;
-
-    // Py_TPFLAGS_DISALLOW_INSTANTIATION: only the module's constructor functions make these.
-    [PySlot("tp_new")]
-    public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames) =>
-        throw Taipan.Runtime.Errors.PyErr.TypeError("cannot create '_sha256.sha224' instances");
-
-    internal Sha224Object(HashState state, PyObject? data)
+    internal Sha224Object(HashState state, PyObject? data) : base(state, "sha224", 64, data)
     {
-        _state = state;
-        if (data is not null)
-        {
-            _state.LockedUpdate(HashArgs.Data(data));
-        }
     }
-
-    [PyMethod(Doc = "Update this hash object's state with the provided string.")]
-    public void Update(PyObject data) => _state.LockedUpdate(HashArgs.Data(data));
-
-    [PyMethod(Doc = "Return the digest value as a bytes object.")]
-    public PyBytes Digest() => new(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return the digest value as a string of hexadecimal digits.")]
-    public PyStr Hexdigest() => HashArgs.Hex(_state.LockedDigest());
-
-    [PyMethod(Doc = "Return a copy of the hash object.")]
-    public Sha224Object Copy() => new(_state.LockedClone(), null);
-
-    [PyGetter("name")]
-    public string Name() => "sha224";
-
-    [PyGetter("digest_size")]
-    public long DigestSize() => 28;
-
-    // A read-only member (T_INT) in CPython, hence its message.
-    [PySetter("digest_size")]
-    public void SetDigestSize(PyObject? value) => throw Taipan.Runtime.Errors.PyErr.AttributeError("readonly attribute");
-
-    [PyGetter("block_size")]
-    public long BlockSize() => 64;
 }
 
 /// <summary>SHA-224 (FIPS 180-4): SHA-256's compression from another initial value, cut to 28

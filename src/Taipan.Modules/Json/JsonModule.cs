@@ -430,7 +430,7 @@ public static partial class JsonModule
 }
 
 /// <summary><c>_json.Scanner</c> (json's c_make_scanner): scans one JSON value of a str.</summary>
-[PyType("_json.Scanner", Module = "_json", Doc = "JSON scanner object")]
+[PyType("_json.Scanner", Module = "_json", FromSpec = true, Doc = "JSON scanner object")]
 public sealed partial class PyJsonScanner : PyObject
 {
     private readonly bool _strict;
@@ -746,7 +746,7 @@ public sealed partial class PyJsonScanner : PyObject
 
 /// <summary><c>_json.Encoder</c> (json's c_make_encoder): encodes a value in one pass into a
 /// single string.</summary>
-[PyType("_json.Encoder", Module = "_json", Doc = "_iterencode(obj, _current_indent_level) -> iterable")]
+[PyType("_json.Encoder", Module = "_json", FromSpec = true, Doc = "_iterencode(obj, _current_indent_level) -> iterable")]
 public sealed partial class PyJsonEncoder : PyObject
 {
     private readonly PyDict? _markers;

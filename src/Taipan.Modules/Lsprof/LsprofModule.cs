@@ -29,7 +29,7 @@ public static partial class LsprofModule
 
 /// <summary><c>_lsprof.Profiler</c>: per function (code object, or builtin's method
 /// definition) call counts and inline/total times, and the same per caller when subcalls is on.</summary>
-[PyType("_lsprof.Profiler", Module = "_lsprof", Subclassable = true, InstanceType = true,
+[PyType("_lsprof.Profiler", Module = "_lsprof", FromSpec = true, Subclassable = true, InstanceType = true,
     Doc = "Profiler(timer=None, timeunit=None, subcalls=True, builtins=True)\n\n    Builds a profiler object using the specified timer function.\n    The default timer is a fast built-in one based on real time.\n    For custom timer functions returning integers, timeunit can\n    be a float specifying a scale (i.e. how long each integer unit\n    is, in seconds).\n")]
 public sealed partial class PyProfiler(PyType type) : PySubclassableObject(type)
 {

@@ -503,15 +503,12 @@ public static unsafe partial class LzmaModule
 }
 
 /// <summary><c>_lzma.LZMACompressor</c>.</summary>
-[PyType("_lzma.LZMACompressor", Module = "_lzma", Doc = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a compressor object for compressing data incrementally.")]
-public sealed unsafe partial class PyLzmaCompressor : PyObject
+[PyType("_lzma.LZMACompressor", Module = "_lzma", FromSpec = true, Doc = "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a compressor object for compressing data incrementally.")]
+public sealed unsafe partial class PyLzmaCompressor : StreamCompressor
 {
     private static readonly string[] s_names = ["format", "check", "preset", "filters"];
 
     private readonly LzmaStreamHandle _lzs = new();
-    private readonly object _lock = new();
-    private bool _flushed;
-
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -588,36 +585,9 @@ public sealed unsafe partial class PyLzmaCompressor : PyObject
         return self;
     }
 
-    [PyMethod(Doc = "Provide data to the compressor object.\n\nReturns a chunk of compressed data if possible, or b'' otherwise.\n\nWhen you have finished providing data to the compressor, call the\nflush() method to finish the compression process.")]
-    public PyBytes Compress(PyObject data)
+    private protected override PyBytes Run(ReadOnlySpan<byte> input, bool finish)
     {
-        var input = BufferProtocol.Read(data);
-        lock (_lock)
-        {
-            if (_flushed)
-            {
-                throw PyErr.ValueError("Compressor has been flushed");
-            }
-            return Run(input, LzmaNative.Run);
-        }
-    }
-
-    [PyMethod(Doc = "Finish the compression process.\n\nReturns the compressed data left in internal buffers.\n\nThe compressor object may not be used after this method is called.")]
-    public PyBytes Flush()
-    {
-        lock (_lock)
-        {
-            if (_flushed)
-            {
-                throw PyErr.ValueError("Repeated call to flush()");
-            }
-            _flushed = true;
-            return Run(default, LzmaNative.Finish);
-        }
-    }
-
-    private PyBytes Run(ReadOnlySpan<byte> input, int action)
-    {
+        var action = finish ? LzmaNative.Finish : LzmaNative.Run;
         var output = new OutputBuffer(Math.Max(256, input.Length / 4));
         var s = _lzs.Stream;
         fixed (byte* pin = input)
@@ -656,19 +626,13 @@ public sealed unsafe partial class PyLzmaCompressor : PyObject
 }
 
 /// <summary><c>_lzma.LZMADecompressor</c>.</summary>
-[PyType("_lzma.LZMADecompressor", Module = "_lzma", Doc = "Create a decompressor object for decompressing data incrementally.\n\n  format\n    Specifies the container format of the input stream.  If this is\n    FORMAT_AUTO (the default), the decompressor will automatically detect\n    whether the input is FORMAT_XZ or FORMAT_ALONE.  Streams created with\n    FORMAT_RAW cannot be autodetected.\n  memlimit\n    Limit the amount of memory used by the decompressor.  This will cause\n    decompression to fail if the input cannot be decompressed within the\n    given limit.\n  filters\n    A custom filter chain.  This argument is required for FORMAT_RAW, and\n    not accepted with any other format.  When provided, this should be a\n    sequence of dicts, each indicating the ID and options for a single\n    filter.\n\nFor one-shot decompression, use the decompress() function instead.")]
-public sealed unsafe partial class PyLzmaDecompressor : PyObject
+[PyType("_lzma.LZMADecompressor", Module = "_lzma", FromSpec = true, Doc = "Create a decompressor object for decompressing data incrementally.\n\n  format\n    Specifies the container format of the input stream.  If this is\n    FORMAT_AUTO (the default), the decompressor will automatically detect\n    whether the input is FORMAT_XZ or FORMAT_ALONE.  Streams created with\n    FORMAT_RAW cannot be autodetected.\n  memlimit\n    Limit the amount of memory used by the decompressor.  This will cause\n    decompression to fail if the input cannot be decompressed within the\n    given limit.\n  filters\n    A custom filter chain.  This argument is required for FORMAT_RAW, and\n    not accepted with any other format.  When provided, this should be a\n    sequence of dicts, each indicating the ID and options for a single\n    filter.\n\nFor one-shot decompression, use the decompress() function instead.")]
+public sealed unsafe partial class PyLzmaDecompressor : StreamDecompressor
 {
     private static readonly string[] s_names = ["format", "memlimit", "filters"];
 
     private readonly LzmaStreamHandle _lzs = new();
-    private readonly object _lock = new();
-    private byte[] _pending = [];
-    private bool _eof;
-    private bool _needsInput = true;
     private int _check = LzmaModule.CheckUnknown;
-    private PyBytes _unusedData = PyBytes.Empty;
-
 
     [PySlot("tp_new")]
     public static PyObject New(PyType type, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -723,119 +687,75 @@ public sealed unsafe partial class PyLzmaDecompressor : PyObject
     [PyGetter("check", Doc = "ID of the integrity check used by the input stream.")]
     public long CheckId() => _check;
 
-    [PyGetter("eof", Doc = "True if the end-of-stream marker has been reached.")]
-    public bool Eof() => _eof;
+    private protected override string EndedMessage => "Already at end of stream";
 
-    [PyGetter("unused_data", Doc = "Data found after the end of the compressed stream.")]
-    public PyBytes UnusedData() => _unusedData;
+    // With the output full, liblzma may hold more: ask for it before more input.
+    private protected override bool NeedsInputWhenDrained(in OutputBuffer output, long maxLength) => !(output.Full && maxLength >= 0);
 
-    [PyGetter("needs_input", Doc = "True if more input is needed before more decompressed data can be produced.")]
-    public bool NeedsInput() => _needsInput;
-
-    [PyMethod(Keywords = true, Doc = "Decompress *data*, returning uncompressed data as bytes.\n\nIf *max_length* is nonnegative, returns at most *max_length* bytes of\ndecompressed data. If this limit is reached and further output can be\nproduced, *self.needs_input* will be set to ``False``. In this case, the next\ncall to *decompress()* may provide *data* as b'' to obtain more of the output.\n\nIf all of the input data was decompressed and returned (either because this\nwas less than *max_length* bytes, or because *max_length* was negative),\n*self.needs_input* will be set to True.\n\nAttempting to decompress data after the end of stream is reached raises an\nEOFError.  Any data found after the end of the stream is ignored and saved in\nthe unused_data attribute.")]
-    public PyBytes Decompress(PyObject data, long max_length = -1)
+    private protected override long Decode(ReadOnlySpan<byte> input, ref OutputBuffer output, out bool eof)
     {
-        var given = BufferProtocol.Read(data);
-        lock (_lock)
+        eof = false;
+        var s = _lzs.Stream;
+        nuint left;
+        fixed (byte* pin = input)
         {
-            if (_eof)
+            s->NextIn = pin;
+            s->AvailIn = (nuint)input.Length;
+            try
             {
-                throw PyErr.New(PyExc.EOFError, "Already at end of stream");
-            }
-            ReadOnlySpan<byte> input = given;
-            if (_pending.Length > 0)
-            {
-                var joined = new byte[_pending.Length + given.Length];
-                _pending.CopyTo(joined, 0);
-                given.CopyTo(joined.AsSpan(_pending.Length));
-                input = joined;
-            }
-            var limit = max_length < 0 ? long.MaxValue : max_length;
-            var output = new OutputBuffer((int)Math.Min(32 * 1024, limit), limit);
-            var s = _lzs.Stream;
-            nuint left;
-            fixed (byte* pin = input)
-            {
-                s->NextIn = pin;
-                s->AvailIn = (nuint)input.Length;
-                try
+                while (true)
                 {
-                    while (true)
+                    var free = output.Free();
+                    int ret;
+                    byte dummy = 0;
+                    fixed (byte* o = free)
                     {
-                        var free = output.Free();
-                        int ret;
-                        byte dummy = 0;
-                        fixed (byte* o = free)
-                        {
-                            s->NextOut = free.Length == 0 ? &dummy : o;
-                            s->AvailOut = (nuint)free.Length;
-                            ret = LzmaNative.Code(s, LzmaNative.Run);
-                            output.Advance(free.Length - (int)s->AvailOut);
-                        }
-                        var availOut = s->AvailOut;
-                        s->NextOut = null;
-                        if (ret == LzmaNative.BufError && s->AvailIn == 0 && availOut > 0)
-                        {
-                            ret = LzmaNative.Ok;
-                        }
-                        LzmaModule.Check(ret);
-                        if (ret is LzmaNative.GetCheck or LzmaNative.NoCheck)
-                        {
-                            _check = LzmaNative.GetCheckOf(s);
-                        }
-                        if (ret == LzmaNative.StreamEnd)
-                        {
-                            _eof = true;
-                            break;
-                        }
-                        if (availOut == 0)
-                        {
-                            // Output may still be pending inside liblzma: grow unless at the limit.
-                            if (output.Full)
-                            {
-                                break;
-                            }
-                        }
-                        else if (s->AvailIn == 0)
+                        s->NextOut = free.Length == 0 ? &dummy : o;
+                        s->AvailOut = (nuint)free.Length;
+                        ret = LzmaNative.Code(s, LzmaNative.Run);
+                        output.Advance(free.Length - (int)s->AvailOut);
+                    }
+                    var availOut = s->AvailOut;
+                    s->NextOut = null;
+                    if (ret == LzmaNative.BufError && s->AvailIn == 0 && availOut > 0)
+                    {
+                        ret = LzmaNative.Ok;
+                    }
+                    LzmaModule.Check(ret);
+                    if (ret is LzmaNative.GetCheck or LzmaNative.NoCheck)
+                    {
+                        _check = LzmaNative.GetCheckOf(s);
+                    }
+                    if (ret == LzmaNative.StreamEnd)
+                    {
+                        eof = true;
+                        break;
+                    }
+                    if (availOut == 0)
+                    {
+                        // Output may still be pending inside liblzma: grow unless at the limit.
+                        if (output.Full)
                         {
                             break;
                         }
                     }
+                    else if (s->AvailIn == 0)
+                    {
+                        break;
+                    }
                 }
-                catch
-                {
-                    _pending = [];
-                    s->NextIn = null;
-                    s->AvailIn = 0;
-                    throw;
-                }
-                left = s->AvailIn;
+            }
+            catch
+            {
                 s->NextIn = null;
                 s->AvailIn = 0;
+                throw;
             }
-            var rest = input[(input.Length - (int)left)..];
-            if (_eof)
-            {
-                _needsInput = false;
-                _pending = [];
-                if (rest.Length > 0)
-                {
-                    _unusedData = PyBytes.From(rest);
-                }
-            }
-            else if (rest.Length == 0)
-            {
-                _pending = [];
-                // With the output full, liblzma may hold more: ask for it before more input.
-                _needsInput = !(output.Full && max_length >= 0);
-            }
-            else
-            {
-                _needsInput = false;
-                _pending = rest.ToArray();
-            }
-            GC.KeepAlive(_lzs);
-            return output.ToBytes();
+            left = s->AvailIn;
+            s->NextIn = null;
+            s->AvailIn = 0;
         }
+        GC.KeepAlive(_lzs);
+        return (long)left;
     }
 }

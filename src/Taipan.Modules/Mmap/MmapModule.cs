@@ -40,7 +40,7 @@ public static partial class MmapModule
 
 /// <summary><c>mmap.mmap</c>: a mapping of <c>size</c> bytes at a native address. Every access
 /// is bounds-checked against the current size before the pointer is touched.</summary>
-[PyType("mmap.mmap", Module = "mmap", InstanceType = true, Subclassable = true, Flags = TypeFlags.Weakrefable,
+[PyType("mmap.mmap", Module = "mmap", FromSpec = true, InstanceType = true, Subclassable = true, Flags = TypeFlags.Weakrefable,
     Doc = "Windows: mmap(fileno, length[, tagname[, access[, offset]]])\n\nMaps length bytes from the file specified by the file handle fileno,\nand returns a mmap object.  If length is larger than the current size\nof the file, the file is extended to contain length bytes.  If length\nis 0, the maximum length of the map is the current size of the file,\nexcept that if the file is empty Windows raises an exception (you cannot\ncreate an empty mapping on Windows).\n\nUnix: mmap(fileno, length[, flags[, prot[, access[, offset]]]])\n\nMaps length bytes from the file specified by the file descriptor fileno,\nand returns a mmap object.  If length is 0, the maximum length of the map\nwill be the current size of the file when mmap is called.\nflags specifies the nature of the mapping. MAP_PRIVATE creates a\nprivate copy-on-write mapping, so changes to the contents of the mmap\nobject will be private to this process, and MAP_SHARED creates a mapping\nthat's shared with all other processes mapping the same areas of the file.\nThe default value is MAP_SHARED.\n\nTo map anonymous memory, pass -1 as the fileno (both versions).")]
 public sealed unsafe partial class PyMmap : PyObject, IBuffer
 {

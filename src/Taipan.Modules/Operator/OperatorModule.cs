@@ -309,7 +309,7 @@ public static partial class OperatorModule
 }
 
 /// <summary><c>itemgetter(item, ...)</c>.</summary>
-[PyType("operator.itemgetter", Module = "operator")]
+[PyType("operator.itemgetter", Module = "operator", FromSpec = true)]
 public sealed partial class ItemGetter(PyObject[] items) : PyObject
 {
     [PySlot("tp_new")]
@@ -362,7 +362,7 @@ public sealed partial class ItemGetter(PyObject[] items) : PyObject
 }
 
 /// <summary><c>attrgetter(attr, ...)</c>: dotted names follow attribute chains.</summary>
-[PyType("operator.attrgetter", Module = "operator")]
+[PyType("operator.attrgetter", Module = "operator", FromSpec = true)]
 public sealed partial class AttrGetter(PyStr[] names, PyStr[][] chains) : PyObject
 {
     [PySlot("tp_new")]
@@ -431,7 +431,7 @@ public sealed partial class AttrGetter(PyStr[] names, PyStr[][] chains) : PyObje
 }
 
 /// <summary><c>methodcaller(name, /, *args, **kwargs)</c>.</summary>
-[PyType("operator.methodcaller", Module = "operator")]
+[PyType("operator.methodcaller", Module = "operator", FromSpec = true)]
 public sealed partial class MethodCaller(PyStr name, PyObject[] args, PyTuple? kwnames) : PyObject
 {
     [PySlot("tp_new")]

@@ -100,7 +100,7 @@ public static partial class PosixModule
 
 /// <summary><c>posix.ScandirIterator</c>: yields a DirEntry per name; closes the directory at
 /// the end, on <c>close()</c>, or on leaving a <c>with</c> block.</summary>
-[PyType("ScandirIterator", Module = "posix")]
+[PyType("ScandirIterator", Module = "posix", FromSpec = true)]
 public sealed partial class PyScandirIterator : PyObject
 {
     private readonly PathArg _path;
@@ -168,7 +168,7 @@ public sealed partial class PyScandirIterator : PyObject
 
 /// <summary><c>os.DirEntry</c>: a directory entry with the file type readdir reported, so
 /// is_dir()/is_file()/is_symlink() usually need no system call; stat results are cached.</summary>
-[PyType("DirEntry", Module = "posix")]
+[PyType("DirEntry", Module = "posix", FromSpec = true)]
 public sealed partial class PyDirEntry : PyObject
 {
     private const int SIfMt = 0xF000;

@@ -14,7 +14,7 @@ namespace Taipan.Modules.Pyexpat;
 /// handler attributes. Expat calls back through [UnmanagedCallersOnly] functions that find
 /// this object through the user-data GC handle; a Python exception raised by a handler is
 /// kept, the parser is stopped, and Parse re-raises it.</summary>
-[PyType("pyexpat.xmlparser", Module = "pyexpat", Doc = "XML parser")]
+[PyType("pyexpat.xmlparser", Module = "pyexpat", FromSpec = true, Doc = "XML parser")]
 public sealed unsafe partial class PyXmlParser : PyObject
 {
     private const int StartElement = 0, EndElement = 1, ProcessingInstruction = 2, CharacterData = 3,

@@ -19,7 +19,7 @@ public static partial class RandomModule
 
 /// <summary><c>_random.Random</c>: MT19937 with CPython's seeding, so that the same seed gives
 /// the same numbers as CPython.</summary>
-[PyType("Random", Module = "_random", Subclassable = true, InstanceType = true, Doc = "Random() -> create a random number generator with its own internal state.")]
+[PyType("Random", Module = "_random", FromSpec = true, Subclassable = true, InstanceType = true, Doc = "Random() -> create a random number generator with its own internal state.")]
 public sealed partial class PyRandom : PySubclassableObject
 {
     private const int N = 624;

@@ -10,7 +10,7 @@ using Taipan.Runtime.Python;
 namespace Taipan.Modules.Select;
 
 /// <summary><c>select.epoll</c>: a Linux epoll descriptor, close-on-exec.</summary>
-[PyType("epoll", Module = "select", InstanceType = true, Subclassable = true, Doc = "select.epoll(sizehint=-1, flags=0)\n\nReturns an epolling object\n\nsizehint must be a positive integer or -1 for the default size. The\nsizehint is used to optimize internal data structures. It doesn't limit\nthe maximum number of monitored events.")]
+[PyType("epoll", Module = "select", FromSpec = true, InstanceType = true, Subclassable = true, Doc = "select.epoll(sizehint=-1, flags=0)\n\nReturns an epolling object\n\nsizehint must be a positive integer or -1 for the default size. The\nsizehint is used to optimize internal data structures. It doesn't limit\nthe maximum number of monitored events.")]
 public sealed unsafe partial class PyEpoll(PyType type, int fd) : PyObject
 {
     private const int EpollCloexec = 0x80000;

@@ -207,7 +207,7 @@ public static unsafe partial class SelectModule
 }
 
 /// <summary><c>select.poll</c>: descriptors and event masks registered for poll().</summary>
-[PyType("poll", Module = "select")]
+[PyType("poll", Module = "select", FromSpec = true)]
 public sealed partial class PyPoll : PyObject
 {
     private readonly Dictionary<int, short> _fds = [];

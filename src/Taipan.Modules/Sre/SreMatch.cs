@@ -8,7 +8,7 @@ namespace Taipan.Modules.Sre;
 
 /// <summary><c>re.Match</c>: the result of a successful match, holding the span of every group
 /// (-1, -1 for groups that did not take part).</summary>
-[PyType("re.Match", Module = "re", Generic = true)]
+[PyType("re.Match", Module = "re", FromSpec = true, Generic = true)]
 public sealed partial class SreMatch : PyObject
 {
     /// <summary>Only the module makes these (Py_TPFLAGS_DISALLOW_INSTANTIATION).</summary>
@@ -200,7 +200,7 @@ public sealed partial class SreMatch : PyObject
 
 /// <summary><c>_sre.SRE_Scanner</c>: successive matches through one subject, as
 /// <c>Pattern.finditer</c> uses it.</summary>
-[PyType("_sre.SRE_Scanner", Module = "_sre")]
+[PyType("_sre.SRE_Scanner", Module = "_sre", FromSpec = true)]
 public sealed partial class SreScanner : PyObject
 {
     /// <summary>Only the module makes these (Py_TPFLAGS_DISALLOW_INSTANTIATION).</summary>

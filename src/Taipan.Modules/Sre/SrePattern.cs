@@ -10,7 +10,7 @@ using static Taipan.Modules.Sre.SreConstants;
 namespace Taipan.Modules.Sre;
 
 /// <summary><c>re.Pattern</c>: a compiled regular expression.</summary>
-[PyType("re.Pattern", Module = "re", Generic = true, Flags = TypeFlags.Weakrefable)]
+[PyType("re.Pattern", Module = "re", FromSpec = true, Generic = true, Flags = TypeFlags.Weakrefable)]
 public sealed partial class SrePattern : PyObject
 {
     /// <summary>Only the module makes these (Py_TPFLAGS_DISALLOW_INSTANTIATION).</summary>

@@ -109,7 +109,7 @@ public static partial class StructModule
 internal readonly record struct FormatCode(char Code, int Offset, int Size, int Count);
 
 /// <summary><c>Struct</c>: a compiled format.</summary>
-[PyType("Struct", Module = "_struct", Subclassable = true, InstanceType = true, Doc = "Struct(format)\n--\n\nCreate a compiled struct object.\n\nReturn a new Struct object which writes and reads binary data according to\nthe format string.\n\nSee help(struct) for more on format strings.")]
+[PyType("Struct", Module = "_struct", FromSpec = true, Subclassable = true, InstanceType = true, Doc = "Struct(format)\n--\n\nCreate a compiled struct object.\n\nReturn a new Struct object which writes and reads binary data according to\nthe format string.\n\nSee help(struct) for more on format strings.")]
 public sealed partial class PyStruct : PySubclassableObject
 {
     private string _format = "";
@@ -599,7 +599,7 @@ public sealed partial class PyStruct : PySubclassableObject
 }
 
 /// <summary>The iterator of <c>iter_unpack</c>.</summary>
-[PyType("unpack_iterator", Module = "_struct")]
+[PyType("unpack_iterator", Module = "_struct", FromSpec = true)]
 public sealed partial class PyUnpackIterator : PyObject
 {
     private readonly PyStruct _struct;

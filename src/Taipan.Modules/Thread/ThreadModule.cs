@@ -309,7 +309,7 @@ public static partial class ThreadModule
 }
 
 /// <summary><c>_thread.lock</c>: a lock any thread may release.</summary>
-[PyType("lock", Module = "_thread")]
+[PyType("lock", Module = "_thread", FromSpec = true)]
 public sealed partial class PyLock : PyObject
 {
     private bool _locked;
@@ -394,7 +394,7 @@ public sealed partial class PyLock : PyObject
 }
 
 /// <summary><c>_thread.RLock</c>: a lock its owner may take again; only the owner releases it.</summary>
-[PyType("RLock", Module = "_thread", InstanceType = true, Subclassable = true)]
+[PyType("RLock", Module = "_thread", FromSpec = true, InstanceType = true, Subclassable = true)]
 public sealed partial class PyRLock(PyType type) : PyObject
 {
     private readonly PyLock _lock = new();
@@ -508,7 +508,7 @@ public sealed partial class PyRLock(PyType type) : PyObject
 /// <summary><c>_thread._local</c> (threading.local): every thread sees its own attributes. A
 /// thread's first access makes its dict and calls the class's <c>__init__</c> with the
 /// arguments the object was created with.</summary>
-[PyType("_local", Module = "_thread", InstanceType = true, Subclassable = true)]
+[PyType("_local", Module = "_thread", FromSpec = true, InstanceType = true, Subclassable = true)]
 public sealed partial class PyThreadLocal(PyType type, PyObject[] args, PyTuple? kwnames) : PyObject
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ThreadState, PyDict> _dicts = new();

@@ -61,7 +61,7 @@ public static partial class UnicodedataModule
 
 /// <summary><c>unicodedata.UCD</c>: a view of the database as an older Unicode version; the
 /// only instance is <c>ucd_3_2_0</c>, and Python code cannot create others.</summary>
-[PyType("unicodedata.UCD", Module = "unicodedata")]
+[PyType("unicodedata.UCD", Module = "unicodedata", FromSpec = true)]
 public sealed partial class Ucd : PyObject
 {
     private Ucd()

@@ -303,7 +303,7 @@ public static unsafe partial class ZlibModule
 }
 
 /// <summary><c>zlib.Compress</c>: an incremental compressor.</summary>
-[PyType("zlib.Compress", Module = "zlib")]
+[PyType("zlib.Compress", Module = "zlib", FromSpec = true)]
 public sealed unsafe partial class PyZlibCompress : PyObject
 {
     private readonly ZStreamHandle _zs;
@@ -424,7 +424,7 @@ public sealed unsafe partial class PyZlibCompress : PyObject
 }
 
 /// <summary><c>zlib.Decompress</c>: an incremental decompressor.</summary>
-[PyType("zlib.Decompress", Module = "zlib")]
+[PyType("zlib.Decompress", Module = "zlib", FromSpec = true)]
 public sealed unsafe partial class PyZlibDecompress : PyObject
 {
     private readonly ZStreamHandle _zs;

@@ -18,7 +18,7 @@ internal sealed record ClassSpec(string Name, int Base, string[] Fields, string[
 
 /// <summary><c>ast.AST</c>: the base of every node class; instances keep their fields in their
 /// <c>__dict__</c>, so Python code may add, delete and subclass freely.</summary>
-[PyType("AST", Module = "ast", Subclassable = true, InstanceType = true)]
+[PyType("AST", Module = "ast", FromSpec = true, Subclassable = true, InstanceType = true)]
 public sealed partial class PyAstObject(PyType type) : PyObject, IHeapInstance
 {
     private PyType _type = type;

@@ -10,10 +10,6 @@ public sealed class PyException(PyBaseException value) : Exception
 {
     public PyBaseException Value { get; } = value;
 
-    /// <summary>Set while it leaves an interpreter loop that has already recorded it in the
-    /// traceback and found no handler, so that loop's catch does not unwind it twice.</summary>
-    internal bool Unwound { get; set; }
-
     public override string Message => $"{Value.Type.Name}: {Abstract.Ops.Str(Value)}";
 }
 

@@ -15,6 +15,11 @@ public sealed class PyTypeAttribute(string name) : Attribute
 
     public string Module { get; init; } = "builtins";
 
+    /// <summary>CPython 3.11 makes this type from a spec when its module is loaded
+    /// (<c>PyType_FromModuleAndSpec</c>, as most extension modules do), so its dict holds
+    /// <c>__module__</c>; static types (the core's, <c>_io</c>'s, <c>itertools</c>') do not.</summary>
+    public bool FromSpec { get; init; }
+
     /// <summary>Python classes may derive from it (Py_TPFLAGS_BASETYPE).</summary>
     public bool Subclassable { get; init; }
 

@@ -48,6 +48,18 @@ public sealed partial class PyCode : PyObject
             : -1;
     }
 
+    /// <summary>Calls and backward jumps counted towards compiling the code (see
+    /// <see cref="Python.Jit"/>).</summary>
+    internal int Warmth;
+
+    /// <summary>The code compiled to IL, once it is hot.</summary>
+    internal Python.CompiledCode? Compiled;
+
+    /// <summary>Frames of returned calls, kept for reuse (see <see cref="Python.Frame.ForCall"/>).</summary>
+    internal Python.Frame? FreeFrame;
+
+    internal int FreeFrames;
+
     /// <summary>The number of locals, cells and free variables (where the stack starts).</summary>
     public int NLocalsPlus { get; }
 

@@ -52,6 +52,8 @@ public static class PyExceptionGroup
     {
         var t = new PyType("ExceptionGroup", baseGroup, TypeFlags.BaseType | TypeFlags.HasDict | TypeFlags.Immutable);
         t.SetBuiltinBases([baseGroup, exception], [t, baseGroup, exception, PyExc.BaseException, PyBaseObject.TypeObject]);
+        // CPython makes it with PyErr_NewException, as a class statement would.
+        t.AddBuiltin("__module__", new PyStr("builtins"));
         return t;
     }
 

@@ -34,7 +34,15 @@ public sealed partial class PyFrameObject : PyObject
     internal int JumpTarget { get; set; } = -1;
 
     /// <summary>The frame object of <paramref name="frame"/>.</summary>
-    public static PyFrameObject Of(Frame frame) => frame.FrameObject ??= new PyFrameObject(frame);
+    public static PyFrameObject Of(Frame frame)
+    {
+        if (frame.FrameObject is { } existing)
+        {
+            return existing;
+        }
+        frame.Escape();
+        return frame.FrameObject = new PyFrameObject(frame);
+    }
 
     /// <summary>True while the frame runs on this thread's stack (not suspended, not finished).</summary>
     private bool Executing

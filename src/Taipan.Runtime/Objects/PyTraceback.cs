@@ -16,6 +16,7 @@ public sealed partial class PyTraceback : PyObject
     public PyTraceback(PyTraceback? next, Frame frame, int lastInstruction)
     {
         Next = next;
+        frame.Escape();
         Frame = frame;
         LastInstruction = lastInstruction;
         _lineNumber = frame.Code.LineAt(lastInstruction);

@@ -92,6 +92,13 @@ public sealed partial class PyType
             type.QualName = (qualname as PyStr ?? throw PyErr.TypeError($"type __qualname__ must be a str, not {qualname.Type.Name}")).Value;
             dict.Remove(PyStr.Intern("__qualname__"));
         }
+        // type_new_set_module: a class made by calling type() belongs to the caller's module.
+        if (!dict.ContainsKey(PyStr.Intern("__module__"))
+            && Python.ThreadState.Current.Frame?.Globals is { } globals
+            && globals.TryGetValue(PyStr.Intern("__name__"), out var callerModule))
+        {
+            dict.SetItem(PyStr.Intern("__module__"), callerModule);
+        }
         if (dict.TryGetValue(PyStr.Intern("__module__"), out var module) && module is PyStr m)
         {
             type.Module = m.Value;

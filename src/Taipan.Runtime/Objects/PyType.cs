@@ -101,6 +101,10 @@ public sealed partial class PyType : PyObject
     /// <summary>The doc string of a builtin type.</summary>
     public string? Doc { get; init; }
 
+    /// <summary>A builtin type that CPython makes from a spec: its dict holds <c>__module__</c>
+    /// (see <see cref="PyTypeAttribute.FromSpec"/>).</summary>
+    public bool FromSpec { get; init; }
+
     public override PyDict? InstanceDict => Dict;
 
     /// <summary>Gives a builtin type with several bases (ExceptionGroup) its bases and MRO.</summary>
@@ -139,6 +143,10 @@ public sealed partial class PyType : PyObject
         if (!Dict.ContainsKey(PyStr.Intern("__doc__")))
         {
             Dict.SetItem(PyStr.Intern("__doc__"), Doc is null ? PyNone.Value : new PyStr(Doc));
+        }
+        if (FromSpec)
+        {
+            Dict.SetItem(PyStr.Intern("__module__"), new PyStr(Module));
         }
     }
 

@@ -112,12 +112,21 @@ public static class SlotDefs
             ("__mul__", t => (self, args, kw) => { Arity(t, "__mul__", args, kw, 1); return t.Slots.Repeat!(self, args[0]); }),
             ("__rmul__", t => (self, args, kw) => { Arity(t, "__rmul__", args, kw, 1); return t.Slots.Repeat!(self, args[0]); }),
         ],
-        ["sq_inplace_concat"] = [("__iadd__", t => (self, args, kw) => { Arity(t, "__iadd__", args, kw, 1); return t.Slots.InPlaceConcat!(self, args[0]); })],
-        ["sq_inplace_repeat"] = [("__imul__", t => (self, args, kw) => { Arity(t, "__imul__", args, kw, 1); return t.Slots.InPlaceRepeat!(self, args[0]); })],
-        ["nb_inplace_or"] = [("__ior__", t => (self, args, kw) => { Arity(t, "__ior__", args, kw, 1); return t.Slots.InPlaceOr!(self, args[0]); })],
-        ["nb_inplace_and"] = [("__iand__", t => (self, args, kw) => { Arity(t, "__iand__", args, kw, 1); return t.Slots.InPlaceAnd!(self, args[0]); })],
-        ["nb_inplace_xor"] = [("__ixor__", t => (self, args, kw) => { Arity(t, "__ixor__", args, kw, 1); return t.Slots.InPlaceXor!(self, args[0]); })],
-        ["nb_inplace_subtract"] = [("__isub__", t => (self, args, kw) => { Arity(t, "__isub__", args, kw, 1); return t.Slots.InPlaceSubtract!(self, args[0]); })],
+        ["sq_inplace_concat"] = InPlace("iadd", static s => s.InPlaceConcat),
+        ["sq_inplace_repeat"] = InPlace("imul", static s => s.InPlaceRepeat),
+        ["nb_inplace_add"] = InPlace("iadd", static s => s.InPlaceAdd),
+        ["nb_inplace_subtract"] = InPlace("isub", static s => s.InPlaceSubtract),
+        ["nb_inplace_multiply"] = InPlace("imul", static s => s.InPlaceMultiply),
+        ["nb_inplace_remainder"] = InPlace("imod", static s => s.InPlaceRemainder),
+        ["nb_inplace_power"] = [("__ipow__", t => (self, args, kw) => { PowArity(t, "__ipow__", args, kw); return t.Slots.InPlacePower!(self, args[0], args.Length > 1 ? args[1] : PyNone.Value); })],
+        ["nb_inplace_lshift"] = InPlace("ilshift", static s => s.InPlaceLShift),
+        ["nb_inplace_rshift"] = InPlace("irshift", static s => s.InPlaceRShift),
+        ["nb_inplace_and"] = InPlace("iand", static s => s.InPlaceAnd),
+        ["nb_inplace_xor"] = InPlace("ixor", static s => s.InPlaceXor),
+        ["nb_inplace_or"] = InPlace("ior", static s => s.InPlaceOr),
+        ["nb_inplace_floor_divide"] = InPlace("ifloordiv", static s => s.InPlaceFloorDivide),
+        ["nb_inplace_true_divide"] = InPlace("itruediv", static s => s.InPlaceTrueDivide),
+        ["nb_inplace_matrix_multiply"] = InPlace("imatmul", static s => s.InPlaceMatrixMultiply),
         ["tp_init"] = [("__init__", t => (self, args, kw) => { t.Slots.Init!(self, args, kw); return PyNone.Value; })],
     };
 
@@ -188,7 +197,12 @@ public static class SlotDefs
         return t.Slots.RichCompare!(self, args[0], op);
     };
 
+    /// <summary><c>__iop__</c> calls the slot as (self, other).</summary>
+    private static (string, Func<PyType, MethodSlot>)[] InPlace(string op, Func<TypeSlots, BinarySlot?> select) =>
+        [($"__{op}__", t => (self, args, kw) => { Arity(t, $"__{op}__", args, kw, 1); return select(t.Slots)!(self, args[0]); })];
+
     /// <summary><c>__op__</c> calls the slot as (self, other); <c>__rop__</c> as (other, self).</summary>
+
     private static (string, Func<PyType, MethodSlot>)[] BinaryPair(string op, Func<TypeSlots, BinarySlot?> select) =>
     [
         ($"__{op}__", t => (self, args, kw) => { Arity(t, $"__{op}__", args, kw, 1); return select(t.Slots)!(self, args[0]); }),

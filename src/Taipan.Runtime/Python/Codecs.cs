@@ -759,39 +759,43 @@ public static class Codecs
         }
     }
 
-    /// <summary>UTF-16 decoding. <paramref name="byteorder"/> 0 reads a BOM at the start (and
-    /// reports the order found), -1 is little endian, 1 big endian. Without
-    /// <paramref name="final"/> an incomplete unit or pair at the end is left unconsumed.</summary>
-    public static string DecodeUtf16(byte[] data, string? errors, ref int byteorder, bool final, out int consumed)
+    /// <summary>With <paramref name="byteorder"/> 0, a byte order mark of <paramref name="size"/>
+    /// bytes at the start sets it (-1 little endian, 1 big endian); returns the length of the
+    /// mark read.</summary>
+    private static int ReadByteOrderMark(byte[] data, int size, ref int byteorder)
+    {
+        if (byteorder != 0 || data.Length < size)
+        {
+            return 0;
+        }
+        var bom = ReadUnit(data, 0, size, little: true);
+        if (bom == 0xFEFF)
+        {
+            byteorder = -1;
+            return size;
+        }
+        if (bom == (size == 2 ? 0xFFFE : unchecked((int)0xFFFE0000)))
+        {
+            byteorder = 1;
+            return size;
+        }
+        return 0;
+    }
+
+    /// <summary>UTF-16 or UTF-32 decoding (<paramref name="size"/> 2 or 4).
+    /// <paramref name="byteorder"/> 0 reads a BOM at the start (and reports the order found),
+    /// -1 is little endian, 1 big endian. Without <paramref name="final"/> an incomplete unit
+    /// or pair at the end is left unconsumed.</summary>
+    public static string DecodeUtf16Or32(byte[] data, string? errors, ref int byteorder, bool final, out int consumed, int size)
     {
         var input = new PyBytes(data);
-        var pos = 0;
-        var bo = byteorder;
-        if (bo == 0 && data.Length >= 2)
-        {
-            var bom = data[0] | (data[1] << 8);
-            if (bom == 0xFEFF)
-            {
-                pos = 2;
-                bo = -1;
-            }
-            else if (bom == 0xFFFE)
-            {
-                pos = 2;
-                bo = 1;
-            }
-            byteorder = bo;
-        }
-        var little = bo <= 0;
-        var encoding = bo < 0 ? "utf-16-le" : bo > 0 ? "utf-16-be" : "utf-16-le";
-        if (byteorder == 0 && bo == 0)
-        {
-            encoding = "utf-16-le";
-        }
-        var sb = new StringBuilder(data.Length / 2);
+        var pos = ReadByteOrderMark(data, size, ref byteorder);
+        var little = byteorder <= 0;
+        var encoding = size == 2 ? (little ? "utf-16-le" : "utf-16-be") : (little ? "utf-32-le" : "utf-32-be");
+        var sb = new StringBuilder(data.Length / size);
         while (pos < data.Length)
         {
-            if (data.Length - pos < 2)
+            if (data.Length - pos < size)
             {
                 if (!final)
                 {
@@ -800,19 +804,29 @@ public static class Codecs
                 pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, data.Length, "truncated data");
                 continue;
             }
-            var u = ReadUnit(data, pos, 2, little);
-            if (u is < 0xD800 or > 0xDFFF)
+            var u = (uint)ReadUnit(data, pos, size, little);
+            string reason;
+            if (size == 4)
+            {
+                if (u < 0x110000 && u is < 0xD800 or > 0xDFFF)
+                {
+                    AppendCodePoint(sb, (int)u);
+                    pos += 4;
+                    continue;
+                }
+                reason = u >= 0x110000 ? "code point not in range(0x110000)" : "code point in surrogate code point range(0xd800, 0xe000)";
+            }
+            else if (u is < 0xD800 or > 0xDFFF)
             {
                 sb.Append((char)u);
                 pos += 2;
                 continue;
             }
-            if (u >= 0xDC00)
+            else if (u >= 0xDC00)
             {
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 2, "illegal encoding");
-                continue;
+                reason = "illegal encoding";
             }
-            if (data.Length - pos < 4)
+            else if (data.Length - pos < 4)
             {
                 if (!final)
                 {
@@ -821,67 +835,17 @@ public static class Codecs
                 pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, data.Length, "unexpected end of data");
                 continue;
             }
-            var u2 = ReadUnit(data, pos + 2, 2, little);
-            if (u2 is >= 0xDC00 and <= 0xDFFF)
+            else if (ReadUnit(data, pos + 2, 2, little) is var u2 and >= 0xDC00 and <= 0xDFFF)
             {
                 sb.Append((char)u).Append((char)u2);
                 pos += 4;
                 continue;
             }
-            pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 2, "illegal UTF-16 surrogate");
-        }
-        consumed = pos;
-        return sb.ToString();
-    }
-
-    /// <summary>UTF-32 decoding, with the same conventions as <see cref="DecodeUtf16"/>.</summary>
-    public static string DecodeUtf32(byte[] data, string? errors, ref int byteorder, bool final, out int consumed)
-    {
-        var input = new PyBytes(data);
-        var pos = 0;
-        var bo = byteorder;
-        if (bo == 0 && data.Length >= 4)
-        {
-            var bom = ReadUnit(data, 0, 4, true);
-            if (bom == 0xFEFF)
+            else
             {
-                pos = 4;
-                bo = -1;
+                reason = "illegal UTF-16 surrogate";
             }
-            else if (bom == unchecked((int)0xFFFE0000))
-            {
-                pos = 4;
-                bo = 1;
-            }
-            byteorder = bo;
-        }
-        var little = bo <= 0;
-        var encoding = bo > 0 ? "utf-32-be" : "utf-32-le";
-        var sb = new StringBuilder(data.Length / 4);
-        while (pos < data.Length)
-        {
-            if (data.Length - pos < 4)
-            {
-                if (!final)
-                {
-                    break;
-                }
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, data.Length, "truncated data");
-                continue;
-            }
-            var cp = (uint)ReadUnit(data, pos, 4, little);
-            if (cp >= 0x110000)
-            {
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 4, "code point not in range(0x110000)");
-                continue;
-            }
-            if (cp is >= 0xD800 and <= 0xDFFF)
-            {
-                pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + 4, "code point in surrogate code point range(0xd800, 0xe000)");
-                continue;
-            }
-            AppendCodePoint(sb, (int)cp);
-            pos += 4;
+            pos = CallDecodeHandler(errors ?? "strict", sb, encoding, input, pos, pos + size, reason);
         }
         consumed = pos;
         return sb.ToString();
@@ -1179,6 +1143,41 @@ public static class Codecs
         }
     }
 
+    /// <summary>The escapes unicode_escape and escape_decode share: the one-letter ones and
+    /// up to three octal digits, as their value; -1 for another character. <paramref name="s"/>
+    /// is just past <paramref name="c"/> and moves past the further octal digits.</summary>
+    private static int SimpleEscape(ReadOnlySpan<byte> data, ref int s, byte c)
+    {
+        switch (c)
+        {
+            case (byte)'\\' or (byte)'\'' or (byte)'"':
+                return c;
+            case (byte)'b':
+                return '\b';
+            case (byte)'f':
+                return '\f';
+            case (byte)'t':
+                return '\t';
+            case (byte)'n':
+                return '\n';
+            case (byte)'r':
+                return '\r';
+            case (byte)'v':
+                return '\v';
+            case (byte)'a':
+                return '\a';
+            case >= (byte)'0' and <= (byte)'7':
+                var x = c - '0';
+                for (var digits = 1; digits < 3 && s < data.Length && data[s] is >= (byte)'0' and <= (byte)'7'; digits++)
+                {
+                    x = (x << 3) + data[s++] - '0';
+                }
+                return x;
+            default:
+                return -1;
+        }
+    }
+
     /// <summary>unicode_escape decoding: the escapes of a string literal, other bytes as
     /// Latin-1. Without <paramref name="final"/> an incomplete escape at the end is left
     /// unconsumed. <paramref name="firstInvalidEscape"/> is the offset of the first unknown
@@ -1207,54 +1206,15 @@ public static class Codecs
                 goto Incomplete;
             }
             var c = data[s++];
+            if (SimpleEscape(data, ref s, c) is var simple and >= 0)
+            {
+                sb.Append((char)simple);
+                continue;
+            }
             switch (c)
             {
                 case (byte)'\n':
                     continue;
-                case (byte)'\\':
-                    sb.Append('\\');
-                    continue;
-                case (byte)'\'':
-                    sb.Append('\'');
-                    continue;
-                case (byte)'"':
-                    sb.Append('"');
-                    continue;
-                case (byte)'b':
-                    sb.Append('\b');
-                    continue;
-                case (byte)'f':
-                    sb.Append('\f');
-                    continue;
-                case (byte)'t':
-                    sb.Append('\t');
-                    continue;
-                case (byte)'n':
-                    sb.Append('\n');
-                    continue;
-                case (byte)'r':
-                    sb.Append('\r');
-                    continue;
-                case (byte)'v':
-                    sb.Append('\v');
-                    continue;
-                case (byte)'a':
-                    sb.Append('\a');
-                    continue;
-                case >= (byte)'0' and <= (byte)'7':
-                    {
-                        var x = c - '0';
-                        if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                        {
-                            x = (x << 3) + data[s++] - '0';
-                            if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                            {
-                                x = (x << 3) + data[s++] - '0';
-                            }
-                        }
-                        sb.Append((char)x);
-                        continue;
-                    }
                 case (byte)'x' or (byte)'u' or (byte)'U':
                     {
                         var count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
@@ -1452,54 +1412,15 @@ public static class Codecs
                 throw PyErr.ValueError("Trailing \\ in string");
             }
             var c = data[s++];
+            if (SimpleEscape(data, ref s, c) is var simple and >= 0)
+            {
+                output.Add((byte)simple);
+                continue;
+            }
             switch (c)
             {
                 case (byte)'\n':
                     break;
-                case (byte)'\\':
-                    output.Add((byte)'\\');
-                    break;
-                case (byte)'\'':
-                    output.Add((byte)'\'');
-                    break;
-                case (byte)'"':
-                    output.Add((byte)'"');
-                    break;
-                case (byte)'b':
-                    output.Add((byte)'\b');
-                    break;
-                case (byte)'f':
-                    output.Add((byte)'\f');
-                    break;
-                case (byte)'t':
-                    output.Add((byte)'\t');
-                    break;
-                case (byte)'n':
-                    output.Add((byte)'\n');
-                    break;
-                case (byte)'r':
-                    output.Add((byte)'\r');
-                    break;
-                case (byte)'v':
-                    output.Add((byte)'\v');
-                    break;
-                case (byte)'a':
-                    output.Add((byte)'\a');
-                    break;
-                case >= (byte)'0' and <= (byte)'7':
-                    {
-                        var x = c - '0';
-                        if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                        {
-                            x = (x << 3) + data[s++] - '0';
-                            if (s < end && data[s] is >= (byte)'0' and <= (byte)'7')
-                            {
-                                x = (x << 3) + data[s++] - '0';
-                            }
-                        }
-                        output.Add((byte)x);
-                        break;
-                    }
                 case (byte)'x':
                     if (s + 1 < end && HexValue(data[s]) >= 0 && HexValue(data[s + 1]) >= 0)
                     {

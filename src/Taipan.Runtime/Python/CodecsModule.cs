@@ -236,9 +236,7 @@ public static partial class CodecsModule
     private static PyTuple DecodeUtf(PyObject data, string? errors, int byteorder, bool final, int size, bool ex)
     {
         var bytes = BytesArg(data);
-        var text = size == 2
-            ? Codecs.DecodeUtf16(bytes, errors, ref byteorder, final, out var consumed)
-            : Codecs.DecodeUtf32(bytes, errors, ref byteorder, final, out consumed);
+        var text = Codecs.DecodeUtf16Or32(bytes, errors, ref byteorder, final, out var consumed, size);
         return ex
             ? new PyTuple([new PyStr(text), PyInt.From(consumed), PyInt.From(byteorder)])
             : new PyTuple([new PyStr(text), PyInt.From(consumed)]);
@@ -403,7 +401,7 @@ public static partial class CodecsModule
         {
             return Decoded(bytes, "latin-1", ErrorsArg("charmap_decode", errors));
         }
-        var table = mapping is PyStr t ? CodePoints(t) : null;
+        var table = mapping is PyStr t ? Codecs.CodePointsOf(t) : null;
         var sb = new StringBuilder(bytes.Length);
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -422,7 +420,7 @@ public static partial class CodecsModule
                 {
                     null or PyNone => -1,
                     PyInt n => (int)ArgParse.ToLong(n),
-                    PyStr s when CodePoints(s) is [var only] => only,
+                    PyStr s when Codecs.CodePointsOf(s) is [var only] => only,
                     PyStr s => AppendAndSkip(sb, s),
                     _ => throw PyErr.TypeError("character mapping must return integer, None or str"),
                 };
@@ -440,18 +438,6 @@ public static partial class CodecsModule
             sb.Append(char.ConvertFromUtf32(cp));
         }
         return new PyTuple([new PyStr(sb.ToString()), PyInt.From(bytes.Length)]);
-    }
-
-    private static int[] CodePoints(PyStr s)
-    {
-        var result = new int[s.CodePointCount];
-        var v = s.Value;
-        var j = 0;
-        for (var i = 0; i < v.Length;)
-        {
-            result[j++] = PyStr.NextCodePoint(v, ref i);
-        }
-        return result;
     }
 
     private static int AppendAndSkip(StringBuilder sb, PyStr s)
@@ -495,7 +481,7 @@ public static partial class CodecsModule
     public static PyDict CharmapBuild(PyStr map)
     {
         var dict = new PyDict();
-        var cps = CodePoints(map);
+        var cps = Codecs.CodePointsOf(map);
         for (var i = 0; i < cps.Length; i++)
         {
             dict.SetItem(PyInt.From(cps[i]), PyInt.From(i));
@@ -511,7 +497,7 @@ public static partial class CodecsModule
         {
             return Encoded(s, "latin-1", ErrorsArg("charmap_encode", errors));
         }
-        var cps = CodePoints(s);
+        var cps = Codecs.CodePointsOf(s);
         var output = new List<byte>(cps.Length);
         var n = cps.Length;
         for (var i = 0; i < n; i++)

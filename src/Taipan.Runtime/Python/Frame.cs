@@ -1,4 +1,5 @@
 // Include/internal/pycore_frame.h, Objects/frameobject.c
+using Taipan.Bytecode;
 using Taipan.Runtime.Objects;
 
 namespace Taipan.Runtime.Python;
@@ -25,14 +26,14 @@ public sealed class Frame
     // Fields, not properties, here and below: the dispatch loop is too large for the JIT to
     // inline accessors in it.
     public readonly PyCode Code;
-    public readonly PyDict Globals;
-    public readonly PyDict Builtins;
+    public PyDict Globals;
+    public PyDict Builtins;
 
     /// <summary>The locals mapping of module and class bodies (and exec/eval); null for
     /// optimized function frames.</summary>
     public readonly PyDict? Locals;
 
-    public readonly PyFunction? Function;
+    public PyFunction? Function;
 
     /// <summary>Locals, cells and free variables, then the value stack.</summary>
     public readonly PyObject?[] Slots;
@@ -67,6 +68,68 @@ public sealed class Frame
 
     /// <summary>The frame's Python object, once asked for (it holds <c>f_trace</c> too).</summary>
     internal PyFrameObject? FrameObject;
+
+    /// <summary>True once something other than the running code may hold the frame (its
+    /// frame object, a traceback), or it belongs to a generator: it is then never reused.</summary>
+    internal bool Escaped;
+
+    /// <summary>The next frame in its code object's list of frames free for reuse.</summary>
+    private Frame? _nextFree;
+
+    /// <summary>How many frames a code object keeps for reuse: enough for the calls a
+    /// recursion makes on its way down.</summary>
+    private const int MaxFree = 8;
+
+    /// <summary>A frame for a call of <paramref name="function"/>: one its code object kept, or
+    /// a new one. Reusing frames spares the allocation (and the clearing of new memory) that
+    /// most calls would otherwise cost.</summary>
+    internal static Frame ForCall(PyCode code, PyFunction function)
+    {
+        if (code.FreeFrame is { } frame)
+        {
+            code.FreeFrame = frame._nextFree;
+            code.FreeFrames--;
+            frame._nextFree = null;
+            frame.Globals = function.Globals;
+            frame.Builtins = function.Builtins;
+            frame.Function = function;
+            return frame;
+        }
+        return new Frame(code, function.Globals, function.Builtins, null, function)
+        {
+            Escaped = (code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0,
+        };
+    }
+
+    /// <summary>A function frame that has returned goes back to its code object, cleared, unless
+    /// it escaped.</summary>
+    internal static void Release(Frame frame)
+    {
+        var code = frame.Code;
+        if (frame.Escaped || frame.Locals is not null || code.FreeFrames >= MaxFree)
+        {
+            return;
+        }
+        frame.Slots.AsSpan().Clear();
+        frame.Function = null;
+        frame.StackPointer = frame.StackBase;
+        frame.LastInstruction = 0;
+        frame.NextInstruction = 0;
+        frame.Previous = null;
+        frame.Constructed = null;
+        frame._nextFree = code.FreeFrame;
+        code.FreeFrame = frame;
+        code.FreeFrames++;
+    }
+
+    /// <summary>Marks the frame, and the frames below it that <c>f_back</c> reaches, as held.</summary>
+    internal void Escape()
+    {
+        for (var f = this; f is not null && !f.Escaped; f = f.Previous)
+        {
+            f.Escaped = true;
+        }
+    }
 
     /// <summary>The line being executed (<c>f_lineno</c>).</summary>
     public int LineNumber => Code.LineAt(LastInstruction);

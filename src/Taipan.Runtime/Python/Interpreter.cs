@@ -68,7 +68,11 @@ public static partial class Interpreter
     private static Frame CreateFrame(PyFunction function, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var code = function.Code;
-        var frame = new Frame(code, function.Globals, function.Builtins, null, function);
+        if (++code.Warmth == Jit.Threshold)
+        {
+            TierUp(code);
+        }
+        var frame = Frame.ForCall(code, function);
         if (kwnames is null && args.Length == code.ExactArgCount)
         {
             // Exactly the positional parameters: binding is a copy.
@@ -98,6 +102,14 @@ public static partial class Interpreter
     public static PyObject Execute(Frame entry, PyBaseException? pending = null)
     {
         var ts = ThreadState.Current;
+        return Execute(entry, pending, ts) ?? throw new PyException(ts.TakeRaised());
+    }
+
+    /// <summary>Runs <paramref name="entry"/> until it returns; null when an exception leaves
+    /// it, which is then in <see cref="ThreadState.Raised"/> with the frames it left in its
+    /// traceback. Callers in compiled code pass it on without a .NET exception.</summary>
+    internal static PyObject? Execute(Frame entry, PyBaseException? pending, ThreadState ts)
+    {
         // The limit can be raised past what the .NET stack holds (setrecursionlimit(10**6)):
         // running out of stack must still end in RecursionError, never in a killed process.
         if (++ts.RecursionDepth > ThreadState.RecursionLimit || ts.NativeDepth >= ThreadState.MaxNativeDepth
@@ -118,7 +130,12 @@ public static partial class Interpreter
                 {
                     pending = TraceThrowEntry(entry, pending, ts);
                 }
-                frame = Unwind(frame, entry, ts, ref pending) ?? throw new PyException(pending);
+                if (Unwind(frame, entry, ts, ref pending) is not { } handler)
+                {
+                    ts.Raised = pending;
+                    return null;
+                }
+                frame = handler;
             }
             while (true)
             {
@@ -127,50 +144,47 @@ public static partial class Interpreter
                 {
                     return Run(frame, entry, ts);
                 }
-                catch (PyException e) when (!e.Unwound)
+                catch (PyException e)
                 {
                     var exc = e.Value;
-                    var handler = Unwind(ts.Frame!, entry, ts, ref exc);
-                    if (handler is null)
+                    if (Unwind(ts.Frame!, entry, ts, ref exc) is not { } handler)
                     {
-                        if (ReferenceEquals(exc, e.Value))
-                        {
-                            throw;
-                        }
-                        throw new PyException(exc);
+                        ts.Raised = exc;
+                        return null;
                     }
                     frame = handler;
                 }
                 catch (Exception e) when (IsInternalFault(e))
                 {
                     var fault = InternalFault(e, ts.Frame!);
-                    frame = Unwind(ts.Frame!, entry, ts, ref fault) ?? throw new PyException(fault);
+                    if (Unwind(ts.Frame!, entry, ts, ref fault) is not { } handler)
+                    {
+                        ts.Raised = fault;
+                        return null;
+                    }
+                    frame = handler;
                 }
             }
-        }
-        catch (PyException e) when (e.Unwound)
-        {
-            // Leaving this loop: a loop further out has not seen it yet.
-            e.Unwound = false;
-            throw;
         }
         finally
         {
             ts.Frame = entry.Previous;
             ts.RecursionDepth--;
             ts.NativeDepth--;
+            Frame.Release(entry);
         }
     }
 
     /// <summary>Finds the handler of an exception raised in <paramref name="frame"/>, popping
     /// frames that have none; returns the frame to continue in, or null when the exception
     /// leaves the entry frame.</summary>
-    private static Frame? Unwind(Frame frame, Frame entry, ThreadState ts, ref PyBaseException exc)
+    private static Frame? Unwind(Frame frame, Frame entry, ThreadState ts, ref PyBaseException exc, bool fromCallee = false)
     {
-        // A re-raise continues the traceback it has; anything else adds this frame to it.
+        // A re-raise continues the traceback it has; anything else adds this frame to it. An
+        // exception from a callee run apart (by compiled code) has its context already.
         var reraise = ts.Reraising;
         ts.Reraising = false;
-        if (!reraise)
+        if (!reraise && !fromCallee)
         {
             SetContext(exc, ts.HandledException);
         }
@@ -247,17 +261,41 @@ public static partial class Interpreter
         exc.Context = handled;
     }
 
-    /// <summary>The dispatch loop. Returns the entry frame's return value; throws when an
-    /// instruction fails, with <c>frame.LastInstruction</c> at the failing instruction.
+    /// <summary>The dispatch loop. Returns the entry frame's return value, or null when an
+    /// exception handled here without a .NET exception leaves the entry frame (it is then in
+    /// <see cref="ThreadState.Raised"/>); throws when an instruction fails, with
+    /// <c>frame.LastInstruction</c> at the failing instruction.
     /// Optimized from the first call: the quick JIT keeps every temporary of this method alive
     /// until it returns, which would keep objects the program dropped from being collected
     /// (weak references would not die at <c>gc.collect()</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static PyObject Run(Frame frame, Frame entry, ThreadState ts)
+    private static PyObject? Run(Frame frame, Frame entry, ThreadState ts)
     {
     load_frame:
         ts.Frame = frame;
         var code = frame.Code;
+        if (code.Compiled is not null && !ts.UseTracing)
+        {
+            if (RunCompiled(frame, ts) is { } returned)
+            {
+                if (ReferenceEquals(frame, entry))
+                {
+                    return returned;
+                }
+                frame = PopFrame(frame, returned, ts);
+                goto load_frame;
+            }
+            if (ts.Raised is not null)
+            {
+                if (UnwindRaised(frame, entry, ts) is not { } handler)
+                {
+                    return null;
+                }
+                frame = handler;
+                goto load_frame;
+            }
+            // Otherwise the frame goes on here, where the compiled code left it.
+        }
         var units = code.Units;
         var consts = code.Consts;
         var names = code.Names;
@@ -604,6 +642,13 @@ public static partial class Interpreter
                     {
                         Gil.HandleEvalBreaker(ts);
                     }
+                    if (++code.Warmth >= Jit.Threshold && TierUp(code))
+                    {
+                        // A hot loop continues in compiled code from its head.
+                        frame.NextInstruction = ip;
+                        frame.StackPointer = sp;
+                        goto load_frame;
+                    }
                     break;
 
                 case Opcode.JUMP_BACKWARD_NO_INTERRUPT:
@@ -680,7 +725,12 @@ public static partial class Interpreter
                         // A miss handled in Python code costs no .NET exception.
                         frame.StackPointer = sp;
                         var keyError = new PyBaseException(PyExc.KeyError, PyTuple.Create(key));
-                        frame = Unwind(frame, entry, ts, ref keyError) ?? throw new PyException(keyError) { Unwound = true };
+                        if (Unwind(frame, entry, ts, ref keyError) is not { } keyHandler)
+                        {
+                            ts.Raised = keyError;
+                            return null;
+                        }
+                        frame = keyHandler;
                         goto load_frame;
                     }
                     s[sp - 1] = GetItem(container, key);
@@ -721,7 +771,12 @@ public static partial class Interpreter
                     }
                     frame.StackPointer = sp;
                     var raisedValue = raised.Value;
-                    frame = Unwind(frame, entry, ts, ref raisedValue) ?? throw new PyException(raisedValue) { Unwound = true };
+                    if (Unwind(frame, entry, ts, ref raisedValue) is not { } handler)
+                    {
+                        ts.Raised = raisedValue;
+                        return null;
+                    }
+                    frame = handler;
                     goto load_frame;
                 }
 
@@ -755,7 +810,12 @@ public static partial class Interpreter
                     s[sp] = null;
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    frame = Unwind(frame, entry, ts, ref value) ?? throw new PyException(value) { Unwound = true };
+                    if (Unwind(frame, entry, ts, ref value) is not { } handler)
+                    {
+                        ts.Raised = value;
+                        return null;
+                    }
+                    frame = handler;
                     goto load_frame;
                 }
 
@@ -804,7 +864,12 @@ public static partial class Interpreter
                     }
                     frame.StackPointer = sp;
                     ts.Reraising = true;
-                    frame = Unwind(frame, entry, ts, ref value) ?? throw new PyException(value) { Unwound = true };
+                    if (Unwind(frame, entry, ts, ref value) is not { } handler)
+                    {
+                        ts.Raised = value;
+                        return null;
+                    }
+                    frame = handler;
                     goto load_frame;
                 }
 
@@ -934,6 +999,7 @@ public static partial class Interpreter
         {
             result = Specialize.InitResult(constructed, result);
         }
+        Frame.Release(returning);
         frame.Slots.AsSpan()[frame.StackPointer++] = result;
         return frame;
     }
@@ -985,7 +1051,14 @@ public static partial class Interpreter
     }
 
     /// <summary>Clears <paramref name="count"/> stack slots from <paramref name="start"/>.</summary>
-    private static void ClearStack(Span<PyObject?> s, int start, int count) => s.Slice(start, count).Clear();
+    private static void ClearStack(Span<PyObject?> s, int start, int count)
+    {
+        // A few slots at a time: a loop costs less than the general clear.
+        for (var i = start + count - 1; i >= start; i--)
+        {
+            s[i] = null;
+        }
+    }
 
     /// <summary>Stack slots in use hold objects; the span presents them as non-null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -993,7 +1066,7 @@ public static partial class Interpreter
         s.Slice(start, length)!;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsTrue(PyObject o) =>
+    internal static bool IsTrue(PyObject o) =>
         ReferenceEquals(o, PyBool.True) || (!ReferenceEquals(o, PyBool.False) && Ops.IsTrue(o));
 
     /// <summary><c>PyIter_Send</c>: (false, value) when the receiver yields, (true, value) when
@@ -1057,7 +1130,7 @@ public static partial class Interpreter
         return Ops.Call(callable, args, new PyTuple(names));
     }
 
-    private static PyException UnboundLocal(PyCode code, int index) =>
+    internal static PyException UnboundLocal(PyCode code, int index) =>
         PyErr.New(PyExc.UnboundLocalError, $"cannot access local variable '{code.LocalsPlusNames[index].Value}' where it is not associated with a value");
 
     private static PyException FreeVarError(PyCode code, int index)
@@ -1179,7 +1252,7 @@ public static partial class Interpreter
     /// <summary>BINARY_OP: 64-bit int and float arithmetic inline (exact types only, so
     /// subclasses keep their own methods), everything else through the number protocol. Types
     /// are tested by exact class first: <c>is PyInt</c> on a float walks its class hierarchy.</summary>
-    private static PyObject BinaryOp(PyObject left, PyObject right, int op)
+    internal static PyObject BinaryOp(PyObject left, PyObject right, int op)
     {
         if (left.GetType() == typeof(PyInt) && right.GetType() == typeof(PyInt))
         {
@@ -1238,7 +1311,7 @@ public static partial class Interpreter
 
     private static PyObject GetItem(PyObject container, PyObject key) => Ops.GetItem(container, key);
 
-    private static void SetItem(PyObject container, PyObject key, PyObject? value)
+    internal static void SetItem(PyObject container, PyObject key, PyObject? value)
     {
         if (container.Type.Slots.SetItem is { } set)
         {

@@ -32,6 +32,22 @@ public sealed class ThreadState
     /// runs Python on, as CPython 3.12's C recursion limit bounds the C stack.</summary>
     public const int MaxNativeDepth = 2500;
 
+    /// <summary>An exception that left an interpreter loop's entry frame without a .NET
+    /// exception (see <see cref="Interpreter.Execute(Frame, PyBaseException?, ThreadState)"/>),
+    /// or that compiled code hands back to the interpreter.</summary>
+    internal PyBaseException? Raised;
+
+    /// <summary>With <see cref="Raised"/> from compiled code: it comes from a callee, so its
+    /// context is set and its traceback has the callee's frames.</summary>
+    internal bool RaisedInCallee;
+
+    internal PyBaseException TakeRaised()
+    {
+        var exc = Raised!;
+        Raised = null;
+        return exc;
+    }
+
     /// <summary>Set by RERAISE so the unwinder does not add the frame to the traceback again.</summary>
     public bool Reraising;
 
