@@ -26,6 +26,7 @@ public sealed unsafe partial class PyConnection
         {
             fixed (byte* p = n)
             {
+                HasCallbacks = true;
                 var ctx = Util.Handle(new CallbackContext(func));
                 return SqliteNative.CreateFunctionV2(Db, p, narg, flags, ctx, &FuncCallback, null, null, &DestroyCallback);
             }
@@ -46,6 +47,7 @@ public sealed unsafe partial class PyConnection
         {
             fixed (byte* p = n)
             {
+                HasCallbacks = true;
                 var ctx = Util.Handle(new CallbackContext(aggregate_class));
                 return SqliteNative.CreateFunctionV2(Db, p, n_arg, SqliteNative.EncodingUtf8, ctx, null, &StepCallback, &FinalCallback, &DestroyCallback);
             }
@@ -86,6 +88,7 @@ public sealed unsafe partial class PyConnection
                 {
                     return SqliteNative.CreateCollationV2(Db, p, SqliteNative.EncodingUtf8, 0, null, null);
                 }
+                HasCallbacks = true;
                 var ctx = Util.Handle(new CallbackContext(callable));
                 return SqliteNative.CreateCollationV2(Db, p, SqliteNative.EncodingUtf8, ctx, &CollationCallback, &DestroyCallback);
             }
@@ -109,6 +112,7 @@ public sealed unsafe partial class PyConnection
         }
         else
         {
+            HasCallbacks = true;
             _authorizerCtx = Util.Handle(new CallbackContext(authorizer_callback));
             rc = SqliteNative.SetAuthorizer(Db, &AuthorizerCallback, _authorizerCtx);
         }
@@ -134,6 +138,7 @@ public sealed unsafe partial class PyConnection
         }
         else
         {
+            HasCallbacks = true;
             _progressCtx = Util.Handle(new CallbackContext(progress_handler));
             SqliteNative.ProgressHandler(Db, n, &ProgressCallback, _progressCtx);
         }
@@ -154,6 +159,7 @@ public sealed unsafe partial class PyConnection
         }
         else
         {
+            HasCallbacks = true;
             _traceCtx = Util.Handle(new CallbackContext(trace_callback));
             SqliteNative.TraceV2(Db, TraceStmt, &TraceCallback, _traceCtx);
         }

@@ -161,6 +161,7 @@ public sealed unsafe partial class PyConnection
                 {
                     return SqliteNative.CreateWindowFunction(Db, p, narg, SqliteNative.EncodingUtf8, 0, null, null, null, null, null);
                 }
+                HasCallbacks = true;
                 var ctx = Util.Handle(new CallbackContext(aggregateClass));
                 return SqliteNative.CreateWindowFunction(Db, p, narg, SqliteNative.EncodingUtf8, ctx,
                     &StepCallback, &FinalCallback, &ValueCallback, &InverseCallback, &DestroyCallback);

@@ -34,6 +34,9 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
     private readonly LinkedList<Statement> _cacheOrder = new();
     private int _cacheSize = 128;
 
+    /// <summary>Python callbacks are registered (they run inside SQLite calls).</summary>
+    internal bool HasCallbacks;
+
     private PyConnection(PyType type) : base(type)
     {
     }
@@ -191,6 +194,12 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
         }
     }
 
+    /// <summary>Py_BEGIN_ALLOW_THREADS around a call that may block in SQLite. Kept when
+    /// other threads may use this connection and Python callbacks are registered: a callback
+    /// waits for the GIL inside SQLite's connection mutex, and a thread holding the GIL may
+    /// wait for that mutex.</summary>
+    internal Gil.Released AllowThreads() => _checkSameThread || !HasCallbacks ? Gil.Release() : default;
+
     internal bool Autocommit => SqliteNative.GetAutocommit(Db) != 0;
 
     /// <summary>The prepared statement for <paramref name="sql"/>: from the cache unless another
@@ -298,7 +307,7 @@ public sealed unsafe partial class PyConnection : PySubclassableObject
     {
         nint stmt;
         int rc;
-        using (Gil.Release())
+        using (AllowThreads())
         {
             fixed (byte* p = text)
             {

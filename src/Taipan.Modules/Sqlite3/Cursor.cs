@@ -136,14 +136,14 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                 st.Reset();
                 st.InUse = true;
                 BindParameters(db, st, args);
-                var rc = st.Step();
+                var rc = st.Step(connection);
                 if ((rc & 0xff) == SqliteNative.Locked)
                 {
                     // Perhaps a statement of an abandoned cursor (PyConnection.RetryAfterCollect).
                     st.Reset();
                     st.InUse = true;
                     connection.CollectAbandoned();
-                    rc = st.Step();
+                    rc = st.Step(connection);
                 }
                 if (rc != SqliteNative.Done && rc != SqliteNative.Row)
                 {
@@ -538,7 +538,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
         // The handle stays valid while the statement lives, even if a callback closed the
         // connection during the step.
         var db = connection.Db;
-        var rc = st.Step();
+        var rc = st.Step(connection);
         if (rc == SqliteNative.Done)
         {
             if (st.IsDml)
@@ -620,7 +620,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
             fixed (byte* c = commit)
             {
                 int committed;
-                using (Gil.Release())
+                using (connection.AllowThreads())
                 {
                     committed = SqliteNative.Exec(db, c, 0, 0, 0);
                 }
@@ -640,7 +640,7 @@ public sealed unsafe partial class PyCursor : PySubclassableObject
                 nint stmt;
                 byte* tail;
                 int rc;
-                using (Gil.Release())
+                using (connection.AllowThreads())
                 {
                     rc = SqliteNative.PrepareV2(db, p, (int)(start + sql.Length - p) + 1, &stmt, &tail);
                     if (rc == SqliteNative.Ok && stmt != 0)

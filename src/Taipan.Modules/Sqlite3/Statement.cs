@@ -90,7 +90,7 @@ internal sealed unsafe class Statement
             // An empty array pins to null; SQLite needs a real (empty) string.
             byte empty = 0;
             var text = utf8.Length == 0 ? &empty : p;
-            using (Gil.Release())
+            using (connection.AllowThreads())
             {
                 rc = SqliteNative.PrepareV2(db, text, utf8.Length, &stmt, &tail);
             }
@@ -170,14 +170,14 @@ internal sealed unsafe class Statement
         return -1;
     }
 
-    public int Step()
+    public int Step(PyConnection connection)
     {
         if (Handle is null)
         {
             return SqliteNative.Done;
         }
         int rc;
-        using (Gil.Release())
+        using (connection.AllowThreads())
         {
             rc = SqliteNative.Step(Handle.Stmt);
         }
