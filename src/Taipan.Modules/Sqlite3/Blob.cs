@@ -8,7 +8,7 @@ namespace Taipan.Modules.Sqlite3;
 
 /// <summary><c>sqlite3.Blob</c>: incremental I/O on one BLOB value, with a file-like
 /// position.</summary>
-[PyType("sqlite3.Blob", Module = "sqlite3", Flags = TypeFlags.Weakrefable)]
+[PyType("sqlite3.Blob", Module = "sqlite3", FromSpec = true, Flags = TypeFlags.Weakrefable)]
 public sealed unsafe partial class PyBlob : PyObject
 {
     private readonly PyConnection _connection;

@@ -10,7 +10,7 @@ namespace Taipan.Modules.Sqlite3;
 
 /// <summary><c>sqlite3.Connection</c>: an open database. <c>Db</c> is 0 before
 /// <c>__init__</c> and after <c>close()</c>.</summary>
-[PyType("sqlite3.Connection", Module = "sqlite3", Subclassable = true, InstanceType = true, Doc = "SQLite database connection object.")]
+[PyType("sqlite3.Connection", Module = "sqlite3", FromSpec = true, Subclassable = true, InstanceType = true, Doc = "SQLite database connection object.")]
 public sealed unsafe partial class PyConnection : PySubclassableObject
 {
     internal nint Db;

@@ -10,7 +10,7 @@ namespace Taipan.Modules.Sqlite3;
 
 /// <summary><c>sqlite3.Cursor</c>: runs statements on a connection and steps through their
 /// rows. <c>_statement</c> is the statement whose rows are still to be fetched.</summary>
-[PyType("sqlite3.Cursor", Module = "sqlite3", Subclassable = true, InstanceType = true, Flags = TypeFlags.Weakrefable, Doc = "SQLite database cursor class.")]
+[PyType("sqlite3.Cursor", Module = "sqlite3", FromSpec = true, Subclassable = true, InstanceType = true, Flags = TypeFlags.Weakrefable, Doc = "SQLite database cursor class.")]
 public sealed unsafe partial class PyCursor : PySubclassableObject
 {
     private PyConnection? _connection;

@@ -6,7 +6,7 @@ namespace Taipan.Modules.Sqlite3;
 
 /// <summary><c>sqlite3.PrepareProtocol</c>: the protocol object that adapters are registered
 /// for.</summary>
-[PyType("sqlite3.PrepareProtocol", Module = "sqlite3", Subclassable = true, InstanceType = true, Doc = "PEP 246 style object adaption protocol type.")]
+[PyType("sqlite3.PrepareProtocol", Module = "sqlite3", FromSpec = true, Subclassable = true, InstanceType = true, Doc = "PEP 246 style object adaption protocol type.")]
 public sealed partial class PyPrepareProtocol : PySubclassableObject
 {
     private PyPrepareProtocol(PyType type) : base(type)

@@ -10,7 +10,7 @@ namespace Taipan.Modules.Sqlite3;
 
 /// <summary><c>sqlite3.Row</c>: a row that can also be indexed by column name
 /// (case-insensitively for ASCII names).</summary>
-[PyType("sqlite3.Row", Module = "sqlite3", Subclassable = true, InstanceType = true)]
+[PyType("sqlite3.Row", Module = "sqlite3", FromSpec = true, Subclassable = true, InstanceType = true)]
 public sealed partial class PyRow : PySubclassableObject
 {
     private readonly PyTuple _data;

@@ -26,7 +26,7 @@ internal sealed class StatementHandle : SafeHandle
 
 /// <summary><c>sqlite3.Statement</c>: what calling a connection with SQL returns (a prepared
 /// statement the program can only keep).</summary>
-[PyType("sqlite3.Statement", Module = "sqlite3")]
+[PyType("sqlite3.Statement", Module = "sqlite3", FromSpec = true)]
 public sealed partial class PyStatement : PyObject
 {
     internal PyStatement(Statement statement) => Value = statement;
