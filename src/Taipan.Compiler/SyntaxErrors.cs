@@ -12,15 +12,17 @@ namespace Taipan.Compiler;
 internal static class SyntaxErrors
 {
     /// <summary>PyErr_RangedSyntaxLocationObject with a node's whole range.</summary>
-    public static PythonSyntaxError At(string filename, string msg, LocatedNode node) =>
-        Ranged(filename, msg, node.Lineno, node.ColOffset + 1, node.EndLineno, node.EndColOffset + 1);
+    public static PythonSyntaxError At(string filename, string msg, LocatedNode node, bool messageOnlyArgs = false) =>
+        Ranged(filename, msg, node.Lineno, node.ColOffset + 1, node.EndLineno, node.EndColOffset + 1, messageOnlyArgs);
 
-    public static PythonSyntaxError Ranged(string filename, string msg, int lineno, int offset, int endLineno, int endOffset) =>
-        new("SyntaxError", msg, filename, lineno, offset, endLineno, endOffset, ProgramText(filename, lineno));
+    /// <summary><paramref name="messageOnlyArgs"/>: as PyErr_RangedSyntaxLocationObject itself
+    /// raises; compile.c's errors give args the whole location.</summary>
+    public static PythonSyntaxError Ranged(string filename, string msg, int lineno, int offset, int endLineno, int endOffset, bool messageOnlyArgs = false) =>
+        new("SyntaxError", msg, filename, lineno, offset, endLineno, endOffset, ProgramText(filename, lineno)) { MessageOnlyArgs = messageOnlyArgs };
 
     /// <summary>PyErr_SyntaxLocationObject: no end offset (None in Python, 0 here).</summary>
-    public static PythonSyntaxError Located(string filename, string msg, int lineno, int offset) =>
-        new("SyntaxError", msg, filename, lineno, offset, lineno, null, ProgramText(filename, lineno));
+    public static PythonSyntaxError Located(string filename, string msg, int lineno, int offset, bool messageOnlyArgs = false) =>
+        new("SyntaxError", msg, filename, lineno, offset, lineno, null, ProgramText(filename, lineno)) { MessageOnlyArgs = messageOnlyArgs };
 
     /// <summary>_PyErr_ProgramDecodedTextObject: the line read back from the file, if any.</summary>
     private static string? ProgramText(string filename, int lineno)

@@ -106,9 +106,9 @@ public sealed class FutureFeatures
                     Features |= CompilerFlags.FutureAnnotations;
                     break;
                 case "braces":
-                    throw SyntaxErrors.Located(filename, "not a chance", s.Lineno, s.ColOffset + 1);
+                    throw SyntaxErrors.Located(filename, "not a chance", s.Lineno, s.ColOffset + 1, messageOnlyArgs: true);
                 default:
-                    throw SyntaxErrors.Located(filename, $"future feature {alias.Name} is not defined", s.Lineno, s.ColOffset + 1);
+                    throw SyntaxErrors.Located(filename, $"future feature {alias.Name} is not defined", s.Lineno, s.ColOffset + 1, messageOnlyArgs: true);
             }
         }
     }

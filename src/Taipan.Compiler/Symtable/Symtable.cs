@@ -78,9 +78,9 @@ public sealed partial class SymbolTable
     private sealed class KeyError(string message) : PythonException("KeyError", message);
 
     private PythonSyntaxError Error(string msg, int lineno, int col, int endLineno, int endCol) =>
-        SyntaxErrors.Ranged(_filename, msg, lineno, col + 1, endLineno, endCol + 1);
+        SyntaxErrors.Ranged(_filename, msg, lineno, col + 1, endLineno, endCol + 1, messageOnlyArgs: true);
 
-    private PythonSyntaxError Error(string msg, LocatedNode n) => SyntaxErrors.At(_filename, msg, n);
+    private PythonSyntaxError Error(string msg, LocatedNode n) => SyntaxErrors.At(_filename, msg, n, messageOnlyArgs: true);
 
     private void EnterBlock(string name, BlockType type, Node key, int lineno, int col, int endLineno, int endCol)
     {

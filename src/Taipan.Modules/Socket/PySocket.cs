@@ -147,6 +147,11 @@ public sealed unsafe partial class PySocket : PySubclassableObject
         }
     }
 
+    /// <summary>The descriptor (-1 once closed) and timeout (-1: none) that _ssl works with.</summary>
+    internal int Descriptor => _fd;
+
+    internal double TimeoutSeconds => _timeout;
+
     [PyGetter("family", Doc = "the socket family")]
     public int Family => _family;
 

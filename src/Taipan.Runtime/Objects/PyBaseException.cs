@@ -326,10 +326,24 @@ public static class PyExc
             "TabError" => TabError,
             _ => SyntaxError,
         };
-        var details = PyTuple.Create(
-            e.Filename is null ? PyNone.Value : new PyStr(e.Filename), PyInt.From(e.Lineno), PyInt.From(e.Offset),
-            e.Text is null ? PyNone.Value : new PyStr(e.Text), Opt(e.EndLineno), Opt(e.EndOffset));
-        var exc = (PyBaseException)Ops.Call(type, [new PyStr(e.Msg), details], null);
+        PyObject filename = e.Filename is null ? PyNone.Value : new PyStr(e.Filename);
+        PyObject text = e.Text is null ? PyNone.Value : new PyStr(e.Text);
+        PyBaseException exc;
+        if (e.MessageOnlyArgs)
+        {
+            exc = (PyBaseException)Ops.Call(type, [new PyStr(e.Msg)], null);
+            Ops.SetAttr(exc, PyStr.Intern("filename"), filename);
+            Ops.SetAttr(exc, PyStr.Intern("lineno"), PyInt.From(e.Lineno));
+            Ops.SetAttr(exc, PyStr.Intern("offset"), PyInt.From(e.Offset));
+            Ops.SetAttr(exc, PyStr.Intern("text"), text);
+            Ops.SetAttr(exc, PyStr.Intern("end_lineno"), Opt(e.EndLineno));
+            Ops.SetAttr(exc, PyStr.Intern("end_offset"), Opt(e.EndOffset));
+        }
+        else
+        {
+            var details = PyTuple.Create(filename, PyInt.From(e.Lineno), PyInt.From(e.Offset), text, Opt(e.EndLineno), Opt(e.EndOffset));
+            exc = (PyBaseException)Ops.Call(type, [new PyStr(e.Msg), details], null);
+        }
         s_compileErrors.AddOrUpdate(exc, e);
         return exc;
     }

@@ -90,8 +90,16 @@ public sealed class Frame
             code.FreeFrame = frame._nextFree;
             code.FreeFrames--;
             frame._nextFree = null;
-            frame.Globals = function.Globals;
-            frame.Builtins = function.Builtins;
+            // Compared first: the namespaces are nearly always the last call's, and a store
+            // of a reference costs a write barrier.
+            if (!ReferenceEquals(frame.Globals, function.Globals))
+            {
+                frame.Globals = function.Globals;
+            }
+            if (!ReferenceEquals(frame.Builtins, function.Builtins))
+            {
+                frame.Builtins = function.Builtins;
+            }
             frame.Function = function;
             return frame;
         }

@@ -36,7 +36,9 @@ internal static class Jit
     /// slowly, and past its limits without optimizing.</summary>
     private const int MaxUnits = 6000;
 
-    private const CodeFlags NotCompiled = CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator | CodeFlags.IterableCoroutine;
+    /// <summary>Coroutines stay in the interpreter: most of what they do (await, async for and
+    /// with) would leave compiled code anyway.</summary>
+    private const CodeFlags NotCompiled = CodeFlags.Coroutine | CodeFlags.AsyncGenerator | CodeFlags.IterableCoroutine;
 
     private static int ReadThreshold()
     {
@@ -183,16 +185,19 @@ internal static class Jit
     }
 
     /// <summary>The stack effect at run time. CPython's table, for the compiler, counts
-    /// PRECALL as taking the arguments; at run time CALL does.</summary>
+    /// PRECALL as taking the arguments (at run time CALL does), and has a generator's frame
+    /// resume after RETURN_GENERATOR without the value its first send pushes.</summary>
     private static int Effect(Instr instr, bool jump) => instr.Op switch
     {
         Opcode.PRECALL => 0,
+        Opcode.RETURN_GENERATOR => 1,
         Opcode.CALL => -instr.Arg - 1,
         _ => OpcodeInfo.StackEffect((int)instr.Op, instr.Arg, jump ? 1 : 0),
     };
 
     /// <summary>The instructions the interpreter may enter compiled code at: the start, the
-    /// handlers, loop heads, and where a frame goes on after a call or a generator's step.</summary>
+    /// handlers, loop heads, and where a frame goes on after a call, a generator's step or its
+    /// own yield.</summary>
     private static bool[] EntryPoints(PyCode code, Instr[] instructions)
     {
         var entries = new bool[code.Units.Length + 1];
@@ -208,8 +213,9 @@ internal static class Jit
             {
                 entries[instr.Target] = true;
             }
-            else if (instr.Op is Opcode.CALL)
+            else if (instr.Op is Opcode.CALL or Opcode.YIELD_VALUE or Opcode.RETURN_GENERATOR)
             {
+                // Where a call returns to, and where a generator resumes.
                 entries[instr.Next] = true;
             }
             else if (instr.Op is Opcode.FOR_ITER)
@@ -517,17 +523,34 @@ internal static class Jit
                     return true;
 
                 case Opcode.LOAD_NAME:
+                {
                     BeforeRaise(instr);
                     SetLast(instr);
-                    Push(() =>
+                    // In a module body the locals are the globals: LOAD_GLOBAL's cache, inline.
+                    var other = il.DefineLabel();
+                    var done = il.DefineLabel();
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldfld, R.FrameLocals);
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldfld, R.FrameGlobals);
+                    il.Emit(OpCodes.Bne_Un, other);
+                    foreach (var method in (ReadOnlySpan<string>)[nameof(Specialize.LoadGlobal), nameof(Specialize.LoadName)])
                     {
                         il.Emit(OpCodes.Ldarg_0);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
                         il.Emit(OpCodes.Ldc_I4, instr.Index);
                         LoadName(arg);
-                        il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.LoadName)));
-                    });
+                        il.Emit(OpCodes.Call, R.SpecializeMethod(method));
+                        if (method == nameof(Specialize.LoadGlobal))
+                        {
+                            il.Emit(OpCodes.Br, done);
+                            il.MarkLabel(other);
+                        }
+                    }
+                    il.MarkLabel(done);
+                    Push(null);
                     return true;
+                }
 
                 case Opcode.STORE_NAME:
                     BeforeRaise(instr);
@@ -538,7 +561,7 @@ internal static class Jit
                     il.Emit(OpCodes.Ldc_I4, instr.Index);
                     LoadName(arg);
                     Pop();
-                    il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.StoreName)));
+                    il.Emit(OpCodes.Call, R.SpecializeMethod(nameof(Specialize.StoreNameInline)));
                     return true;
 
                 case Opcode.LOAD_ATTR:
@@ -1110,6 +1133,7 @@ internal static class Jit
         public static readonly FieldInfo FrameSlots = Field(typeof(Frame), nameof(Frame.Slots));
         public static readonly FieldInfo FrameCode = Field(typeof(Frame), nameof(Frame.Code));
         public static readonly FieldInfo FrameLocals = Field(typeof(Frame), nameof(Frame.Locals));
+        public static readonly FieldInfo FrameGlobals = Field(typeof(Frame), nameof(Frame.Globals));
         public static readonly FieldInfo FrameStackPointer = Field(typeof(Frame), nameof(Frame.StackPointer));
         public static readonly FieldInfo FrameNextInstruction = Field(typeof(Frame), nameof(Frame.NextInstruction));
         public static readonly FieldInfo FrameLastInstruction = Field(typeof(Frame), nameof(Frame.LastInstruction));

@@ -68,7 +68,12 @@ internal static class Specialize
             : Interpreter.LoadName(frame, name);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
+    public static void StoreName(PyDict locals, PyCode code, int index, PyStr name, PyObject value) =>
+        StoreNameInline(locals, code, index, name, value);
+
+    /// <summary>STORE_NAME for compiled code, where the fast path is inlined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNameInline(PyDict locals, PyCode code, int index, PyStr name, PyObject value)
     {
         if (code.InlineCaches[index] is { } o && locals.GetType() == typeof(PyDict) && locals.TrySetAt(Unsafe.As<NameHint>(o).Index, name, value))
         {

@@ -106,20 +106,26 @@ public static partial class Warnings
         }
         finally
         {
-            foreach (var w in warnings)
+            IssueCompilerWarnings(warnings);
+        }
+    }
+
+    /// <summary>Issues the warnings the parser or compiler collected, in order.</summary>
+    public static void IssueCompilerWarnings(List<Taipan.Syntax.Parser.ParserWarning> warnings)
+    {
+        foreach (var w in warnings)
+        {
+            var category = PyExc.All.FirstOrDefault(t => t.Name == w.Category) ?? PyExc.SyntaxWarning;
+            try
             {
-                var category = PyExc.All.FirstOrDefault(t => t.Name == w.Category) ?? PyExc.SyntaxWarning;
-                try
-                {
-                    WarnExplicit(category, w.Message, w.Filename, w.Lineno);
-                }
-                catch (PyException e) when (e.Value.Type.IsSubtypeOf(category))
-                {
-                    // A warning turned into an error is reported as a SyntaxError, as the
-                    // compiler does (the column is not known here).
-                    var line = Traceback.SourceLine(w.Filename, w.Lineno);
-                    throw new Taipan.Syntax.Errors.PythonSyntaxError("SyntaxError", w.Message, w.Filename, w.Lineno, 0, null, null, line is null ? null : line + "\n");
-                }
+                WarnExplicit(category, w.Message, w.Filename, w.Lineno);
+            }
+            catch (PyException e) when (e.Value.Type.IsSubtypeOf(category))
+            {
+                // A warning turned into an error is reported as a SyntaxError, as the
+                // compiler does (the column is not known here).
+                var line = Traceback.SourceLine(w.Filename, w.Lineno);
+                throw new Taipan.Syntax.Errors.PythonSyntaxError("SyntaxError", w.Message, w.Filename, w.Lineno, 0, null, null, line is null ? null : line + "\n");
             }
         }
     }

@@ -35,4 +35,9 @@ public sealed class PythonSyntaxError(
 
     /// <summary>The source line, with its newline, or null when CPython gives none.</summary>
     public string? Text { get; } = text;
+
+    /// <summary>Raised as PyErr_SyntaxLocationObject raises (the symbol table's and some
+    /// future-statement errors): <c>args</c> is <c>(msg,)</c>, the location only in the
+    /// attributes.</summary>
+    public bool MessageOnlyArgs { get; init; }
 }
