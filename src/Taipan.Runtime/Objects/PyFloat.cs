@@ -614,7 +614,10 @@ public partial class PyFloat
     {
         ArgParse.NoKeywords("float", kwnames);
         ArgParse.CheckPositional("float", args.Length, 0, 1);
-        var value = args.Length == 0 ? 0.0 : args[0] is PyStr s ? Parse(s.Value) : Abstract.Number.AsDouble(args[0], forFloat: true);
+        var value = args.Length == 0 ? 0.0
+            : args[0] is PyStr s ? Parse(s.Value)
+            : args[0] is PyBytes or PyByteArray && args[0].Type.Slots.Float is null ? ParseBytes(args[0])
+            : Abstract.Number.AsDouble(args[0], forFloat: true);
         if (ReferenceEquals(type, TypeObject))
         {
             return args.Length == 1 && args[0].GetType() == typeof(PyFloat) ? args[0] : new PyFloat(value);
@@ -631,6 +634,25 @@ public partial class PyFloat
             return d;
         }
         throw Errors.PyErr.ValueError($"could not convert string to float: {Taipan.Syntax.Ast.PyRepr.Str(text)}");
+    }
+
+    /// <summary><c>float(bytes)</c> (PyFloat_FromString on a buffer): ASCII text only.</summary>
+    private static double ParseBytes(PyObject o)
+    {
+        var data = BufferProtocol.Read(o);
+        foreach (var b in data)
+        {
+            if (b >= 0x80)
+            {
+                data = default;
+                break;
+            }
+        }
+        if (data.Length > 0 && TryParse(Encoding.ASCII.GetString(data), out var d))
+        {
+            return d;
+        }
+        throw Errors.PyErr.ValueError($"could not convert string to float: {Abstract.Ops.Repr(o).Value}");
     }
 
     public static bool TryParse(string text, out double value)

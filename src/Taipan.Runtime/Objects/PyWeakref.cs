@@ -168,7 +168,7 @@ public static class WeakRefs
 
     /// <summary>CPython's <c>tp_name</c>: builtin types outside builtins carry their module.</summary>
     internal static string TypeName(PyType t) =>
-        t.HasFlag(TypeFlags.HeapType) || t.Module == "builtins" ? t.Name : $"{t.Module}.{t.Name}";
+        t.HasFlag(TypeFlags.HeapType) || t.Module == "builtins" || t.Name.Contains('.') ? t.Name : $"{t.Module}.{t.Name}";
 
     internal static string Address(PyObject o) => $"0x{Builtins.Id(o):x}";
 
