@@ -265,10 +265,11 @@ public static partial class Interpreter
     /// exception handled here without a .NET exception leaves the entry frame (it is then in
     /// <see cref="ThreadState.Raised"/>); throws when an instruction fails, with
     /// <c>frame.LastInstruction</c> at the failing instruction.
-    /// Optimized from the first call: the quick JIT keeps every temporary of this method alive
-    /// until it returns, which would keep objects the program dropped from being collected
-    /// (weak references would not die at <c>gc.collect()</c>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// Never run unoptimized (Directory.Build.props turns the quick JIT off for methods with
+    /// loops): the quick JIT keeps every temporary of a method alive until it returns, which
+    /// would keep objects the program dropped from being collected (weak references would not
+    /// die at <c>gc.collect()</c>). Not [AggressiveOptimization], which would keep it out of
+    /// the ReadyToRun image and cost every start-up 50 ms of JIT.</summary>
     private static PyObject? Run(Frame frame, Frame entry, ThreadState ts)
     {
     load_frame:

@@ -232,7 +232,9 @@ internal static class Jit
     /// exception would go to, before anything that may raise.</summary>
     private sealed class Emitter
     {
-        private static readonly Type[] s_parameters = [typeof(Frame), typeof(ThreadState)];
+        // A first parameter the delegate is closed over (null): a delegate to a static method
+        // with its own parameters only would go through a shuffle thunk on every call.
+        private static readonly Type[] s_parameters = [typeof(object), typeof(Frame), typeof(ThreadState)];
 
         private enum Where : byte
         {
@@ -325,12 +327,12 @@ internal static class Jit
             }
             // The frame's slots (as a reference to the first, so that stores need no array
             // covariance check), constants and names in locals.
-            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldfld, R.FrameSlots);
             il.Emit(OpCodes.Ldc_I4_0);
             il.Emit(OpCodes.Ldelema, typeof(PyObject));
             il.Emit(OpCodes.Stloc, _slots);
-            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldfld, R.FrameCode);
             il.Emit(OpCodes.Dup);
             il.Emit(OpCodes.Stloc, _codeLocal);
@@ -353,14 +355,14 @@ internal static class Jit
                     stubList.Add((stubs[instr.Start], instr));
                 }
             }
-            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldfld, R.FrameNextInstruction);
             il.Emit(OpCodes.Switch, stubs);
             il.Emit(OpCodes.Br, _leave);
             foreach (var (label, instr) in stubList)
             {
                 il.MarkLabel(label);
-                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldarg_1);
                 il.Emit(OpCodes.Ldfld, R.FrameStackPointer);
                 il.Emit(OpCodes.Ldc_I4, _base + instr.Depth);
                 il.Emit(OpCodes.Beq, _labels[instr.Start]);
@@ -415,17 +417,17 @@ internal static class Jit
             il.Emit(OpCodes.Br, _leave);
             // Back to the interpreter, at an instruction and depth.
             il.MarkLabel(_exit);
-            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldloc, _exitIp);
             il.Emit(OpCodes.Stfld, R.FrameNextInstruction);
-            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldloc, _exitSp);
             il.Emit(OpCodes.Stfld, R.FrameStackPointer);
             // Back to the interpreter as the frame stands (or with ts.Raised set).
             il.MarkLabel(_leave);
             il.Emit(OpCodes.Ldnull);
             il.Emit(OpCodes.Ret);
-            return (CompiledCode)_method.CreateDelegate(typeof(CompiledCode));
+            return (CompiledCode)_method.CreateDelegate(typeof(CompiledCode), null);
         }
 
         /// <summary>Emits one instruction; false when the next one is not reached from it.</summary>
@@ -509,7 +511,7 @@ internal static class Jit
                     }
                     Push(() =>
                     {
-                        il.Emit(OpCodes.Ldarg_0);
+                        il.Emit(OpCodes.Ldarg_1);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
                         il.Emit(OpCodes.Ldc_I4, instr.Index);
                         LoadName(arg >> 1);
@@ -524,14 +526,14 @@ internal static class Jit
                     // In a module body the locals are the globals: LOAD_GLOBAL's cache, inline.
                     var other = il.DefineLabel();
                     var done = il.DefineLabel();
-                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldarg_1);
                     il.Emit(OpCodes.Ldfld, R.FrameLocals);
-                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldarg_1);
                     il.Emit(OpCodes.Ldfld, R.FrameGlobals);
                     il.Emit(OpCodes.Bne_Un, other);
                     foreach (var method in (ReadOnlySpan<string>)[nameof(Specialize.LoadGlobal), nameof(Specialize.LoadName)])
                     {
-                        il.Emit(OpCodes.Ldarg_0);
+                        il.Emit(OpCodes.Ldarg_1);
                         il.Emit(OpCodes.Ldloc, _codeLocal);
                         il.Emit(OpCodes.Ldc_I4, instr.Index);
                         LoadName(arg);
@@ -550,7 +552,7 @@ internal static class Jit
                 case Opcode.STORE_NAME:
                     BeforeRaise(instr);
                     SetLast(instr);
-                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldarg_1);
                     il.Emit(OpCodes.Ldfld, R.FrameLocals);
                     il.Emit(OpCodes.Ldloc, _codeLocal);
                     il.Emit(OpCodes.Ldc_I4, instr.Index);
@@ -615,8 +617,8 @@ internal static class Jit
                     SpillAll();
                     SetLast(instr);
                     var bottom = _depth - arg - 2;
-                    il.Emit(OpCodes.Ldarg_0);
                     il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_2);
                     il.Emit(OpCodes.Ldc_I4, _base + bottom);
                     il.Emit(OpCodes.Ldc_I4, arg);
                     if (_kwnames >= 0)
@@ -801,7 +803,7 @@ internal static class Jit
                     SetLast(instr);
                     var key = _depth - 1;
                     var container = _depth - 2;
-                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_2);
                     Load(container, consume: true);
                     Load(key, consume: true);
                     _depth -= 2;
@@ -868,7 +870,7 @@ internal static class Jit
                 case Opcode.CHECK_EXC_MATCH:
                     SpillAll();
                     SetLast(instr);
-                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_2);
                     LoadSlots();
                     il.Emit(OpCodes.Ldc_I4, _base + _depth - 1);
                     il.Emit(OpCodes.Call, R.Method(instr.Op switch
@@ -931,7 +933,7 @@ internal static class Jit
         private void EmitBackEdge(Instr instr)
         {
             EmitEvalBreaker(instr);
-            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Ldarg_2);
             _il.Emit(OpCodes.Ldfld, R.ThreadUseTracing);
             var saved = _depth;
             _depth = _depthAt[instr.Target];
@@ -947,7 +949,7 @@ internal static class Jit
             _il.Emit(OpCodes.Brfalse, none);
             SpillForRaise(instr);
             SetLast(instr);
-            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Ldarg_2);
             _il.Emit(OpCodes.Call, typeof(Gil).GetMethod(nameof(Gil.HandleEvalBreaker))!);
             _il.MarkLabel(none);
         }
@@ -1069,7 +1071,7 @@ internal static class Jit
 
         private void SetLast(Instr instr)
         {
-            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldarg_1);
             _il.Emit(OpCodes.Ldc_I4, instr.Index);
             _il.Emit(OpCodes.Stfld, R.FrameLastInstruction);
         }
@@ -1101,7 +1103,7 @@ internal static class Jit
 
         private void LoadSlots()
         {
-            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldarg_1);
             _il.Emit(OpCodes.Ldfld, R.FrameSlots);
         }
 

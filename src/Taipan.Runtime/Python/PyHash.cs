@@ -27,8 +27,11 @@ public static class PyHash
         var seed = Environment.GetEnvironmentVariable("PYTHONHASHSEED");
         if (string.IsNullOrEmpty(seed) || seed == "random")
         {
+            // The kernel's generator, read directly: RandomNumberGenerator would load OpenSSL,
+            // 15 ms of every start-up.
             Span<byte> secret = stackalloc byte[16];
-            System.Security.Cryptography.RandomNumberGenerator.Fill(secret);
+            using (var urandom = File.OpenHandle("/dev/urandom"))
+                RandomAccess.Read(urandom, secret, 0);
             K0 = BinaryPrimitives.ReadUInt64LittleEndian(secret);
             K1 = BinaryPrimitives.ReadUInt64LittleEndian(secret[8..]);
         }
