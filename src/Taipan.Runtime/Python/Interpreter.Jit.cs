@@ -363,12 +363,42 @@ public static partial class Interpreter
     internal static PyObject JitNot(PyObject value) => PyBool.From(!Ops.IsTrue(value));
 
     /// <summary>FOR_ITER's step: the next item, or null at the end.</summary>
-    internal static PyObject? JitNext(PyObject iterator) => iterator switch
+    internal static PyObject? JitNext(PyObject iterator, ThreadState ts) => iterator switch
     {
         PyRangeIterator range => range.Next(),
         PyListIterator list => list.Next(),
+        PyGenerator generator => GeneratorNext(generator, ts),
         _ => Ops.Next(iterator),
     };
+
+    /// <summary>FOR_ITER of a generator: its frame runs nested here as a callee, its compiled
+    /// code's yield returning straight here; null when it returned. A generator already running or finished, or calls nested deep, take the
+    /// generator's own <c>__next__</c>.</summary>
+    private static PyObject? GeneratorNext(PyGenerator generator, ThreadState ts)
+    {
+        if (ts.NativeDepth >= JitMaxNativeDepth || ts.RecursionDepth >= ThreadState.RecursionLimit
+            || generator.BeginInline(ts) is not { } frame)
+        {
+            return Ops.Next(generator);
+        }
+        PyObject? result;
+        try
+        {
+            result = RunCallee(frame, ts);
+        }
+        catch (PyException e)
+        {
+            // Not entered (the .NET stack is short).
+            throw new PyException(generator.EndInline(ts, e.Value));
+        }
+        if (result is null)
+        {
+            throw new PyException(generator.EndInline(ts, ts.TakeRaised()));
+        }
+        var finished = !frame.Suspended;
+        generator.EndInline(ts, finished, result);
+        return finished ? null : result;
+    }
 
     internal static void JitBuildTuple(PyObject?[] slots, int start, int count)
     {

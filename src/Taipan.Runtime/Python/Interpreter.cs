@@ -279,11 +279,12 @@ public static partial class Interpreter
         {
             if (RunCompiled(frame, ts) is { } returned)
             {
+                // Returned, or yielded (the frame is then suspended).
                 if (ReferenceEquals(frame, entry))
                 {
                     return returned;
                 }
-                frame = PopFrame(frame, returned, ts);
+                frame = frame.Suspended ? PopGenerator(frame, returned, ts) : PopFrame(frame, returned, ts);
                 goto load_frame;
             }
             if (ts.Raised is not null)

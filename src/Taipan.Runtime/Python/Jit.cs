@@ -645,6 +645,29 @@ internal static class Jit
                     il.Emit(OpCodes.Ret);
                     return false;
 
+                case Opcode.YIELD_VALUE:
+                {
+                    // The frame suspends with the rest of its stack in the slots, to resume at
+                    // the next instruction (an entry point); the value goes to the resumer.
+                    Pop();
+                    var value = _il.DeclareLocal(typeof(PyObject));
+                    il.Emit(OpCodes.Stloc, value);
+                    SpillAll();
+                    SetLast(instr);
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldc_I4, _base + _depth);
+                    il.Emit(OpCodes.Stfld, R.FrameStackPointer);
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldc_I4, instr.Next);
+                    il.Emit(OpCodes.Stfld, R.FrameNextInstruction);
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldc_I4_1);
+                    il.Emit(OpCodes.Stfld, R.FrameSuspended);
+                    il.Emit(OpCodes.Ldloc, value);
+                    il.Emit(OpCodes.Ret);
+                    return false;
+                }
+
                 case Opcode.BINARY_OP:
                     EmitBinary(instr, R.Method(arg switch
                     {
@@ -757,13 +780,10 @@ internal static class Jit
                     SpillAll();
                     SetLast(instr);
                     var iterator = _base + _depth - 1;
-                    // A generator's frame runs in the interpreter's loop (FOR_ITER there pushes it).
-                    LoadSlot(iterator);
-                    il.Emit(OpCodes.Isinst, typeof(PyGenerator));
-                    il.Emit(OpCodes.Brtrue, ExitAt(instr.Start));
                     var done = il.DefineLabel();
                     var next = il.DefineLabel();
                     LoadSlot(iterator);
+                    il.Emit(OpCodes.Ldarg_2);
                     il.Emit(OpCodes.Call, R.Method(nameof(Interpreter.JitNext)));
                     il.Emit(OpCodes.Dup);
                     il.Emit(OpCodes.Brfalse, done);
@@ -1134,6 +1154,7 @@ internal static class Jit
         public static readonly FieldInfo FrameStackPointer = Field(typeof(Frame), nameof(Frame.StackPointer));
         public static readonly FieldInfo FrameNextInstruction = Field(typeof(Frame), nameof(Frame.NextInstruction));
         public static readonly FieldInfo FrameLastInstruction = Field(typeof(Frame), nameof(Frame.LastInstruction));
+        public static readonly FieldInfo FrameSuspended = Field(typeof(Frame), nameof(Frame.Suspended));
         public static readonly FieldInfo ThreadUseTracing = Field(typeof(ThreadState), nameof(ThreadState.UseTracing));
         public static readonly FieldInfo EvalBreaker = Field(typeof(Gil), nameof(Gil.EvalBreaker));
         public static readonly MethodInfo CodeConsts = typeof(PyCode).GetProperty(nameof(PyCode.Consts))!.GetMethod!;
