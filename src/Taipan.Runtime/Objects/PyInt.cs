@@ -19,7 +19,9 @@ public partial class PyInt : PyObject
     private static readonly PyInt[] s_small = CreateSmall();
 
     private readonly long _value;
-    private readonly BigInteger? _big;
+    // Boxed, so that an int that fits in a long is 24 bytes (a BigInteger? field would make
+    // every int 48).
+    private readonly object? _big;
 
     protected PyInt(long value) => _value = value;
 
@@ -54,7 +56,7 @@ public partial class PyInt : PyObject
 
     public long Small => _value;
 
-    public BigInteger Value => _big ?? _value;
+    public BigInteger Value => _big is BigInteger big ? big : _value;
 
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 
@@ -65,7 +67,7 @@ public partial class PyInt : PyObject
     /// sibling: <c>sys.set_int_max_str_digits</c>).</summary>
     public string ToDecimalString()
     {
-        if (_big is { } big)
+        if (_big is BigInteger big)
         {
             var s = big.ToString(CultureInfo.InvariantCulture);
             var digits = s.Length - (big.Sign < 0 ? 1 : 0);
@@ -85,13 +87,13 @@ public partial class PyInt : PyObject
     public PyStr FormatMethod(PyObject formatSpec) => FormatterUnicode.FormatInt(this, PyStr.StrArg("__format__", formatSpec).Value);
 
     [PySlot("tp_hash")]
-    public long Hash() => _big is { } big ? PyHash.Int(big) : PyHash.Int(_value);
+    public long Hash() => _big is BigInteger big ? PyHash.Int(big) : PyHash.Int(_value);
 
     [PySlot("nb_bool")]
-    public bool Bool() => _big is { } big ? !big.IsZero : _value != 0;
+    public bool Bool() => _big is BigInteger big ? !big.IsZero : _value != 0;
 
     [PySlot("nb_index")]
-    public PyInt Index() => GetType() == typeof(PyInt) ? this : _big is { } b ? From(b) : From(_value);
+    public PyInt Index() => GetType() == typeof(PyInt) ? this : _big is BigInteger b ? From(b) : From(_value);
 
     [PySlot("tp_richcompare")]
     public static PyObject RichCompare(PyObject left, PyObject right, CompareOp op)
@@ -453,7 +455,7 @@ public partial class PyInt
     /// <summary>The nearest double (round-half-even), or OverflowError beyond the double range.</summary>
     public double ToDouble()
     {
-        if (_big is not { } big)
+        if (_big is not BigInteger big)
         {
             return _value;
         }
@@ -537,12 +539,12 @@ public partial class PyInt
     public PyObject DenominatorGetter() => From(1);
 
     [PyMethod("bit_length")]
-    public long BitLength() => _big is { } big ? (long)BigInteger.Abs(big).GetBitLength() : 64 - BitOperations.LeadingZeroCount(_value == long.MinValue ? 1UL << 63 : (ulong)Math.Abs(_value));
+    public long BitLength() => _big is BigInteger big ? (long)BigInteger.Abs(big).GetBitLength() : 64 - BitOperations.LeadingZeroCount(_value == long.MinValue ? 1UL << 63 : (ulong)Math.Abs(_value));
 
     [PyMethod("bit_count")]
     public long BitCount()
     {
-        if (_big is not { } big)
+        if (_big is not BigInteger big)
         {
             return BitOperations.PopCount(_value == long.MinValue ? 1UL << 63 : (ulong)Math.Abs(_value));
         }

@@ -179,16 +179,30 @@ public partial class PyStr
         {
             return Empty;
         }
-        var sb = new StringBuilder((int)length);
-        for (var i = 0; i < items.Length; i++)
+        // Written in place: one allocation of the result (a builder would make a second copy,
+        // and both are large objects, which the collector counts against a full collection).
+        return new PyStr(string.Create((int)length, new JoinState(items, Value), static (chars, state) =>
         {
-            if (i > 0)
+            var at = 0;
+            for (var i = 0; i < state.Items.Length; i++)
             {
-                sb.Append(Value);
+                if (i > 0)
+                {
+                    state.Separator.CopyTo(chars[at..]);
+                    at += state.Separator.Length;
+                }
+                var item = ((PyStr)state.Items[i]).Value;
+                item.CopyTo(chars[at..]);
+                at += item.Length;
             }
-            sb.Append(((PyStr)items[i]).Value);
-        }
-        return new PyStr(sb.ToString());
+        }));
+    }
+
+    private readonly ref struct JoinState(ReadOnlySpan<PyObject> items, string separator)
+    {
+        public ReadOnlySpan<PyObject> Items { get; } = items;
+
+        public string Separator { get; } = separator;
     }
 
     // ---- searching ----

@@ -101,6 +101,12 @@ public static partial class Interpreter
             ClearStack(s, bottom, sp - bottom);
             result = RunCallee(callee, ts);
         }
+        else if (ReferenceEquals(callable, PyStr.TypeObject) && nargs == 1 && kw is null)
+        {
+            // str(x): what str's tp_new makes of one argument (its tp_init is object's).
+            result = Ops.Str(args[0]);
+            ClearStack(s, bottom, sp - bottom);
+        }
         else if (callable is PyType cls && kw is null && !isMethod && Specialize.InlineInit(cls, frame.Code, frame.LastInstruction) is { } init)
         {
             // A class whose __init__ is a Python function: the instance is made here and
