@@ -329,8 +329,7 @@ internal static class Jit
             // covariance check), constants and names in locals.
             il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldfld, R.FrameSlots);
-            il.Emit(OpCodes.Ldc_I4_0);
-            il.Emit(OpCodes.Ldelema, typeof(PyObject));
+            il.Emit(OpCodes.Call, R.ArrayData);
             il.Emit(OpCodes.Stloc, _slots);
             il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldfld, R.FrameCode);
@@ -1157,6 +1156,10 @@ internal static class Jit
         public static readonly FieldInfo FrameSuspended = Field(typeof(Frame), nameof(Frame.Suspended));
         public static readonly FieldInfo ThreadUseTracing = Field(typeof(ThreadState), nameof(ThreadState.UseTracing));
         public static readonly FieldInfo EvalBreaker = Field(typeof(Gil), nameof(Gil.EvalBreaker));
+        // The reference to an array's first element without ldelema's check of the element type.
+        public static readonly MethodInfo ArrayData = typeof(System.Runtime.InteropServices.MemoryMarshal)
+            .GetMethod(nameof(System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference), 1, [Type.MakeGenericMethodParameter(0).MakeArrayType()])!
+            .MakeGenericMethod(typeof(PyObject));
         public static readonly MethodInfo CodeConsts = typeof(PyCode).GetProperty(nameof(PyCode.Consts))!.GetMethod!;
         public static readonly MethodInfo CodeNames = typeof(PyCode).GetProperty(nameof(PyCode.Names))!.GetMethod!;
 
