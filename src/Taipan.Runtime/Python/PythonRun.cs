@@ -61,14 +61,14 @@ public static class PythonRun
     /// comes from a file); returns the process exit status.</summary>
     public static int RunMain(RunConfig config, Func<SourceText> read, string? file)
     {
+        var compilation = new AheadCompilation(read, config.Optimize);
         Initialize(config);
         try
         {
             PyCode code;
             try
             {
-                // Reading can fail too: an unknown encoding, undecodable bytes.
-                code = new PyCode(Warnings.CompileSource(read(), optimize: config.Optimize));
+                code = new PyCode(compilation.Result());
             }
             catch (PythonSyntaxError e)
             {
@@ -92,6 +92,46 @@ public static class PythonRun
         {
             config.Stdout.Flush();
             config.Stderr.Flush();
+        }
+    }
+
+    /// <summary>The program compiled on a thread of its own while <see cref="Initialize"/> sets up
+    /// sys, builtins and the standard streams: start-up has nothing else to overlap, and a
+    /// machine has cores to spare at start-up.</summary>
+    private sealed class AheadCompilation
+    {
+        /// <summary>As the main thread's: deep nesting must end in a SyntaxError.</summary>
+        private const int StackSize = 256 * 1024 * 1024;
+
+        private readonly Thread _thread;
+        private readonly List<Taipan.Syntax.Parser.ParserWarning> _warnings = [];
+        private Bytecode.CodeObject? _code;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _error;
+
+        public AheadCompilation(Func<SourceText> read, int optimize)
+        {
+            _thread = new Thread(() =>
+            {
+                try
+                {
+                    // Reading can fail too: an unknown encoding, undecodable bytes.
+                    _code = Compiler.CodeGen.Compiler.CompileSource(read(), optimize: optimize, warnings: _warnings);
+                }
+                catch (Exception e)
+                {
+                    _error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+            }, StackSize) { Name = "compiler", IsBackground = true };
+            _thread.Start();
+        }
+
+        /// <summary>The code, once its warnings are issued; throws what compiling threw.</summary>
+        public Bytecode.CodeObject Result()
+        {
+            _thread.Join();
+            Warnings.IssueCompilerWarnings(_warnings);
+            _error?.Throw();
+            return _code!;
         }
     }
 
