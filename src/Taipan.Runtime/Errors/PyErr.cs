@@ -47,7 +47,9 @@ public static class PyErr
         var e = obj is PyType t
             ? AttributeError($"type object '{t.Name}' has no attribute '{name.Value}'")
             : obj is PyModule m
-                ? AttributeError($"module '{m.Name}' has no attribute '{name.Value}'")
+                ? AttributeError(Python.Import.IsInitializing(m.Name)
+                    ? $"partially initialized module '{m.Name}' has no attribute '{name.Value}' (most likely due to a circular import)"
+                    : $"module '{m.Name}' has no attribute '{name.Value}'")
                 : AttributeError($"'{TpName(obj.Type)}' object has no attribute '{name.Value}'");
         e.Value.Members["name"] = name;
         e.Value.Members["obj"] = obj;

@@ -23,6 +23,9 @@ public static class Import
     /// message of <c>from m import x</c>.</summary>
     private static readonly HashSet<string> s_initializing = new(StringComparer.Ordinal);
 
+    /// <summary>True while the module's code runs (<c>_PyModuleSpec_IsInitializing</c>).</summary>
+    internal static bool IsInitializing(string name) => s_initializing.Contains(name);
+
     /// <summary>How a module was found.</summary>
     public enum SpecKind
     {
@@ -383,7 +386,7 @@ public static class Import
         }
         var pkgText = pkgName?.Value ?? "<unknown module name>";
         var file = Ops.TryGetAttr(module, PyStr.Intern("__file__")) as PyStr;
-        if (pkgName is not null && s_initializing.Contains(pkgName.Value))
+        if (pkgName is not null && IsInitializing(pkgName.Value))
         {
             throw PyErr.New(PyExc.ImportError, $"cannot import name '{name.Value}' from partially initialized module '{pkgText}' (most likely due to a circular import) ({file?.Value ?? "unknown location"})");
         }

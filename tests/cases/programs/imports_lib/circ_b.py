@@ -5,3 +5,8 @@ try:
     from imports_lib.circ_a import late
 except ImportError as e:
     print(type(e).__name__, e)
+import imports_lib.circ_a as partial
+try:
+    partial.late
+except AttributeError as e:
+    print(type(e).__name__, e)
