@@ -378,8 +378,8 @@ public static partial class Interpreter
     };
 
     /// <summary>FOR_ITER of a generator: its frame runs nested here as a callee, its compiled
-    /// code's yield returning straight here; null when it returned. A generator already running or finished, or calls nested deep, take the
-    /// generator's own <c>__next__</c>.</summary>
+    /// code's yield returning straight here; null when it returned. A generator already
+    /// running or finished, or calls nested deep, take the generator's own <c>__next__</c>.</summary>
     private static PyObject? GeneratorNext(PyGenerator generator, ThreadState ts)
     {
         if (ts.NativeDepth >= JitMaxNativeDepth || ts.RecursionDepth >= ThreadState.RecursionLimit
@@ -394,7 +394,7 @@ public static partial class Interpreter
         }
         catch (PyException e)
         {
-            // Not entered (the .NET stack is short).
+            // Not entered (no room left on the .NET stack).
             throw new PyException(generator.EndInline(ts, e.Value));
         }
         if (result is null)

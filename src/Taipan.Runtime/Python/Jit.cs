@@ -649,7 +649,7 @@ internal static class Jit
                     // The frame suspends with the rest of its stack in the slots, to resume at
                     // the next instruction (an entry point); the value goes to the resumer.
                     Pop();
-                    var value = _il.DeclareLocal(typeof(PyObject));
+                    var value = il.DeclareLocal(typeof(PyObject));
                     il.Emit(OpCodes.Stloc, value);
                     SpillAll();
                     SetLast(instr);
