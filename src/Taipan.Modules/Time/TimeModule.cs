@@ -119,6 +119,16 @@ public static partial class TimeModule
         return (local - offset - DateTime.UnixEpoch).Ticks / 1e7;
     }
 
+    /// <summary><c>time.strptime</c>: the standard library's <c>_strptime</c> parses, as it
+    /// does under CPython (which also passes its arguments on unchecked).</summary>
+    [PyMethod]
+    public static PyObject StrPTime(PyObject @string, PyObject? format = null)
+    {
+        var strptime = Import.ImportModuleLevel(PyStr.Intern("_strptime"), null, null, 0);
+        var parse = Runtime.Abstract.Ops.GetAttr(strptime, PyStr.Intern("_strptime_time"));
+        return format is null ? Runtime.Abstract.Ops.Call(parse, [@string], null) : Runtime.Abstract.Ops.Call(parse, [@string, format], null);
+    }
+
     [PyMethod]
     public static string StrFTime(string format, PyObject? t = null)
     {
@@ -349,6 +359,8 @@ public static partial class TimeModule
     static partial void Initialize(PyModule module)
     {
         module.AddBuiltin("struct_time", s_structTime.Type);
+        // The fields of struct_time a sequence of this length fills (_strptime slices to it).
+        module.AddBuiltin("_STRUCT_TM_ITEMS", PyInt.From(11));
         // init_timezone: the offsets and names of January 1 and July 1 of this year; the
         // later of the two (in seconds west) is the standard time, which makes the southern
         // hemisphere come out right.

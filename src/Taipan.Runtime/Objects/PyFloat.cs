@@ -454,6 +454,14 @@ public partial class PyFloat
         return $"{sign}0x{lead}.{frac:x13}p{(e >= 0 ? "+" : "")}{e}";
     }
 
+    /// <summary><c>float.__getformat__(typestr)</c>: how C's double and float are laid out,
+    /// IEEE little-endian wherever .NET runs (test.support asks at import).</summary>
+    [PyClassMethod("__getformat__")]
+    public static PyStr GetFormat(PyType type, PyObject typestr) =>
+        (typestr as PyStr ?? throw Errors.PyErr.TypeError($"__getformat__() argument must be str, not {typestr.Type.Name}")).Value is "double" or "float"
+            ? new PyStr("IEEE, little-endian")
+            : throw Errors.PyErr.ValueError("__getformat__() argument 1 must be 'double' or 'float'");
+
     /// <summary><c>float.fromhex(string)</c>, correctly rounded (ties to even).</summary>
     [PyClassMethod("fromhex")]
     public static PyObject FromHex(PyType type, PyObject str)
