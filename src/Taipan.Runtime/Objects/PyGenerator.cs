@@ -372,7 +372,11 @@ public sealed partial class PyGenerator(Frame frame) : PyGenBase(frame)
     public PyObject? Next()
     {
         // Exhausted: null, as iterators report it; next() raises StopIteration with
-        // ReturnValue.
+        // ReturnValue. The frame runs nested as a call when it can (sum(), list(), join()).
+        if (Interpreter.TryNextNested(this, Python.ThreadState.Current, out var next))
+        {
+            return next;
+        }
         var (finished, value) = Resume(PyNone.Value);
         return finished ? null : value;
     }

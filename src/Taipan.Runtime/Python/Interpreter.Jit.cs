@@ -377,15 +377,20 @@ public static partial class Interpreter
         _ => Ops.Next(iterator),
     };
 
-    /// <summary>FOR_ITER of a generator: its frame runs nested here as a callee, its compiled
-    /// code's yield returning straight here; null when it returned. A generator already
-    /// running or finished, or calls nested deep, take the generator's own <c>__next__</c>.</summary>
-    private static PyObject? GeneratorNext(PyGenerator generator, ThreadState ts)
+    private static PyObject? GeneratorNext(PyGenerator generator, ThreadState ts) =>
+        TryNextNested(generator, ts, out var value) ? value : Ops.Next(generator);
+
+    /// <summary>A generator's next step, its frame run nested here as a callee (its compiled
+    /// code's yield returns straight here): the value yielded, or null when it returned. False
+    /// when it is not run so (running or finished, tracing, calls nested deep): the
+    /// generator's own resumption then applies.</summary>
+    internal static bool TryNextNested(PyGenerator generator, ThreadState ts, out PyObject? value)
     {
-        if (ts.NativeDepth >= JitMaxNativeDepth || ts.RecursionDepth >= ThreadState.RecursionLimit
+        value = null;
+        if (ts.UseTracing || ts.NativeDepth >= JitMaxNativeDepth || ts.RecursionDepth >= ThreadState.RecursionLimit
             || generator.BeginInline(ts) is not { } frame)
         {
-            return Ops.Next(generator);
+            return false;
         }
         PyObject? result;
         try
@@ -403,7 +408,8 @@ public static partial class Interpreter
         }
         var finished = !frame.Suspended;
         generator.EndInline(ts, finished, result);
-        return finished ? null : result;
+        value = finished ? null : result;
+        return true;
     }
 
     internal static void JitBuildTuple(PyObject?[] slots, int start, int count)
