@@ -199,7 +199,10 @@ public static class Gil
     {
         var ts = ThreadState.Current;
         var isMain = ReferenceEquals(ts, MainThread);
-        var deadline = timeout is { } t ? Environment.TickCount64 + (long)Math.Ceiling(t.TotalMilliseconds) : long.MaxValue;
+        // On the precise monotonic clock: Environment.TickCount64 is the coarse one on Linux
+        // (4 ms steps), by which sleep(0.02) could end before perf_counter() moved 20 ms.
+        var ticks = timeout is { } t ? Math.Ceiling(t.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : double.PositiveInfinity;
+        var deadline = ticks < long.MaxValue / 2 ? System.Diagnostics.Stopwatch.GetTimestamp() + (long)ticks : long.MaxValue;
         while (true)
         {
             bool done, interrupted = false;
@@ -223,12 +226,13 @@ public static class Gil
                             interrupted = true;
                             break;
                         }
-                        var left = deadline - Environment.TickCount64;
+                        var left = deadline - System.Diagnostics.Stopwatch.GetTimestamp();
                         if (left <= 0)
                         {
                             break;
                         }
-                        Monitor.Wait(monitor, (int)Math.Min(left, int.MaxValue));
+                        // Whole milliseconds, rounded up; a wake-up before the deadline waits again.
+                        Monitor.Wait(monitor, (int)Math.Min(Math.Ceiling(left * 1000.0 / System.Diagnostics.Stopwatch.Frequency), int.MaxValue));
                     }
                 }
             }
